@@ -1,0 +1,141 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import pg from 'pg';
+import { acquireDataDirLock, type DataDirLock } from './lock';
+
+/** Anything that runs SQL: the database itself or an open transaction. Repositories take this first. */
+export interface DbOrTx {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[]; rowCount: number }>;
+}
+
+/** An open transaction; `exec` runs a multi-statement script without parameters (migrations). */
+export interface Tx extends DbOrTx {
+  exec(sql: string): Promise<void>;
+}
+
+export interface Db extends DbOrTx {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs `fn` in one transaction; commits when it resolves, rolls back when it throws. */
+  tx<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Forces written data to disk (PGlite does not sync on COMMIT). A no-op on PostgreSQL. */
+  checkpoint(): Promise<void>;
+  close(): Promise<void>;
+  /** The raw executeSql adapter pg-boss needs. */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
+export interface OpenDbOptions {
+  databaseUrl?: string;
+  /** PGlite data folder, or `memory://` for an in-memory database (tests). */
+  dataDir?: string;
+}
+
+// pg returns int8 and numeric as strings; money is integer fen and fits a JS number far beyond
+// any realistic total (2^53 fen ≈ 90 trillion yuan), so parse int8 to number. numeric stays a string.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export async function openDb(options: OpenDbOptions): Promise<Db> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  return openPglite(options.dataDir ?? 'memory://');
+}
+
+async function openPostgres(url: string): Promise<Db> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // Fail fast with a clear message when the server is unreachable.
+  const probe = await pool.connect();
+  probe.release();
+  pool.on('error', () => {
+    /* idle client errors are reported by the next query */
+  });
+  const run = async <T>(client: pg.Pool | pg.PoolClient, sql: string, params?: unknown[]) => {
+    const result = await client.query(sql, params as unknown[]);
+    return { rows: result.rows as T[], rowCount: result.rowCount ?? 0 };
+  };
+  return {
+    kind: 'postgres',
+    query: (sql, params) => run(pool, sql, params),
+    async tx(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn({
+          query: (sql, params) => run(client, sql, params),
+          exec: async (sql) => {
+            await client.query(sql);
+          },
+        });
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    async checkpoint() {},
+    async close() {
+      await pool.end();
+    },
+    async executeSql(text, values) {
+      const result = await pool.query(text, values as unknown[]);
+      return { rows: result.rows };
+    },
+  };
+}
+
+async function openPglite(dataDir: string): Promise<Db> {
+  let lock: DataDirLock | undefined;
+  if (!dataDir.startsWith('memory://')) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    // PGlite has no lock of its own: a second process on the same folder would corrupt it.
+    lock = acquireDataDirLock(dataDir);
+  }
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(dataDir.startsWith('memory://') ? undefined : path.join(dataDir, 'pgdata'), {
+      relaxedDurability: false,
+    });
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
+  const run = async <T>(q: Pick<PGlite, 'query'> | Transaction, sql: string, params?: unknown[]) => {
+    const result = await q.query<T>(sql, params as unknown[]);
+    return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+  };
+  return {
+    kind: 'pglite',
+    query: (sql, params) => run(pglite, sql, params),
+    tx: (fn) =>
+      pglite.transaction((t) =>
+        fn({
+          query: (sql, params) => run(t, sql, params),
+          exec: async (sql) => {
+            await t.exec(sql);
+          },
+        }),
+      ),
+    async checkpoint() {
+      await pglite.query('CHECKPOINT');
+      await pglite.syncToFs();
+    },
+    async close() {
+      if (!pglite.closed) {
+        await pglite.query('CHECKPOINT').catch(() => undefined);
+        await pglite.close();
+      }
+      lock?.release();
+    },
+    async executeSql(text, values) {
+      // pg-boss sends multi-statement scripts without parameters when it installs its schema.
+      if (!values || values.length === 0) {
+        const results = await pglite.exec(text);
+        return { rows: results.at(-1)?.rows ?? [] };
+      }
+      const result = await pglite.query(text, values);
+      return { rows: result.rows };
+    },
+  };
+}
