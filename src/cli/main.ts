@@ -1,0 +1,99 @@
+import { parseArgs } from 'node:util';
+import { openPlatform } from '../server/bootstrap';
+import { ConfigError, loadConfig } from '../server/config';
+import { openDb } from '../server/db/client';
+import { migrate } from '../server/db/migrate';
+import { verifyChain } from '../server/modules/audit/audit.service';
+import { createFirstAdmin } from '../server/modules/auth/auth.service';
+import { createRootRegion } from '../server/modules/regions/regions.service';
+import { isRole } from '../server/platform/access/roles';
+import { seedDemo, type DemoScale } from '../server/seed/demo';
+
+const USAGE = `薪盾 XinDun 命令行 / command line
+
+  npm run cli -- migrate                       apply SQL migrations
+  npm run cli -- seed [--scale district]       load demo data (township|district|city|province) into an empty database
+  npm run cli -- create-admin --username U --region-code C [--region-name N] [--role system_admin]
+                                               create the first administrator (creates the root region if there is none)
+  npm run cli -- verify-audit                  recompute the audit hash chain; exit 1 when broken
+
+Configuration comes from the same environment as the server (DATABASE_URL, DATA_DIR, …).`;
+
+async function run(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const config = loadConfig();
+  switch (command) {
+    case 'migrate': {
+      const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      try {
+        const result = await migrate(db);
+        console.log(`applied ${result.applied.length} (${result.applied.join(', ') || 'none'}), already applied ${result.alreadyApplied}`);
+      } finally {
+        await db.close();
+      }
+      return 0;
+    }
+    case 'seed': {
+      const { values } = parseArgs({ args: rest, options: { scale: { type: 'string', default: 'district' } } });
+      const scale = values.scale as DemoScale;
+      if (!['township', 'district', 'city', 'province'].includes(scale)) throw new Error('--scale must be township, district, city or province');
+      const platform = await openPlatform(config);
+      try {
+        const result = await seedDemo(platform, scale);
+        console.log(`seeded ${scale}: ${JSON.stringify(result.counts)}`);
+        for (const a of result.accounts) console.log(`  ${a.username.padEnd(14)} ${a.password.padEnd(20)} ${a.role}`);
+      } finally {
+        await platform.db.close();
+      }
+      return 0;
+    }
+    case 'create-admin': {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          username: { type: 'string', default: 'admin' },
+          'region-code': { type: 'string' },
+          'region-name': { type: 'string' },
+          role: { type: 'string', default: 'system_admin' },
+        },
+      });
+      if (!values['region-code']) throw new Error('--region-code is required');
+      if (!isRole(values.role!)) throw new Error(`unknown role ${values.role}`);
+      const platform = await openPlatform(config);
+      try {
+        if (values['region-name']) await createRootRegion(platform, values['region-code'], values['region-name']);
+        const { password } = await createFirstAdmin(platform, {
+          username: values.username!,
+          regionCode: values['region-code'],
+          role: values.role,
+          password: config.adminPassword,
+        });
+        console.log(`created ${values.role} "${values.username}"; one-time password: ${password} (must be changed at first login)`);
+      } finally {
+        await platform.db.close();
+      }
+      return 0;
+    }
+    case 'verify-audit': {
+      const platform = await openPlatform(config);
+      try {
+        const report = await verifyChain(platform);
+        console.log(JSON.stringify(report, null, 2));
+        return report.ok ? 0 : 1;
+      } finally {
+        await platform.db.close();
+      }
+    }
+    default:
+      console.log(USAGE);
+      return command ? 2 : 0;
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err instanceof ConfigError ? err.message : `错误 / error: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  },
+);

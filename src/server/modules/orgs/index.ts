@@ -1,0 +1,2 @@
+// What other modules may use from orgs.
+export { findEnterpriseForScope } from './orgs.service';

@@ -1,0 +1,120 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { DbOrTx } from '../../db/client';
+import { regionInScope } from '../../platform/access/scope-sql';
+import { shanghaiDate } from '../../platform/calendar';
+import { type Ctx, audit } from '../../platform/context';
+import { AppError, invalidFields, notFound } from '../../platform/errors';
+import { getParamDef, listParamDefs, validateParamValue } from '../../platform/params/params.registry';
+import { resolveParamValue } from '../../platform/params/params.resolve';
+import type { ParamDef } from '../../platform/params/params.types';
+import { ancestorCodes, findRegion } from '../regions';
+import * as repo from './params.repo';
+
+// Every module's parameters are declared by importing its catalogue once.
+import '../../platform/params/params.catalog';
+
+const chain = (regionCode: string) => [...ancestorCodes(regionCode), regionCode];
+
+const toOverride = (o: repo.OverrideRow) => ({
+  regionCode: o.region_code,
+  value: o.value,
+  effectiveFrom: o.effective_from,
+  createdAt: o.created_at.toISOString(),
+});
+
+/**
+ * The value of a legal parameter for a region on a date: the nearest override up the region tree
+ * that is in effect, else the default. Other modules call this for every deadline and threshold.
+ */
+export async function getParamValue<T = unknown>(db: DbOrTx, paramId: string, regionCode: string, onDate: string): Promise<T> {
+  const def = getParamDef(paramId);
+  if (!def) throw new Error(`unknown rule parameter ${paramId}`);
+  const regions = chain(regionCode);
+  const overrides = def.regionOverridable ? await repo.overridesOnRegions(db, regions, paramId) : [];
+  return resolveParamValue(def, overrides.map(toOverride), regions, onDate).value as T;
+}
+
+function actorRegion(ctx: Ctx, regionCode?: string): string {
+  if (regionCode) return regionCode;
+  if (ctx.actor.scope.kind === 'region') return ctx.actor.scope.regionCode;
+  throw new AppError('BUSINESS_RULE', { detail: { zh: '请指定区划', en: 'Choose a region' } });
+}
+
+async function regionInActorScope(ctx: Ctx, db: DbOrTx, code: string) {
+  const region = await findRegion(db, code);
+  if (!region || !regionInScope(ctx.actor, region.path)) throw notFound();
+  return region;
+}
+
+/** Every parameter with its effective value for one region (the actor's by default) on a date. */
+export async function listParams(ctx: Ctx, query: { regionCode?: string; onDate?: string; module?: string }) {
+  const region = await regionInActorScope(ctx, ctx.db, actorRegion(ctx, query.regionCode));
+  const onDate = query.onDate ?? shanghaiDate(ctx.clock.now());
+  const regions = chain(region.code);
+  const overrides = await repo.overridesOnRegions(ctx.db, regions);
+  const byParam = new Map<string, repo.OverrideRow[]>();
+  for (const o of overrides) byParam.set(o.param_id, [...(byParam.get(o.param_id) ?? []), o]);
+  const defs = listParamDefs().filter((d) => !query.module || d.module === query.module);
+  return {
+    regionCode: region.code,
+    regionName: region.name,
+    onDate,
+    items: defs.map((def) => {
+      const resolved = resolveParamValue(def, (byParam.get(def.id) ?? []).map(toOverride), regions, onDate);
+      return { def, value: resolved.value, source: resolved.source };
+    }),
+  };
+}
+
+export async function getParamHistory(ctx: Ctx, paramId: string, regionCode?: string) {
+  const def = getParamDef(paramId);
+  if (!def) throw notFound();
+  const region = await regionInActorScope(ctx, ctx.db, actorRegion(ctx, regionCode));
+  // What governs this region (its ancestry) and what its own subtree has set.
+  const inherited = await repo.overridesOnRegions(ctx.db, ancestorCodes(region.code), paramId);
+  const local = await repo.overridesInSubtree(ctx.db, region.path, paramId);
+  return { def, overrides: [...inherited, ...local] };
+}
+
+/**
+ * A region's own value for a parameter from a date on, with the reason. Only parameters the law
+ * lets a region set (RULES.md "Prov?") accept overrides; the change is audited.
+ */
+export async function setParamOverride(
+  ctx: Ctx,
+  paramId: string,
+  input: { regionCode: string; value: unknown; effectiveFrom: string; reason: string },
+) {
+  const def = getParamDef(paramId);
+  if (!def) throw notFound();
+  if (!def.regionOverridable) {
+    throw new AppError('BUSINESS_RULE', { detail: { zh: '该参数为全国统一规定，不能按地区调整', en: 'This parameter is national and cannot be set per region' } });
+  }
+  const checked = validateParamValue(def, input.value);
+  if (!checked.ok) throw invalidFields([{ field: 'value', message: checked.reason }]);
+  return ctx.db.tx(async (tx) => {
+    const region = await regionInActorScope(ctx, tx, input.regionCode);
+    const before = await getParamValue(tx, paramId, region.code, input.effectiveFrom);
+    const id = uuidv7();
+    await repo.insertOverride(tx, {
+      id,
+      paramId,
+      regionCode: region.code,
+      value: checked.value,
+      effectiveFrom: input.effectiveFrom,
+      reason: input.reason,
+      createdBy: ctx.actor.id,
+      now: ctx.clock.now(),
+    });
+    await audit(tx, ctx, {
+      action: 'param.override',
+      objectType: 'rule_param',
+      objectId: paramId,
+      before: { value: before },
+      after: { value: checked.value, regionCode: region.code, effectiveFrom: input.effectiveFrom },
+      reason: input.reason,
+      regionPath: region.path,
+    });
+    return { id, def: def as ParamDef };
+  });
+}

@@ -1,0 +1,112 @@
+/**
+ * Roles and their permissions. Every route declares one permission (or `public`); a user holds
+ * exactly one role. The three admin roles are kept apart as 等保 level 3 asks (三权分立): none of
+ * them reads business personal data, and only the audit admin reads the audit log.
+ */
+export const PERMISSIONS = [
+  'regions.read',
+  'regions.write',
+  'orgs.read',
+  'orgs.write',
+  'users.read',
+  'users.write',
+  'apikeys.manage',
+  'audit.read',
+  'params.read',
+  'params.write',
+  'pii.view_full',
+  'dashboard.read',
+  'self.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLES = {
+  system_admin: {
+    zh: '系统管理员',
+    en: 'System administrator',
+    scopeKind: 'region',
+    permissions: ['regions.read', 'regions.write', 'orgs.read', 'orgs.write', 'params.read', 'params.write'],
+  },
+  security_admin: {
+    zh: '安全管理员',
+    en: 'Security administrator',
+    scopeKind: 'region',
+    permissions: ['regions.read', 'users.read', 'users.write', 'apikeys.manage'],
+  },
+  audit_admin: {
+    zh: '审计管理员',
+    en: 'Audit administrator',
+    scopeKind: 'region',
+    permissions: ['audit.read'],
+  },
+  wage_office: {
+    zh: '人社/治欠办工作人员',
+    en: 'Wage office official',
+    scopeKind: 'region',
+    permissions: ['regions.read', 'orgs.read', 'orgs.write', 'params.read', 'params.write', 'pii.view_full', 'dashboard.read'],
+  },
+  industry_official: {
+    zh: '行业主管部门工作人员',
+    en: 'Industry department official',
+    scopeKind: 'region',
+    permissions: ['regions.read', 'orgs.read', 'params.read', 'dashboard.read'],
+  },
+  township_official: {
+    zh: '乡镇(街道)工作人员',
+    en: 'Township official',
+    scopeKind: 'region',
+    permissions: ['regions.read', 'orgs.read', 'params.read', 'dashboard.read'],
+  },
+  village_official: {
+    zh: '村(社区)工作人员',
+    en: 'Village official',
+    scopeKind: 'region',
+    permissions: ['regions.read', 'orgs.read'],
+  },
+  leader: {
+    zh: '领导(只读)',
+    en: 'Leader (read-only)',
+    scopeKind: 'region',
+    permissions: ['regions.read', 'orgs.read', 'params.read', 'dashboard.read'],
+  },
+  enterprise_user: {
+    zh: '企业用户',
+    en: 'Enterprise user',
+    scopeKind: 'enterprise',
+    permissions: ['orgs.read'],
+  },
+  bank_integration: {
+    zh: '银行接口',
+    en: 'Bank integration',
+    scopeKind: 'region',
+    permissions: [],
+  },
+  site_device: {
+    zh: '现场考勤设备',
+    en: 'Site device',
+    scopeKind: 'enterprise',
+    permissions: [],
+  },
+  worker: {
+    zh: '农民工',
+    en: 'Worker',
+    scopeKind: 'worker',
+    permissions: ['self.read'],
+  },
+} as const satisfies Record<string, { zh: string; en: string; scopeKind: ScopeKind; permissions: readonly Permission[] }>;
+
+export type Role = keyof typeof ROLES;
+export type ScopeKind = 'region' | 'enterprise' | 'worker';
+export const ROLE_NAMES = Object.keys(ROLES) as Role[];
+
+/** Roles that only machines hold (API keys), never a person's login. */
+export const MACHINE_ROLES: readonly Role[] = ['bank_integration', 'site_device'];
+export const ADMIN_ROLES: readonly Role[] = ['system_admin', 'security_admin', 'audit_admin'];
+
+export function permissionsOf(role: Role): ReadonlySet<Permission> {
+  return new Set<Permission>(ROLES[role].permissions);
+}
+
+export function isRole(value: string): value is Role {
+  return Object.hasOwn(ROLES, value);
+}

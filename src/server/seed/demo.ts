@@ -1,0 +1,141 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { DbOrTx } from '../db/client';
+import { systemActor } from '../platform/access/actor';
+import type { Role } from '../platform/access/roles';
+import { type Platform, audit, contextFor } from '../platform/context';
+import * as auth from '../modules/auth/auth.repo';
+import { generateInitialPassword, hashPassword } from '../modules/auth/auth.service';
+import { insertBanks, insertEnterprises, insertGovUnits } from '../modules/orgs/orgs.repo';
+import { insertRegions, regionPath } from '../modules/regions';
+import { generateBanks, generateEnterprises, generateGovUnits, generateRegionTree } from './generate';
+import { Rng } from './rng';
+
+export type DemoScale = 'township' | 'district' | 'city' | 'province';
+
+/** Fixed seed: the same demo data on every machine, so screenshots, tests and benchmarks agree. */
+export const DEMO_SEED = 20_200_501; // the Regulation's commencement date
+
+const ENTERPRISE_COUNT: Record<DemoScale, number> = { township: 60, district: 120, city: 400, province: 1500 };
+
+/** The demo's shared password for every account but `admin` (printed at start; demo only). */
+export const DEMO_PASSWORD = 'XinDun#Demo2026';
+
+export interface DemoAccount {
+  username: string;
+  password: string;
+  role: string;
+}
+
+export interface DemoResult {
+  counts: Record<string, number>;
+  accounts: DemoAccount[];
+  /** The region the demo centres on (the district). */
+  districtCode: string;
+}
+
+/**
+ * Loads a complete demo: region tree, government units, banks, enterprises with valid credit
+ * codes, and one account per role. Set-based inserts inside one transaction; later modules add
+ * their own generators (projects, workers, attendance, payroll) after these.
+ */
+export async function seedDemo(platform: Platform, scale: DemoScale, options: { adminPassword?: string } = {}): Promise<DemoResult> {
+  const rng = new Rng(DEMO_SEED);
+  const regions = generateRegionTree(scale, rng);
+  const paths = new Map<string, string>();
+  const regionRows = regions.map((r) => {
+    const path = regionPath(r.parentCode ? paths.get(r.parentCode)! : null, r.code);
+    paths.set(r.code, path);
+    return { ...r, path };
+  });
+  const units = generateGovUnits(regions, rng);
+  const banks = generateBanks().map((b) => ({ ...b, id: uuidv7() }));
+  const enterprises = generateEnterprises(regions, ENTERPRISE_COUNT[scale], rng).map((e) => ({ ...e, id: uuidv7() }));
+  const { cipher } = platform;
+
+  const district = regionRows.find((r) => r.level === 3)!;
+  const townships = regionRows.filter((r) => r.level === 4 && r.parentCode === district.code);
+  const village = regionRows.find((r) => r.level === 5 && r.parentCode === townships[0].code)!;
+  const contractor = enterprises.find((e) => e.type === 'general_contractor' && paths.get(e.regionCode)!.startsWith(district.path))!;
+
+  // ADMIN_PASSWORD when given, else a random one that is printed once.
+  const adminPassword = options.adminPassword ?? platform.config.adminPassword ?? generateInitialPassword();
+  const accounts: (DemoAccount & { displayName: string; scope: { region?: string; industry?: string; enterpriseId?: string } })[] = [
+    { username: 'admin', password: adminPassword, role: 'system_admin', displayName: '系统管理员', scope: { region: district.code } },
+    { username: 'secadmin', password: DEMO_PASSWORD, role: 'security_admin', displayName: '安全管理员', scope: { region: district.code } },
+    { username: 'auditor', password: DEMO_PASSWORD, role: 'audit_admin', displayName: '审计管理员', scope: { region: district.code } },
+    { username: 'zhiqianban', password: DEMO_PASSWORD, role: 'wage_office', displayName: '区治欠办 王主任', scope: { region: district.code } },
+    { username: 'zhujian', password: DEMO_PASSWORD, role: 'industry_official', displayName: '区住建局 李科长', scope: { region: district.code, industry: 'housing' } },
+    { username: 'town1', password: DEMO_PASSWORD, role: 'township_official', displayName: `${townships[0].name} 张干事`, scope: { region: townships[0].code } },
+    { username: 'town2', password: DEMO_PASSWORD, role: 'township_official', displayName: `${townships[1].name} 刘干事`, scope: { region: townships[1].code } },
+    { username: 'village1', password: DEMO_PASSWORD, role: 'village_official', displayName: `${village.name} 陈主任`, scope: { region: village.code } },
+    { username: 'leader', password: DEMO_PASSWORD, role: 'leader', displayName: '分管副区长', scope: { region: district.code } },
+    { username: 'company1', password: DEMO_PASSWORD, role: 'enterprise_user', displayName: `${contractor.name} 劳资专管员`, scope: { enterpriseId: contractor.id } },
+  ];
+  const hashes = new Map<string, string>();
+  for (const password of new Set(accounts.map((a) => a.password))) hashes.set(password, await hashPassword(password));
+
+  await platform.db.tx(async (tx) => {
+    await insertRegions(tx, regionRows);
+    await insertBanks(tx, banks);
+    await insertGovUnits(
+      tx,
+      units.map((u) => ({ ...u, id: uuidv7(), regionPath: paths.get(u.regionCode)!, officePhone: u.officePhone ?? null, address: u.address ?? null })),
+    );
+    await insertEnterprises(
+      tx,
+      enterprises.map((e, i) => ({
+        id: e.id,
+        creditCode: e.creditCode,
+        name: e.name,
+        type: e.type,
+        industry: e.industry,
+        regionCode: e.regionCode,
+        regionPath: paths.get(e.regionCode)!,
+        legalRepName: e.legalRepName,
+        legalRepIdEnc: cipher.encrypt(e.legalRepIdNumber, `enterprises:${e.id}:legal_rep_id`),
+        legalRepIdBidx: cipher.blindIndex('id_number', e.legalRepIdNumber),
+        legalRepPhoneEnc: cipher.encrypt(e.legalRepPhone, `enterprises:${e.id}:legal_rep_phone`),
+        legalRepPhoneBidx: cipher.blindIndex('phone', e.legalRepPhone),
+        address: e.address ?? null,
+        bankId: banks[i % banks.length].id,
+        status: 'active' as const,
+      })),
+    );
+    await insertDemoUsers(tx, platform, accounts, hashes);
+    await audit(tx, contextFor(platform, systemActor('seed')), {
+      action: 'seed.demo',
+      objectType: 'platform',
+      after: { scale, regions: regionRows.length, units: units.length, banks: banks.length, enterprises: enterprises.length, users: accounts.length },
+    });
+  });
+
+  return {
+    counts: { regions: regionRows.length, govUnits: units.length, banks: banks.length, enterprises: enterprises.length, users: accounts.length },
+    accounts: accounts.map(({ username, password, role }) => ({ username, password, role })),
+    districtCode: district.code,
+  };
+}
+
+async function insertDemoUsers(
+  tx: DbOrTx,
+  platform: Platform,
+  accounts: (DemoAccount & { displayName: string; scope: { region?: string; industry?: string; enterpriseId?: string } })[],
+  hashes: Map<string, string>,
+) {
+  for (const a of accounts) {
+    await auth.insertUser(tx, {
+      id: uuidv7(),
+      username: a.username,
+      displayName: a.displayName,
+      role: a.role as Role,
+      scopeRegionCode: a.scope.region ?? null,
+      scopeIndustry: a.scope.industry ?? null,
+      scopeEnterpriseId: a.scope.enterpriseId ?? null,
+      scopeWorkerId: null,
+      passwordHash: hashes.get(a.password)!,
+      // Demo accounts are for trying the product: no forced change; a real deployment's are.
+      mustChangePassword: false,
+      now: platform.clock.now(),
+    });
+  }
+}
