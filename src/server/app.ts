@@ -8,7 +8,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import { authGuard } from './modules/auth/auth.guard';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -31,7 +31,7 @@ export interface RouteRecord {
 }
 
 export interface BuildAppOptions {
-  logger?: FastifyServerOptions['logger'];
+  logger?: FastifyBaseLogger;
   /** Serve the built SPA from dist/web when it exists. */
   serveWeb?: boolean;
 }
@@ -53,7 +53,7 @@ export const LOG_REDACT = [
 /** The Fastify application with every module mounted; used by main, the tests and the benchmarks. */
 export async function buildApp(platform: Platform, options: BuildAppOptions = {}) {
   const app = Fastify({
-    logger: options.logger ?? false,
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(given) ? given : uuidv7();
@@ -113,7 +113,7 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: '__Host-xd_sid' }, apiKey: { type: 'http', scheme: 'bearer' } } },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' }, staticCSP: true });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' }, staticCSP: false });
 
   // Every /api response is private and uncacheable: many carry personal data.
   app.addHook('onSend', async (req, reply, payload) => {

@@ -5,7 +5,8 @@ import { migrate } from './db/migrate';
 import { type Clock, type Platform, systemClock } from './platform/context';
 import { createFieldCipher } from './platform/crypto/field-cipher';
 import { loadKeyRing } from './platform/crypto/keyring';
-import { hmac, runCryptoSelfTests } from './platform/crypto/self-test';
+import { hmac } from './platform/crypto/primitives';
+import { runCryptoSelfTests } from './platform/crypto/self-test';
 
 export interface OpenPlatformOptions {
   clock?: Clock;

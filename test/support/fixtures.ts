@@ -74,8 +74,8 @@ export async function loadFixture(platform: Platform): Promise<Fixture> {
       regionCode: region,
       regionPath: regions.find((r) => r.code === region)!.path,
       legalRepName: '赵建国',
-      legalRepIdEnc: platform.cipher.encrypt('450102198001012345', `enterprises:${id}:legal_rep_id`),
-      legalRepIdBidx: platform.cipher.blindIndex('id_number', '450102198001012345'),
+      legalRepIdEnc: platform.cipher.encrypt('450102198001012344', `enterprises:${id}:legal_rep_id`),
+      legalRepIdBidx: platform.cipher.blindIndex('id_number', '450102198001012344'),
       legalRepPhoneEnc: platform.cipher.encrypt('13812345678', `enterprises:${id}:legal_rep_phone`),
       legalRepPhoneBidx: platform.cipher.blindIndex('phone', '13812345678'),
       address: null,
@@ -107,6 +107,7 @@ export async function loadFixture(platform: Platform): Promise<Fixture> {
     await add('secadmin', 'security_admin', { region: TREE.province });
     await add('secadminA', 'security_admin', { region: TREE.districtA });
     await add('auditor', 'audit_admin', { region: TREE.province });
+    await add('auditorA', 'audit_admin', { region: TREE.districtA });
     await add('wageA', 'wage_office', { region: TREE.districtA });
     await add('wageCity', 'wage_office', { region: TREE.city });
     await add('housingA', 'industry_official', { region: TREE.districtA, industry: 'housing' });

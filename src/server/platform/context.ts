@@ -2,9 +2,9 @@ import type { Config } from '../config';
 import type { Db, DbOrTx } from '../db/client';
 import type { Actor } from './access/actor';
 import { appendAudit, type AuditEntry, type ChainMac } from './audit/audit';
-import type { createFieldCipher } from './crypto/field-cipher';
+import type { FieldCipher as Cipher } from './crypto/field-cipher';
 
-export type FieldCipher = ReturnType<typeof createFieldCipher>;
+export type FieldCipher = Cipher;
 
 /** Injectable time, so tests can move the clock (lockout, session expiry, deadlines). */
 export interface Clock {

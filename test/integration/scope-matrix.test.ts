@@ -1,0 +1,252 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/server/app';
+import { ROLES, type Permission, type Role } from '../../src/server/platform/access/roles';
+import type { RouteAccess } from '../../src/server/platform/http/types';
+import { type Session, type TestApp, as, login } from '../support/http';
+import { type Fixture, TREE, creditCode, loadFixture, PASSWORD } from '../support/fixtures';
+import { createTestPlatform, type TestPlatform } from '../support/platform';
+
+/**
+ * SECURITY.md T1 + T2: every route declares its access, and for every route and every role a
+ * record outside the caller's jurisdiction is never read, listed or written (404, not the record).
+ * The table below must name every route: a new route without an entry fails the first test.
+ */
+
+// Public on purpose: login, probes, the API description. Anything else public fails T1.
+const PUBLIC_ALLOW_LIST = new Set(['POST /api/auth/login', 'GET /healthz', 'GET /readyz', 'GET /metrics', 'GET /api/openapi.json']);
+
+interface Ids {
+  fx: Fixture;
+  unitA: string;
+  unitB: string;
+  bankId: string;
+  keyA: string;
+  keyB: string;
+  userA: string;
+  userB: string;
+}
+
+interface Req {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  body?: unknown;
+}
+
+/**
+ * For each route: `foreign` addresses something in district B (outside every district-A caller's
+ * jurisdiction) and must answer `foreignStatus` to callers who hold the permission; `leak` names
+ * text that must never appear in a district-A caller's answer.
+ */
+interface Probe {
+  foreign?: (ids: Ids) => Req;
+  foreignStatus?: number;
+  leak?: (ids: Ids) => string[];
+  list?: (ids: Ids) => Req;
+  /** Session routes work on the caller themselves: nothing foreign to address. */
+  self?: true;
+}
+
+const enterpriseBody = (region: string, serial: number) => ({
+  creditCode: creditCode(region.slice(0, 6), serial),
+  name: `探针企业${serial}`,
+  type: 'subcontractor',
+  industry: 'housing',
+  regionCode: region,
+  legalRepName: '钱多多',
+});
+
+const ROUTES: Record<string, Probe> = {
+  'GET /api/auth/me': { self: true },
+  'POST /api/auth/logout': { self: true },
+  'POST /api/auth/mfa/setup': { self: true },
+  'POST /api/auth/mfa/verify': { self: true },
+  'POST /api/auth/password': { self: true },
+  'GET /api/roles': { self: true },
+  'GET /api/users': { list: () => ({ method: 'GET', url: '/api/users?pageSize=200' }), leak: (i) => [i.userB] },
+  'GET /api/users/:id': { foreign: (i) => ({ method: 'GET', url: `/api/users/${i.userB}` }), foreignStatus: 404 },
+  'POST /api/users': {
+    foreign: () => ({ method: 'POST', url: '/api/users', body: { username: 'probe_user', displayName: '探针', role: 'leader', scopeRegionCode: TREE.districtB } }),
+    foreignStatus: 422,
+  },
+  'PATCH /api/users/:id': { foreign: (i) => ({ method: 'PATCH', url: `/api/users/${i.userB}`, body: { version: 1, displayName: '改' } }), foreignStatus: 404 },
+  'POST /api/users/:id/reset-password': { foreign: (i) => ({ method: 'POST', url: `/api/users/${i.userB}/reset-password` }), foreignStatus: 404 },
+  'GET /api/api-keys': { list: () => ({ method: 'GET', url: '/api/api-keys' }), leak: (i) => [i.keyB] },
+  'POST /api/api-keys': {
+    foreign: () => ({ method: 'POST', url: '/api/api-keys', body: { name: '探针设备', role: 'bank_integration', scopeRegionCode: TREE.districtB } }),
+    foreignStatus: 422,
+  },
+  'DELETE /api/api-keys/:id': { foreign: (i) => ({ method: 'DELETE', url: `/api/api-keys/${i.keyB}` }), foreignStatus: 404 },
+  'GET /api/regions': { list: () => ({ method: 'GET', url: '/api/regions?pageSize=200' }), leak: () => [TREE.districtB] },
+  'GET /api/regions/roots': { list: () => ({ method: 'GET', url: '/api/regions/roots' }), leak: () => [TREE.districtB] },
+  'GET /api/regions/:code': { foreign: () => ({ method: 'GET', url: `/api/regions/${TREE.townB1}` }), foreignStatus: 404 },
+  'POST /api/regions': {
+    foreign: () => ({ method: 'POST', url: '/api/regions', body: { code: '450103001009', name: '探针村', parentCode: TREE.townB1 } }),
+    foreignStatus: 404,
+  },
+  'PATCH /api/regions/:code': { foreign: () => ({ method: 'PATCH', url: `/api/regions/${TREE.townB1}`, body: { name: '改名镇', version: 1 } }), foreignStatus: 404 },
+  'GET /api/enterprises': { list: () => ({ method: 'GET', url: '/api/enterprises?pageSize=200' }), leak: (i) => [i.fx.enterpriseB] },
+  'POST /api/enterprises/search-by-legal-rep': {
+    list: () => ({ method: 'POST', url: '/api/enterprises/search-by-legal-rep', body: { idNumber: '450102198001012344' } }),
+    leak: (i) => [i.fx.enterpriseB],
+  },
+  'GET /api/enterprises/:id': { foreign: (i) => ({ method: 'GET', url: `/api/enterprises/${i.fx.enterpriseB}` }), foreignStatus: 404 },
+  'POST /api/enterprises': { foreign: () => ({ method: 'POST', url: '/api/enterprises', body: enterpriseBody(TREE.townB1, 77) }), foreignStatus: 422 },
+  'PUT /api/enterprises/:id': {
+    foreign: (i) => ({ method: 'PUT', url: `/api/enterprises/${i.fx.enterpriseB}`, body: { ...enterpriseBody(TREE.townB1, 78), version: 1 } }),
+    foreignStatus: 404,
+  },
+  'POST /api/enterprises/:id/reveal': {
+    foreign: (i) => ({ method: 'POST', url: `/api/enterprises/${i.fx.enterpriseB}/reveal`, body: { field: 'legalRepIdNumber', reason: '核查案件需要' } }),
+    foreignStatus: 404,
+  },
+  'GET /api/gov-units': { list: () => ({ method: 'GET', url: '/api/gov-units?pageSize=200' }), leak: (i) => [i.unitB] },
+  'GET /api/gov-units/:id': { foreign: (i) => ({ method: 'GET', url: `/api/gov-units/${i.unitB}` }), foreignStatus: 404 },
+  'POST /api/gov-units': {
+    foreign: () => ({ method: 'POST', url: '/api/gov-units', body: { regionCode: TREE.districtB, kind: 'petition', name: '探针信访局' } }),
+    foreignStatus: 422,
+  },
+  'PUT /api/gov-units/:id': {
+    foreign: (i) => ({ method: 'PUT', url: `/api/gov-units/${i.unitB}`, body: { regionCode: TREE.districtB, kind: 'hrss', name: '改名', version: 1 } }),
+    foreignStatus: 404,
+  },
+  'DELETE /api/gov-units/:id': { foreign: (i) => ({ method: 'DELETE', url: `/api/gov-units/${i.unitB}` }), foreignStatus: 404 },
+  // Banks are a national catalogue: readable by all with orgs.read, edited by the system admin only.
+  'GET /api/banks': { self: true },
+  'POST /api/banks': { self: true },
+  'PUT /api/banks/:id': { self: true },
+  'GET /api/audit': { list: () => ({ method: 'GET', url: '/api/audit?pageSize=200&objectType=enterprise' }), leak: (i) => [i.fx.enterpriseB] },
+  'GET /api/audit/verify': { self: true },
+  'GET /api/params': { foreign: () => ({ method: 'GET', url: `/api/params?regionCode=${TREE.districtB}` }), foreignStatus: 404 },
+  'GET /api/params/:id': { foreign: () => ({ method: 'GET', url: `/api/params/CASE-06.closeWD?regionCode=${TREE.districtB}` }), foreignStatus: 404 },
+  'POST /api/params/:id/overrides': {
+    foreign: () => ({
+      method: 'POST',
+      url: '/api/params/CASE-06.closeWD/overrides',
+      body: { regionCode: TREE.districtB, value: 5, effectiveFrom: '2026-04-01', reason: '探针越权设置' },
+    }),
+    foreignStatus: 404,
+  },
+};
+
+// District-A callers of every role (and the enterprise user of enterprise A).
+const DISTRICT_A_CALLERS = ['secadminA', 'auditorA', 'wageA', 'housingA', 'transportA', 'townA1', 'townA2', 'villageA1a', 'leaderA', 'companyA'];
+
+let platform: TestPlatform;
+let app: TestApp;
+let ids: Ids;
+const sessions = new Map<string, Session>();
+
+beforeAll(async () => {
+  platform = await createTestPlatform();
+  const fx = await loadFixture(platform);
+  app = await buildApp(platform);
+  for (const name of Object.keys(fx.users)) sessions.set(name, await login(app, name, PASSWORD));
+  const sys = as(app, sessions.get('sysadmin')!);
+  const sec = as(app, sessions.get('secadmin')!);
+  const unitA = (await sys.post('/api/gov-units', { regionCode: TREE.districtA, kind: 'hrss', name: '东城区人社局' })).json().id;
+  const unitB = (await sys.post('/api/gov-units', { regionCode: TREE.districtB, kind: 'hrss', name: '西城区人社局' })).json().id;
+  const bankId = (await sys.post('/api/banks', { name: '南江农商银行', bankCode: '402451000010' })).json().id;
+  const keyA = (await sec.post('/api/api-keys', { name: '东城代发银行', role: 'bank_integration', scopeRegionCode: TREE.districtA })).json().key.id;
+  const keyB = (await sec.post('/api/api-keys', { name: '西城代发银行', role: 'bank_integration', scopeRegionCode: TREE.districtB })).json().key.id;
+  // Give the audit log a district-B enterprise record to leak, if scoping were wrong.
+  await as(app, sessions.get('wageCity')!).put(`/api/enterprises/${fx.enterpriseB}`, {
+    ...enterpriseBody(TREE.townB1, 2),
+    name: '西城路桥工程有限公司',
+    type: 'general_contractor',
+    industry: 'transport',
+    legalRepName: '赵建国',
+    version: 1,
+  });
+  ids = { fx, unitA, unitB, bankId, keyA, keyB, userA: fx.users.townA1.id, userB: fx.users.wageCity.id };
+  // userB must be outside district A: wageCity is scoped to the city, above district A.
+});
+afterAll(async () => {
+  await app.close();
+  await platform.close();
+});
+
+const key = (method: string, url: string) => `${method} ${url}`;
+const send = (caller: string, req: Req) => as(app, sessions.get(caller)!).send(req.method, req.url, req.body ?? (req.method === 'GET' || req.method === 'DELETE' ? undefined : {}));
+
+function holds(caller: string, access: RouteAccess | undefined): boolean {
+  if (access === 'authenticated' || access === 'public') return true;
+  const role = ids.fx.users[caller].role as Role;
+  return (ROLES[role].permissions as readonly Permission[]).includes(access as Permission);
+}
+
+describe('route guard inventory (T1)', () => {
+  it('every route declares its access, and only the allow-list is public', () => {
+    const apiRoutes = app.routeInventory.filter((r) => r.url.startsWith('/api/') || ['/healthz', '/readyz', '/metrics'].includes(r.url));
+    const undeclared = apiRoutes.filter((r) => !r.access && !r.url.startsWith('/api/docs'));
+    expect(undeclared.map((r) => key(r.method, r.url))).toEqual([]);
+    const publicRoutes = apiRoutes.filter((r) => r.access === 'public').map((r) => key(r.method, r.url));
+    expect(publicRoutes.filter((r) => !PUBLIC_ALLOW_LIST.has(r))).toEqual([]);
+  });
+
+  it('the scope table names every non-public route', () => {
+    const missing = app.routeInventory
+      .filter((r) => r.access && r.access !== 'public')
+      .map((r) => key(r.method, r.url))
+      .filter((k) => !(k in ROUTES));
+    expect(missing).toEqual([]);
+  });
+
+  it('every non-public route refuses anonymous callers with 401', async () => {
+    for (const r of app.routeInventory.filter((x) => x.access && x.access !== 'public')) {
+      const url = r.url.replace(':id', '00000000-0000-7000-8000-000000000000').replace(':code', TREE.districtA);
+      const res = await app.inject({ method: r.method as 'GET', url, payload: r.method === 'GET' ? undefined : {} });
+      expect([401], `${r.method} ${r.url}`).toContain(res.statusCode);
+    }
+  });
+});
+
+describe('cross-jurisdiction matrix (T2, T4)', () => {
+  for (const [route, probe] of Object.entries(ROUTES)) {
+    if (!probe.foreign && !probe.list) continue;
+    it(`${route}: nothing outside the caller's jurisdiction`, async () => {
+      const access = app.routeInventory.find((r) => key(r.method, r.url) === route)?.access;
+      for (const caller of DISTRICT_A_CALLERS) {
+        const allowed = holds(caller, access);
+        if (probe.foreign) {
+          const res = await send(caller, probe.foreign(ids));
+          const expected = allowed ? probe.foreignStatus : 403;
+          expect(res.statusCode, `${caller} ${route} → ${res.body.slice(0, 200)}`).toBe(expected);
+        }
+        if (probe.list) {
+          const res = await send(caller, probe.list(ids));
+          expect(res.statusCode, `${caller} ${route}`).toBe(allowed ? 200 : 403);
+          for (const marker of probe.leak?.(ids) ?? []) expect(res.body.includes(marker), `${caller} ${route} leaks ${marker}`).toBe(false);
+        }
+      }
+    });
+  }
+
+  it('nothing changed in district B after all the probes', async () => {
+    const wageCity = as(app, sessions.get('wageCity')!);
+    const b = (await wageCity.get(`/api/enterprises/${ids.fx.enterpriseB}`)).json();
+    expect(b.name).toBe('西城路桥工程有限公司');
+    expect((await wageCity.get(`/api/gov-units/${ids.unitB}`)).json().name).toBe('西城区人社局');
+    expect((await wageCity.get(`/api/regions/${TREE.townB1}`)).json().name).toBe('西城区001镇');
+    const units = (await wageCity.get('/api/gov-units?pageSize=200')).json().items.map((u: { name: string }) => u.name);
+    expect(units).not.toContain('探针信访局');
+    const enterprises = (await wageCity.get('/api/enterprises?q=探针')).json();
+    expect(enterprises.total).toBe(0);
+  });
+
+  it('an official sees own-subtree records (the positive side)', async () => {
+    const wageA = as(app, sessions.get('wageA')!);
+    expect((await wageA.get(`/api/enterprises/${ids.fx.enterpriseA}`)).statusCode).toBe(200);
+    expect((await wageA.get(`/api/gov-units/${ids.unitA}`)).statusCode).toBe(200);
+    expect((await as(app, sessions.get('companyA')!).get(`/api/enterprises/${ids.fx.enterpriseA}`)).statusCode).toBe(200);
+    // An enterprise user sees only its own enterprise (T4).
+    const list = (await as(app, sessions.get('companyA')!).get('/api/enterprises')).json();
+    expect(list.items.map((e: { id: string }) => e.id)).toEqual([ids.fx.enterpriseA]);
+    // An industry official sees only that industry.
+    const housing = (await as(app, sessions.get('housingA')!).get('/api/enterprises')).json();
+    expect(housing.items.every((e: { industry: string }) => e.industry === 'housing')).toBe(true);
+    const transport = (await as(app, sessions.get('transportA')!).get(`/api/enterprises/${ids.fx.enterpriseA}`));
+    expect(transport.statusCode).toBe(404);
+    // A township official sees a sibling township's enterprise as not found.
+    expect((await as(app, sessions.get('townA2')!).get(`/api/enterprises/${ids.fx.enterpriseA}`)).statusCode).toBe(404);
+  });
+});
