@@ -1,0 +1,9 @@
+import { createRoot } from 'react-dom/client';
+import { AppProviders } from './app/providers';
+import { AppRouter } from './app/router';
+
+createRoot(document.getElementById('root')!).render(
+  <AppProviders>
+    <AppRouter />
+  </AppProviders>,
+);

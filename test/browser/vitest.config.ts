@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// Browser flows: the real server as a child process, Debian's Chromium driven by playwright-core.
+export default defineConfig({
+  test: {
+    include: ['test/browser/**/*.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+    pool: 'forks',
+    fileParallelism: false,
+  },
+});
