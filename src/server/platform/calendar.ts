@@ -1,83 +1,131 @@
 import chineseDays from 'chinese-days';
-import data from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
+import officialDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 
 /**
- * The working-day calendar for every legal deadline: civil dates in Asia/Shanghai with the State
- * Council's public holidays and make-up working days (调休), from the maintained `chinese-days`
- * library. Dates are 'YYYY-MM-DD' strings.
+ * The working-day calendar behind every legal deadline. Dates are Chinese civil dates as
+ * 'YYYY-MM-DD' strings; public holidays and make-up working days (调休) come from the State
+ * Council's annual notices as published by the `chinese-days` library.
  *
- * The library carries official data up to the last year the State Council has announced. A date
- * after that is counted by weekends alone and reported `provisional`, so a deadline computed
- * before the next announcement can be marked as such rather than silently trusted.
+ * Counting follows 《民法典》 Art. 201: the starting day is not counted, the period starts the next
+ * day. So a limit of N working days ends on the Nth working day after the starting day.
+ *
+ * Outside the years the library has official data for, `chinese-days` silently treats every
+ * Monday–Friday as a working day. A legal deadline must not be computed on guessed holidays, so
+ * any date this module has to classify outside that coverage throws `CalendarRangeError`.
+ * The library adds each year once the State Council publishes its notice (usually in
+ * November); keep the dependency current. The next year's New Year arrangement can occasionally
+ * reach back into the last days of December of the last covered year.
  */
+
 export class InvalidDateError extends Error {
   override name = 'InvalidDateError';
+  constructor(readonly input: unknown) {
+    super(`not a calendar date in YYYY-MM-DD form: ${String(input)}`);
+  }
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DAY_MS = 86_400_000;
-
-const announcedYears = Object.keys(data.holidays).map((d) => Number(d.slice(0, 4)));
-const COVERAGE = { firstYear: Math.min(...announcedYears), lastYear: Math.max(...announcedYears) };
-
-export const calendarCoverage = () => ({ ...COVERAGE });
-
-function check(date: string): string {
-  if (!DATE.test(date)) throw new InvalidDateError(`not a YYYY-MM-DD date: ${date}`);
-  const parsed = new Date(`${date}T00:00:00Z`);
-  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date) throw new InvalidDateError(`no such date: ${date}`);
-  return date;
+export class CalendarRangeError extends RangeError {
+  override name = 'CalendarRangeError';
+  constructor(
+    readonly date: string,
+    readonly coverage: CalendarCoverage,
+  ) {
+    super(`no official holiday data for ${date}: the calendar covers ${coverage.firstYear}–${coverage.lastYear}`);
+  }
 }
 
-const shift = (date: string, days: number) => new Date(new Date(`${date}T00:00:00Z`).getTime() + days * DAY_MS).toISOString().slice(0, 10);
+export interface CalendarCoverage {
+  firstYear: number;
+  lastYear: number;
+}
+
+// The library's published data lists every announced holiday; the years it spans are the coverage.
+const announcedYears = Object.keys(officialDays.holidays).map((d) => Number(d.slice(0, 4)));
+const COVERAGE: CalendarCoverage = { firstYear: Math.min(...announcedYears), lastYear: Math.max(...announcedYears) };
+
+/** The first and last year with official holiday data. */
+export const calendarCoverage = (): CalendarCoverage => ({ ...COVERAGE });
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function parse(date: string): { y: number; m: number; d: number } {
+  const match = typeof date === 'string' ? DATE.exec(date) : null;
+  if (!match) throw new InvalidDateError(date);
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const utc = new Date(Date.UTC(y, m - 1, d));
+  // Date.UTC rolls 2025-02-30 over to March; a real date survives the round trip.
+  if (utc.getUTCFullYear() !== y || utc.getUTCMonth() !== m - 1 || utc.getUTCDate() !== d) throw new InvalidDateError(date);
+  return { y, m, d };
+}
+
+const format = (utc: Date) => utc.toISOString().slice(0, 10);
+
+/** The civil date `n` calendar days after `date` (before it when `n` is negative). */
+export function addDays(date: string, n: number): string {
+  if (!Number.isInteger(n)) throw new RangeError(`a whole number of days is required, got ${n}`);
+  const { y, m, d } = parse(date);
+  return format(new Date(Date.UTC(y, m - 1, d + n)));
+}
+
+const SHANGHAI_DAY = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /** The civil date in Asia/Shanghai of an instant. */
 export function shanghaiDate(instant: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  if (!(instant instanceof Date) || Number.isNaN(instant.getTime())) throw new InvalidDateError(instant);
+  const parts = Object.fromEntries(SHANGHAI_DAY.formatToParts(instant).map((p) => [p.type, p.value]));
+  return `${parts.year.padStart(4, '0')}-${parts.month}-${parts.day}`;
 }
 
-/** True when the date lies after the last announced holiday year (weekends only are known). */
-export const isProvisional = (date: string) => Number(check(date).slice(0, 4)) > COVERAGE.lastYear;
-
+/** True on a working day: Monday–Friday that is not a public holiday, or a make-up working day. */
 export function isWorkingDay(date: string): boolean {
-  return chineseDays.isWorkday(check(date));
+  const { y, m, d } = parse(date);
+  if (y < COVERAGE.firstYear || y > COVERAGE.lastYear) throw new CalendarRangeError(date, calendarCoverage());
+  // The library reads a Date in the process's local time zone (and misreads 'YYYY-MM-DD' strings
+  // west of UTC), so hand it local midnight of the civil date: correct in every zone.
+  return chineseDays.isWorkday(new Date(y, m - 1, d));
 }
 
-/** The Nth working day after `startDate` (the start day itself does not count), N ≥ 0. */
+/**
+ * The deadline of a limit of `n` working days starting on `startDate`: the Nth working day after it
+ * (the starting day itself never counts). With `n` = 0 the deadline is the starting day.
+ */
 export function deadlineAfterWorkingDays(startDate: string, n: number): string {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError('n must be a whole number ≥ 0');
-  let date = check(startDate);
-  if (n === 0) return date;
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`a whole number of working days ≥ 0 is required, got ${n}`);
+  parse(startDate);
+  let date = startDate;
   for (let counted = 0; counted < n; ) {
-    date = shift(date, 1);
-    if (chineseDays.isWorkday(date)) counted++;
+    date = addDays(date, 1);
+    if (isWorkingDay(date)) counted++;
   }
   return date;
 }
 
-/** Working days after `from` up to and including `to` (0 when `to` ≤ `from`). */
+/**
+ * Working days after `from` up to and including `to`: the days a limit started on `from` has used
+ * by `to`. Negative when `to` is before `from` (−workingDaysBetween(to, from)), e.g. days overdue.
+ */
 export function workingDaysBetween(from: string, to: string): number {
-  check(from);
-  check(to);
+  parse(from);
+  parse(to);
+  if (to < from) return -workingDaysBetween(to, from);
   let count = 0;
-  for (let date = shift(from, 1); date <= to; date = shift(date, 1)) if (chineseDays.isWorkday(date)) count++;
+  for (let date = addDays(from, 1); date <= to; date = addDays(date, 1)) if (isWorkingDay(date)) count++;
   return count;
 }
 
-/** PAY-03: a pay date that falls on a rest day or holiday moves to the working day before it. */
+/** PAY-03 (Reg. Art. 14): `date` if it is a working day, else the last working day before it. */
 export function previousWorkingDay(date: string): string {
-  let d = check(date);
-  while (!chineseDays.isWorkday(d)) d = shift(d, -1);
+  let d = date;
+  while (!isWorkingDay(d)) d = addDays(d, -1);
   return d;
 }
 
-/** Official holidays (not ordinary weekends) and make-up working days of a year, for display. */
-export function yearCalendar(year: number) {
-  const prefix = `${year}-`;
-  return {
-    year,
-    provisional: year > COVERAGE.lastYear,
-    holidays: Object.keys(data.holidays).filter((d) => d.startsWith(prefix)).sort(),
-    makeUpWorkdays: Object.keys(data.workdays).filter((d) => d.startsWith(prefix)).sort(),
-  };
+/**
+ * `date` if it is a working day, else the first working day after it: 《民法典》 Art. 203 moves the
+ * last day of a period that falls on a rest day or holiday to the day after the holiday ends.
+ */
+export function nextWorkingDay(date: string): string {
+  let d = date;
+  while (!isWorkingDay(d)) d = addDays(d, 1);
+  return d;
 }
