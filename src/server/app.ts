@@ -36,20 +36,6 @@ export interface BuildAppOptions {
   serveWeb?: boolean;
 }
 
-// Paths pino must never print: credentials, session tokens, personal data in bodies.
-export const LOG_REDACT = [
-  'req.headers.cookie',
-  'req.headers.authorization',
-  'req.headers["x-csrf-token"]',
-  'res.headers["set-cookie"]',
-  '*.password',
-  '*.newPassword',
-  '*.currentPassword',
-  '*.idNumber',
-  '*.phone',
-  '*.bankCard',
-];
-
 /** The Fastify application with every module mounted; used by main, the tests and the benchmarks. */
 export async function buildApp(platform: Platform, options: BuildAppOptions = {}) {
   const app = Fastify({

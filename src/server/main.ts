@@ -1,16 +1,16 @@
-import pino from 'pino';
-import { buildApp, LOG_REDACT } from './app';
+import { buildApp } from './app';
 import { openPlatform } from './bootstrap';
 import { ConfigError, loadConfig } from './config';
 import { DataDirLockedError } from './db/lock';
 import { auditJobs } from './modules/audit/audit.jobs';
 import { ensureInitialData } from './seed/initial';
 import { startJobs } from './platform/jobs';
+import { createLogger } from './platform/logger';
 
 /** config → db → migrate → first data → HTTP + jobs; SIGTERM finishes in-flight work and closes cleanly. */
 async function main() {
   const config = loadConfig();
-  const logger = pino({ level: config.logLevel, redact: { paths: LOG_REDACT, censor: '[redacted]' } });
+  const logger = createLogger(config.logLevel);
   const started = Date.now();
   const platform = await openPlatform(config);
   const initial = await ensureInitialData(platform);

@@ -6,6 +6,7 @@ import type { DbOrTx } from '../../db/client';
 import { type Actor, anonymousActor, systemActor } from '../../platform/access/actor';
 import { ADMIN_ROLES, MACHINE_ROLES, ROLES, isRole, permissionsOf, type Role } from '../../platform/access/roles';
 import { regionInScope } from '../../platform/access/scope-sql';
+import { redactPersonalData } from '../../platform/crypto/masking';
 import { type Ctx, type Platform, audit, contextFor } from '../../platform/context';
 import { AppError, type Bilingual, invalidFields, notFound } from '../../platform/errors';
 import type { Page } from '../../platform/http/schemas';
@@ -66,7 +67,8 @@ export async function login(
 ): Promise<SessionGrant> {
   const now = platform.clock.now();
   const { db, config } = platform;
-  const anonymous = anonymousActor(input.username.slice(0, 64));
+  // A person may type an ID number or phone as the username: never keep it in the audit log.
+  const anonymous = anonymousActor(redactPersonalData(input.username.slice(0, 64)));
   const failuresFromIp = await repo.failuresFromIp(db, origin.ip, new Date(now.getTime() - 60_000));
   if (failuresFromIp >= config.login.perIpPerMinute) throw new AppError('RATE_LIMITED');
 

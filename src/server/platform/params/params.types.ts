@@ -1,5 +1,9 @@
 import type { Bilingual } from '../errors';
 
+/**
+ * How a parameter's value is read. `money_fen` is integer fen; `ratio` a fraction in [0, 1];
+ * `duration_wd` working days (counted with ../calendar); the other durations are whole units.
+ */
 export type ParamType =
   | 'integer'
   | 'number'
@@ -24,7 +28,9 @@ export interface ParamDef {
   default: unknown;
   min?: number;
   max?: number;
+  /** The allowed values of an `enum`. */
   options?: readonly string[];
+  /** `zh`/`en`: the law and article; `source`: where RULES.md (or SECURITY.md) states it. */
   citation: { zh: string; en?: string; source: string };
   /** RULES.md's "Prov?" column: a region may override the national default. */
   regionOverridable: boolean;
@@ -32,9 +38,21 @@ export interface ParamDef {
   unverified?: boolean;
 }
 
+/** A region's own value for a parameter from a date on. */
 export interface ParamOverride {
   regionCode: string;
   value: unknown;
+  /** 'YYYY-MM-DD', a civil date in Asia/Shanghai. */
   effectiveFrom: string;
+  /** ISO-8601 UTC timestamp of the entry; breaks ties between entries with the same effective date. */
   createdAt: string;
 }
+
+export type ParamSource = 'default' | { regionCode: string; effectiveFrom: string };
+
+export interface ResolvedParam {
+  value: unknown;
+  source: ParamSource;
+}
+
+export type ParamCheck = { ok: true; value: unknown } | { ok: false; reason: Bilingual };
