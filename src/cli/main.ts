@@ -8,6 +8,10 @@ import { createFirstAdmin } from '../server/modules/auth/auth.service';
 import { createRootRegion } from '../server/modules/regions/regions.service';
 import { isRole } from '../server/platform/access/roles';
 import { seedDemo, type DemoScale } from '../server/seed/demo';
+import { AUTH_ENCRYPTED_COLUMNS } from '../server/modules/auth';
+import { ORGS_ENCRYPTED_COLUMNS } from '../server/modules/orgs';
+import { loadKeyRing } from '../server/platform/crypto/keyring';
+import { retireFieldKey, rotateFieldKeys } from '../server/platform/crypto/reencrypt';
 
 const USAGE = `薪盾 XinDun 命令行 / command line
 
@@ -16,6 +20,9 @@ const USAGE = `薪盾 XinDun 命令行 / command line
   npm run cli -- create-admin --username U --region-code C [--region-name N] [--role system_admin]
                                                create the first administrator (creates the root region if there is none)
   npm run cli -- verify-audit                  recompute the audit hash chain; exit 1 when broken
+  npm run cli -- rotate-keys                   new field-encryption key; re-encrypt all personal data under it
+  npm run cli -- retire-key --key k1           destroy an old key once nothing uses it
+                                               (stop the server first; other instances restart to load the new key)
 
 Configuration comes from the same environment as the server (DATABASE_URL, DATA_DIR, …).`;
 
@@ -83,6 +90,27 @@ async function run(argv: string[]): Promise<number> {
       } finally {
         await platform.db.close();
       }
+    }
+    case 'rotate-keys':
+    case 'retire-key': {
+      const { values } = parseArgs({ args: rest, options: { key: { type: 'string' } } });
+      const platform = await openPlatform(config);
+      const ring = loadKeyRing({ profile: config.crypto.profile, keyFile: config.crypto.keyFile, keysFromEnv: config.crypto.keysFromEnv, generateIfMissing: false });
+      const columns = [...ORGS_ENCRYPTED_COLUMNS, ...AUTH_ENCRYPTED_COLUMNS];
+      try {
+        if (config.crypto.keysFromEnv) throw new Error('keys come from FIELD_KEYS: rotate them in the secret store, then re-run with KEY_FILE');
+        if (command === 'rotate-keys') {
+          const { ring: next, counts } = await rotateFieldKeys(platform.db, ring, config.crypto.keyFile, columns);
+          console.log(`active key ${next.active}; re-encrypted ${JSON.stringify(counts)}`);
+        } else {
+          if (!values.key) throw new Error('--key is required');
+          const next = await retireFieldKey(platform.db, ring, config.crypto.keyFile, values.key, columns);
+          console.log(`retired ${values.key}; keys left: ${next.keys.map((k) => k.id).join(', ')}`);
+        }
+      } finally {
+        await platform.db.close();
+      }
+      return 0;
     }
     default:
       console.log(USAGE);

@@ -511,3 +511,6 @@ export async function resolveApiKey(platform: Platform, secret: string): Promise
 }
 
 export type { Bilingual };
+
+/** The secret columns of this module, for key rotation. */
+export const ENCRYPTED_COLUMNS = [{ table: 'users', column: 'totp_secret_enc', aad: totpAad }];

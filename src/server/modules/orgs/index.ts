@@ -1,2 +1,3 @@
 // What other modules may use from orgs.
 export { findEnterpriseForScope } from './orgs.service';
+export { ENCRYPTED_COLUMNS as ORGS_ENCRYPTED_COLUMNS } from './orgs.service';

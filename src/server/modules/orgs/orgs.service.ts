@@ -321,3 +321,9 @@ export async function updateBank(ctx: Ctx, id: string, input: { name: string; ba
     return (await repo.findBank(tx, id))!;
   });
 }
+
+/** The personal-data columns of this module, for key rotation. */
+export const ENCRYPTED_COLUMNS = [
+  { table: 'enterprises', column: 'legal_rep_id_enc', aad: idAad },
+  { table: 'enterprises', column: 'legal_rep_phone_enc', aad: phoneAad },
+];

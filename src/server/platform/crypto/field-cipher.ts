@@ -81,6 +81,8 @@ export function createFieldCipher(ring: KeyRing) {
 
   return {
     profile: ring.profile,
+    /** Every ciphertext under the active key and algorithm starts with this. */
+    activePrefix: `v1.${activeAlg}.${ring.active}.`,
     encrypt,
     decrypt,
     keyIdOf: (ciphertext: string) => parse(ciphertext).keyId,

@@ -1,0 +1,2 @@
+// What other modules may use from auth.
+export { ENCRYPTED_COLUMNS as AUTH_ENCRYPTED_COLUMNS } from './auth.service';
