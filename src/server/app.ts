@@ -103,6 +103,7 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
 
   // Every /api response is private and uncacheable: many carry personal data.
   app.addHook('onSend', async (req, reply, payload) => {
+    reply.header('x-request-id', req.id);
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
     return payload;
   });

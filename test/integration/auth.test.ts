@@ -162,3 +162,17 @@ describe('password policy (T11)', () => {
     expect((await change('Qingshi#River82')).statusCode).toBe(204);
   });
 });
+
+describe('idle accounts (SECURITY.md item 7)', () => {
+  it('disables accounts unused for 90 days and ends their sessions', async () => {
+    const { disableIdleAccountsJob } = await import('../../src/server/modules/auth/auth.jobs');
+    const session = await login(app, 'transportA', PASSWORD);
+    platform.clock.advance(91 * 86_400_000);
+    const result = (await disableIdleAccountsJob.handler(platform, {})) as { disabled: number };
+    expect(result.disabled).toBeGreaterThan(0);
+    expect((await as(app, session).get('/api/auth/me')).statusCode).toBe(401);
+    expect((await attempt('transportA', PASSWORD, '10.0.9.9')).statusCode).toBe(401);
+    const { rows } = await platform.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE action = 'user.disable_idle'");
+    expect(rows[0].n).toBe(result.disabled);
+  });
+});

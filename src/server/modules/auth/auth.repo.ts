@@ -306,3 +306,16 @@ export async function revokeApiKey(db: DbOrTx, id: string, now: Date): Promise<v
 export async function touchApiKey(db: DbOrTx, id: string, now: Date): Promise<void> {
   await db.query('UPDATE api_keys SET last_used_at = $2 WHERE id = $1', [id, now]);
 }
+
+/** Disables every active account with no login since `before` (or never, created before it). */
+export async function disableIdleAccounts(db: DbOrTx, before: Date, now: Date) {
+  const { rows } = await db.query<{ id: string; username: string; region_path: string | null }>(
+    `UPDATE users u SET status = 'disabled', updated_at = $2, version = u.version + 1
+       FROM users x LEFT JOIN regions r ON r.code = x.scope_region_code
+      WHERE u.id = x.id AND u.status = 'active' AND coalesce(u.last_login_at, u.created_at) < $1
+      RETURNING u.id, u.username, r.path AS region_path`,
+    [before, now],
+  );
+  await db.query('DELETE FROM sessions s USING users u WHERE s.user_id = u.id AND u.status = $1', ['disabled']);
+  return rows;
+}
