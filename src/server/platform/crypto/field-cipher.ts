@@ -1,98 +1,132 @@
 import crypto from 'node:crypto';
 import { sm4 } from 'sm-crypto-v2';
-import type { KeyRing } from './keyring';
+import { type CryptoProfile, type KeyRing, isKeyId, validateKeyRing } from './keyring';
 import { hmac } from './primitives';
 
+/** Messages name the failure (and at most a key id), never plaintext, aad or key bytes. */
 export class DecryptError extends Error {
   override name = 'DecryptError';
 }
 
 type Algorithm = 'sm4gcm' | 'aes256gcm';
-const NONCE_BYTES = 12;
-const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64url');
 
-function seal(alg: Algorithm, key: Buffer, nonce: Buffer, plaintext: string, aad: string): Buffer {
+const VERSION = 'v1';
+const ALGORITHM_OF: Record<CryptoProfile, Algorithm> = { gm: 'sm4gcm', intl: 'aes256gcm' };
+const KEY_BYTES: Record<Algorithm, number> = { sm4gcm: 16, aes256gcm: 32 };
+// 96-bit random nonces: safe for far more than 2^32 encryptions per key before collisions matter.
+const NONCE_BYTES = 12;
+const TAG_BYTES = 16;
+const BLIND_INDEX_KIND = /^[a-z][a-z0-9_-]*$/;
+// With the `u` flag a paired surrogate is one code point, so this matches lone surrogates only.
+const LONE_SURROGATE = /\p{Cs}/u;
+
+const utf8 = (text: string) => Buffer.from(text, 'utf8');
+
+function seal(alg: Algorithm, key: Buffer, nonce: Buffer, plaintext: Buffer, aad: Buffer): Buffer {
   if (alg === 'sm4gcm') {
-    const { output, tag } = sm4.encrypt(Buffer.from(plaintext, 'utf8'), key, {
-      mode: 'gcm',
-      iv: nonce,
-      associatedData: Buffer.from(aad, 'utf8'),
-      output: 'array',
-      outputTag: true,
-    });
-    return Buffer.concat([Buffer.from(output), Buffer.from(tag!)]);
+    // Node's OpenSSL has no sm4-gcm, hence sm-crypto-v2 (checked against RFC 8998 at boot).
+    const { output, tag } = sm4.encrypt(plaintext, key, { mode: 'gcm', iv: nonce, associatedData: aad, output: 'array', outputTag: true });
+    return Buffer.concat([output, tag!]);
   }
-  const cipher = crypto.createCipheriv('aes-256-gcm', key, nonce);
-  cipher.setAAD(Buffer.from(aad, 'utf8'));
-  return Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+  const cipher = crypto.createCipheriv('aes-256-gcm', key, nonce, { authTagLength: TAG_BYTES });
+  cipher.setAAD(aad);
+  return Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
 }
 
-function open(alg: Algorithm, key: Buffer, nonce: Buffer, sealed: Buffer, aad: string): string {
-  if (sealed.length < 16) throw new DecryptError('ciphertext too short');
-  const body = sealed.subarray(0, sealed.length - 16);
-  const tag = sealed.subarray(sealed.length - 16);
-  if (alg === 'sm4gcm') {
-    try {
-      const out = sm4.decrypt(body, key, { mode: 'gcm', iv: nonce, associatedData: Buffer.from(aad, 'utf8'), tag, output: 'array' });
-      return Buffer.from(out).toString('utf8');
-    } catch {
-      throw new DecryptError('authentication failed');
-    }
-  }
+function open(alg: Algorithm, key: Buffer, nonce: Buffer, sealed: Buffer, aad: Buffer): Buffer {
+  const body = sealed.subarray(0, sealed.length - TAG_BYTES);
+  const tag = sealed.subarray(sealed.length - TAG_BYTES);
   try {
-    const decipher = crypto.createDecipheriv('aes-256-gcm', key, nonce);
-    decipher.setAAD(Buffer.from(aad, 'utf8'));
+    if (alg === 'sm4gcm') {
+      // sm-crypto-v2 checks the tag only when one is passed: it always is, and always 16 bytes.
+      return Buffer.from(sm4.decrypt(body, key, { mode: 'gcm', iv: nonce, associatedData: aad, tag, output: 'array' }));
+    }
+    const decipher = crypto.createDecipheriv('aes-256-gcm', key, nonce, { authTagLength: TAG_BYTES });
+    decipher.setAAD(aad);
     decipher.setAuthTag(tag);
-    return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
+    return Buffer.concat([decipher.update(body), decipher.final()]);
   } catch {
-    throw new DecryptError('authentication failed');
+    throw new DecryptError('authentication failed: wrong key, wrong aad or tampered ciphertext');
   }
+}
+
+/** Canonical base64url only, so one ciphertext has exactly one spelling. */
+function fromBase64Url(text: string): Buffer {
+  const bytes = Buffer.from(text, 'base64url');
+  if (bytes.toString('base64url') !== text) throw new DecryptError('malformed ciphertext');
+  return bytes;
+}
+
+function parse(ciphertext: string) {
+  const parts = typeof ciphertext === 'string' ? ciphertext.split('.') : [];
+  const [version, alg, keyId, nonceText, sealedText] = parts;
+  if (parts.length !== 5 || version !== VERSION || (alg !== 'sm4gcm' && alg !== 'aes256gcm') || !isKeyId(keyId)) {
+    throw new DecryptError('malformed ciphertext');
+  }
+  const nonce = fromBase64Url(nonceText);
+  const sealed = fromBase64Url(sealedText);
+  if (nonce.length !== NONCE_BYTES || sealed.length < TAG_BYTES) throw new DecryptError('malformed ciphertext');
+  return { alg: alg as Algorithm, keyId, nonce, sealed };
+}
+
+function assertWellFormed(text: string, what: string): void {
+  // UTF-8 would silently turn a lone surrogate into U+FFFD, and decrypt would return other text.
+  if (LONE_SURROGATE.test(text)) throw new TypeError(`${what} is not well-formed Unicode`);
 }
 
 /**
- * Field encryption for personal data. A ciphertext names its format version, algorithm and key:
- * `v1.<alg>.<keyId>.<nonce>.<ciphertext+tag>`, so algorithms and keys can change while old rows
- * stay readable. `aad` binds a value to its row and column: moved elsewhere, it fails to decrypt.
+ * Field encryption for personal data. A ciphertext is self-describing ASCII,
+ * `v1.<alg>.<keyId>.<b64url nonce>.<b64url ciphertext‖tag>`, so keys and algorithms can change while
+ * old rows stay readable by any ring that still holds their key. `aad` binds a value to its row and
+ * column (`enterprises:<id>:legal_rep_id`): copied anywhere else, it fails to decrypt.
  */
 export function createFieldCipher(ring: KeyRing) {
-  const keys = new Map(ring.keys.map((k) => [k.id, k]));
-  const activeAlg: Algorithm = ring.profile === 'gm' ? 'sm4gcm' : 'aes256gcm';
-  const parse = (ciphertext: string) => {
-    const parts = ciphertext.split('.');
-    if (parts.length !== 5 || parts[0] !== 'v1' || (parts[1] !== 'sm4gcm' && parts[1] !== 'aes256gcm')) {
-      throw new DecryptError('unrecognised ciphertext format');
-    }
-    return { alg: parts[1] as Algorithm, keyId: parts[2], nonce: Buffer.from(parts[3], 'base64url'), sealed: Buffer.from(parts[4], 'base64url') };
-  };
+  validateKeyRing(ring);
+  // A snapshot: a ring rotated later needs a new cipher, never a half-updated one.
+  const { profile, active, indexKey } = ring;
+  const keys = new Map(ring.keys.map((k) => [k.id, k.encKey]));
+  const activeKey = keys.get(active)!;
+  const activeAlg = ALGORITHM_OF[profile];
 
   const encrypt = (plaintext: string, aad: string): string => {
-    const key = keys.get(ring.active)!;
+    assertWellFormed(plaintext, 'plaintext');
+    assertWellFormed(aad, 'aad');
     const nonce = crypto.randomBytes(NONCE_BYTES);
-    return ['v1', activeAlg, key.id, b64(nonce), b64(seal(activeAlg, key.encKey, nonce, plaintext, aad))].join('.');
+    const sealed = seal(activeAlg, activeKey, nonce, utf8(plaintext), utf8(aad));
+    return [VERSION, activeAlg, active, nonce.toString('base64url'), sealed.toString('base64url')].join('.');
   };
 
   const decrypt = (ciphertext: string, aad: string): string => {
     const { alg, keyId, nonce, sealed } = parse(ciphertext);
     const key = keys.get(keyId);
-    if (!key) throw new DecryptError(`key ${keyId} is not available`);
-    if (key.encKey.length !== (alg === 'sm4gcm' ? 16 : 32)) throw new DecryptError(`key ${keyId} does not fit ${alg}`);
-    return open(alg, key.encKey, nonce, sealed, aad);
+    if (!key) throw new DecryptError(`key ${keyId} is not in the key ring (retired or never loaded)`);
+    if (key.length !== KEY_BYTES[alg]) throw new DecryptError(`key ${keyId} does not fit ${alg}`);
+    return open(alg, key, nonce, sealed, utf8(aad)).toString('utf8');
   };
 
   return {
-    profile: ring.profile,
-    /** Every ciphertext under the active key and algorithm starts with this. */
-    activePrefix: `v1.${activeAlg}.${ring.active}.`,
+    profile,
+    /** Every ciphertext under the active key and algorithm starts with this (for SQL filters). */
+    activePrefix: `${VERSION}.${activeAlg}.${active}.`,
     encrypt,
     decrypt,
-    keyIdOf: (ciphertext: string) => parse(ciphertext).keyId,
-    needsReencrypt: (ciphertext: string) => {
+    keyIdOf: (ciphertext: string): string => parse(ciphertext).keyId,
+    /** True when not under the active key and algorithm: the re-encryption job's filter. */
+    needsReencrypt: (ciphertext: string): boolean => {
       const { alg, keyId } = parse(ciphertext);
-      return keyId !== ring.active || alg !== activeAlg;
+      return keyId !== active || alg !== activeAlg;
     },
-    reencrypt: (ciphertext: string, aad: string) => encrypt(decrypt(ciphertext, aad), aad),
-    /** Keyed, deterministic: equal values give equal indexes, so exact lookups work without plaintext. */
-    blindIndex: (kind: string, value: string) => hmac(ring.profile, ring.indexKey, `${kind}:${value.trim().toUpperCase()}`),
+    /** Decrypts (checking aad) and encrypts again under the active key, with a fresh nonce. */
+    reencrypt: (ciphertext: string, aad: string): string => encrypt(decrypt(ciphertext, aad), aad),
+    /**
+     * Keyed and deterministic, so exact lookups work without plaintext. The kind is MACed with the
+     * value, so an ID number and a phone never share an index. Values are NFKC-normalised (full-width
+     * digits from Chinese IMEs), trimmed and upper-cased (the ID check character x/X).
+     */
+    blindIndex: (kind: string, value: string): string => {
+      if (!BLIND_INDEX_KIND.test(kind)) throw new TypeError('blind index kind must be lower-case letters, digits, _ or -');
+      return hmac(profile, indexKey, `${kind}:${value.normalize('NFKC').trim().toUpperCase()}`);
+    },
   };
 }
 

@@ -1,27 +1,20 @@
 /**
- * Default display of personal data (SECURITY.md item 14, GB/T 35273): ID number first 6 and last
- * 4, phone first 3 and last 4, bank card last 4. Never reveals more than the rule, even for
- * short or malformed input.
+ * Default display of personal data (SECURITY.md item 14, GB/T 35273): ID number first 6 and last 4,
+ * phone first 3 and last 4, bank card last 4. The length is kept. A value shorter than the shortest
+ * real one (15-digit ID, 11-digit mobile, 12-digit card) is masked entirely, because the rule's
+ * visible part would be most of it.
  */
-const stars = (n: number) => '*'.repeat(Math.max(0, n));
-
-export function maskIdNumber(value: string): string {
+function mask(value: string, minLength: number, head: number, tail: number): string {
   if (!value) return '';
-  if (value.length < 12) return stars(value.length);
-  return value.slice(0, 6) + stars(value.length - 10) + value.slice(-4);
+  if (value.length < minLength) return '*'.repeat(value.length);
+  return value.slice(0, head) + '*'.repeat(value.length - head - tail) + value.slice(value.length - tail);
 }
 
-export function maskPhone(value: string): string {
-  if (!value) return '';
-  if (value.length < 9) return stars(value.length);
-  return value.slice(0, 3) + stars(value.length - 7) + value.slice(-4);
-}
+export const maskIdNumber = (value: string): string => mask(value, 15, 6, 4);
 
-export function maskBankCard(value: string): string {
-  if (!value) return '';
-  if (value.length < 8) return stars(value.length);
-  return stars(value.length - 4) + value.slice(-4);
-}
+export const maskPhone = (value: string): string => mask(value, 11, 3, 4);
+
+export const maskBankCard = (value: string): string => mask(value, 12, 0, 4);
 
 // Digit runs shaped like an ID number, a bank card or a mobile number anywhere in free text.
 const ID_LIKE = /(?<![0-9])[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])\d{2}\d{3}[\dXx](?![0-9])/g;
