@@ -100,8 +100,9 @@ async function run(argv: string[]): Promise<number> {
       try {
         if (config.crypto.keysFromEnv) throw new Error('keys come from FIELD_KEYS: rotate them in the secret store, then re-run with KEY_FILE');
         if (command === 'rotate-keys') {
-          const { ring: next, counts } = await rotateFieldKeys(platform.db, ring, config.crypto.keyFile, columns);
+          const { ring: next, counts, failed } = await rotateFieldKeys(platform.db, ring, config.crypto.keyFile, columns);
           console.log(`active key ${next.active}; re-encrypted ${JSON.stringify(counts)}`);
+          if (failed.length > 0) console.log(`could not decrypt ${failed.length} values (left as they were): ${JSON.stringify(failed)}`);
         } else {
           if (!values.key) throw new Error('--key is required');
           const next = await retireFieldKey(platform.db, ring, config.crypto.keyFile, values.key, columns);

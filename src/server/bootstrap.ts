@@ -3,7 +3,7 @@ import type { Config } from './config';
 import { openDb } from './db/client';
 import { migrate } from './db/migrate';
 import { type Clock, type Platform, systemClock } from './platform/context';
-import { createFieldCipher } from './platform/crypto/field-cipher';
+import { createReloadingFieldCipher } from './platform/crypto/field-cipher';
 import { loadKeyRing } from './platform/crypto/keyring';
 import { hmac } from './platform/crypto/primitives';
 import { runCryptoSelfTests } from './platform/crypto/self-test';
@@ -23,13 +23,12 @@ export interface OpenPlatformOptions {
 export async function openPlatform(config: Config, options: OpenPlatformOptions = {}): Promise<Platform> {
   runCryptoSelfTests();
   fs.mkdirSync(config.dataDir, { recursive: true });
-  const ring = loadKeyRing({
-    profile: config.crypto.profile,
-    keyFile: config.crypto.keyFile,
-    keysFromEnv: config.crypto.keysFromEnv,
-    generateIfMissing: true,
-  });
-  const cipher = createFieldCipher(ring);
+  const loadRing = (generateIfMissing: boolean) =>
+    loadKeyRing({ profile: config.crypto.profile, keyFile: config.crypto.keyFile, keysFromEnv: config.crypto.keysFromEnv, generateIfMissing });
+  const ring = loadRing(true);
+  let first = true;
+  // Reloads the key file when a rotation has added a key this process has not seen yet.
+  const cipher = createReloadingFieldCipher(() => (first ? ((first = false), ring) : loadRing(false)));
   // The audit chain's MAC key is derived from the index key: stable across encryption-key rotation.
   const chainKey = Buffer.from(cipher.blindIndex('audit-chain-key', 'v1'), 'hex');
   const chainMac = (data: string) => hmac(ring.profile, chainKey, data);

@@ -47,7 +47,7 @@ describe('main flows in Chromium', () => {
 
     await page.click('text=企业');
     await page.click('[data-testid=enterprise-create]');
-    const valid = creditCode('91450102MA1234567');
+    const valid = creditCode('91450102MA1234569');
     const wrongCheck = valid.slice(0, 17) + (valid[17] === '0' ? '1' : '0');
     await page.fill('#enterprise_creditCode', wrongCheck);
     await page.fill('#enterprise_name', '浏览器测试建设工程有限公司');

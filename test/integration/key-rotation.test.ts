@@ -33,8 +33,18 @@ describe('key rotation and crypto-shredding (T10)', () => {
       expect(row.legal_rep_id_enc.startsWith('v1.sm4gcm.k2.')).toBe(true);
       expect(cipher.decrypt(row.legal_rep_id_enc, `enterprises:${row.id}:legal_rep_id`)).toBe(platform.cipher.decrypt(before[i].legal_rep_id_enc, `enterprises:${row.id}:legal_rep_id`));
     }
+    // The running platform follows the rotation without a restart: it reads k2 rows and writes under k2.
+    expect(platform.cipher.decrypt(after[0].legal_rep_id_enc, `enterprises:${after[0].id}:legal_rep_id`)).toBe('450102198001012344');
+    expect(platform.cipher.encrypt('x', 'y').startsWith('v1.sm4gcm.k2.')).toBe(true);
+
+    // A damaged value is skipped and reported; the rest still moves.
+    await platform.db.query("UPDATE enterprises SET legal_rep_phone_enc = 'v1.sm4gcm.k2.AAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAA' WHERE id = $1", [after[0].id]);
+
     // A second rotation moves everything again, onto k3; k1 is then unused.
-    expect((await rotateFieldKeys(platform.db, rotated, keyFile, columns)).counts['enterprises.legal_rep_id_enc']).toBe(before.length);
+    const second = await rotateFieldKeys(platform.db, rotated, keyFile, columns);
+    expect(second.counts['enterprises.legal_rep_id_enc']).toBe(before.length);
+    expect(second.failed).toEqual([{ table: 'enterprises', column: 'legal_rep_phone_enc', id: after[0].id }]);
+    await platform.db.query('UPDATE enterprises SET legal_rep_phone_enc = NULL WHERE id = $1', [after[0].id]);
 
     const reloaded = loadKeyRing({ profile: 'gm', keyFile, generateIfMissing: false });
     const retired = await retireFieldKey(platform.db, reloaded, keyFile, 'k1', columns);

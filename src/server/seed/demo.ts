@@ -7,15 +7,10 @@ import * as auth from '../modules/auth/auth.repo';
 import { generateInitialPassword, hashPassword } from '../modules/auth/auth.service';
 import { insertBanks, insertEnterprises, insertGovUnits } from '../modules/orgs/orgs.repo';
 import { insertRegions, regionPath } from '../modules/regions';
-import { generateBanks, generateEnterprises, generateGovUnits, generateRegionTree } from './generate';
-import { Rng } from './rng';
+import { generateDemoDataset } from './dataset';
+import type { Scale } from './generate';
 
-export type DemoScale = 'township' | 'district' | 'city' | 'province';
-
-/** Fixed seed: the same demo data on every machine, so screenshots, tests and benchmarks agree. */
-export const DEMO_SEED = 20_200_501; // the Regulation's commencement date
-
-const ENTERPRISE_COUNT: Record<DemoScale, number> = { township: 60, district: 120, city: 400, province: 1500 };
+export type DemoScale = Scale;
 
 /** The demo's shared password for every account but `admin` (printed at start; demo only). */
 export const DEMO_PASSWORD = 'XinDun#Demo2026';
@@ -35,21 +30,21 @@ export interface DemoResult {
 
 /**
  * Loads a complete demo: region tree, government units, banks, enterprises with valid credit
- * codes, and one account per role. Set-based inserts inside one transaction; later modules add
- * their own generators (projects, workers, attendance, payroll) after these.
+ * codes, and one account per role. Set-based inserts inside one transaction. The rows come from
+ * the pure `generateDemoDataset`; later modules (projects, workers, attendance, payroll) add their
+ * parts there and their inserts here.
  */
 export async function seedDemo(platform: Platform, scale: DemoScale, options: { adminPassword?: string } = {}): Promise<DemoResult> {
-  const rng = new Rng(DEMO_SEED);
-  const regions = generateRegionTree(scale, rng);
+  const data = generateDemoDataset(scale);
   const paths = new Map<string, string>();
-  const regionRows = regions.map((r) => {
+  const regionRows = data.regions.map((r) => {
     const path = regionPath(r.parentCode ? paths.get(r.parentCode)! : null, r.code);
     paths.set(r.code, path);
     return { ...r, path };
   });
-  const units = generateGovUnits(regions, rng);
-  const banks = generateBanks().map((b) => ({ ...b, id: uuidv7() }));
-  const enterprises = generateEnterprises(regions, ENTERPRISE_COUNT[scale], rng).map((e) => ({ ...e, id: uuidv7() }));
+  const units = data.govUnits;
+  const banks = data.banks.map((b) => ({ ...b, id: uuidv7() }));
+  const enterprises = data.enterprises.map((e) => ({ ...e, id: uuidv7() }));
   const { cipher } = platform;
 
   const district = regionRows.find((r) => r.level === 3)!;
@@ -79,7 +74,7 @@ export async function seedDemo(platform: Platform, scale: DemoScale, options: { 
     await insertBanks(tx, banks);
     await insertGovUnits(
       tx,
-      units.map((u) => ({ ...u, id: uuidv7(), regionPath: paths.get(u.regionCode)!, officePhone: u.officePhone ?? null, address: u.address ?? null })),
+      units.map((u) => ({ ...u, id: uuidv7(), regionPath: paths.get(u.regionCode)! })),
     );
     await insertEnterprises(
       tx,
@@ -96,7 +91,7 @@ export async function seedDemo(platform: Platform, scale: DemoScale, options: { 
         legalRepIdBidx: cipher.blindIndex('id_number', e.legalRepIdNumber),
         legalRepPhoneEnc: cipher.encrypt(e.legalRepPhone, `enterprises:${e.id}:legal_rep_phone`),
         legalRepPhoneBidx: cipher.blindIndex('phone', e.legalRepPhone),
-        address: e.address ?? null,
+        address: e.address,
         bankId: banks[i % banks.length].id,
         status: 'active' as const,
       })),

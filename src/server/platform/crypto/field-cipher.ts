@@ -110,6 +110,7 @@ export function createFieldCipher(ring: KeyRing) {
     activePrefix: `${VERSION}.${activeAlg}.${active}.`,
     encrypt,
     decrypt,
+    hasKey: (keyId: string): boolean => keys.has(keyId),
     keyIdOf: (ciphertext: string): string => parse(ciphertext).keyId,
     /** True when not under the active key and algorithm: the re-encryption job's filter. */
     needsReencrypt: (ciphertext: string): boolean => {
@@ -131,3 +132,31 @@ export function createFieldCipher(ring: KeyRing) {
 }
 
 export type FieldCipher = ReturnType<typeof createFieldCipher>;
+
+/**
+ * A cipher that follows key rotation while the process runs: meeting a key id it does not hold,
+ * it reloads the key ring once (rotate-keys has added a key) and continues under the new active
+ * key, so rotating needs no restart.
+ */
+export function createReloadingFieldCipher(load: () => KeyRing): FieldCipher {
+  let current = createFieldCipher(load());
+  const withReload = <T>(use: (cipher: FieldCipher) => T, keyId: string): T => {
+    if (!current.hasKey(keyId)) current = createFieldCipher(load());
+    return use(current);
+  };
+  return {
+    get profile() {
+      return current.profile;
+    },
+    get activePrefix() {
+      return current.activePrefix;
+    },
+    hasKey: (keyId) => current.hasKey(keyId),
+    encrypt: (plaintext, aad) => current.encrypt(plaintext, aad),
+    decrypt: (ciphertext, aad) => withReload((c) => c.decrypt(ciphertext, aad), current.keyIdOf(ciphertext)),
+    keyIdOf: (ciphertext) => current.keyIdOf(ciphertext),
+    needsReencrypt: (ciphertext) => current.needsReencrypt(ciphertext),
+    reencrypt: (ciphertext, aad) => withReload((c) => c.reencrypt(ciphertext, aad), current.keyIdOf(ciphertext)),
+    blindIndex: (kind, value) => current.blindIndex(kind, value),
+  };
+}

@@ -16,33 +16,41 @@ const BATCH = 500;
 /**
  * Re-encrypts every value not yet under the active key, in batches of one transaction each. Each
  * update matches the old ciphertext too, so a value changed meanwhile by a user is left alone
- * (it was written under the active key already).
+ * (it was written under the active key already). A value that cannot be decrypted is skipped and
+ * reported, so one damaged row does not stop the rotation.
  */
-export async function reencryptColumns(db: Db, cipher: FieldCipher, columns: EncryptedColumn[]): Promise<Record<string, number>> {
+export async function reencryptColumns(db: Db, cipher: FieldCipher, columns: EncryptedColumn[]) {
   const counts: Record<string, number> = {};
+  const failed: { table: string; column: string; id: string }[] = [];
   for (const { table, column, aad } of columns) {
     let done = 0;
+    const skip: string[] = [];
     for (;;) {
-      const moved = await db.tx(async (tx) => {
-        const { rows } = await tx.query<{ id: string; value: string }>(
-          `SELECT id::text AS id, ${column} AS value FROM ${table} WHERE ${column} IS NOT NULL AND ${column} NOT LIKE $1 || '%' LIMIT ${BATCH}`,
-          [cipher.activePrefix],
-        );
-        if (rows.length === 0) return 0;
-        const fresh = rows.map((r) => cipher.reencrypt(r.value, aad(r.id)));
-        await tx.query(
-          `UPDATE ${table} AS t SET ${column} = v.fresh FROM unnest($1::uuid[], $2::text[], $3::text[]) AS v(id, old, fresh)
-            WHERE t.id = v.id AND t.${column} = v.old`,
-          [rows.map((r) => r.id), rows.map((r) => r.value), fresh],
-        );
-        return rows.length;
-      });
-      if (moved === 0) break;
-      done += moved;
+      const { rows } = await db.query<{ id: string; value: string }>(
+        `SELECT id::text AS id, ${column} AS value FROM ${table}
+          WHERE ${column} IS NOT NULL AND ${column} NOT LIKE $1 || '%' AND NOT (id::text = ANY($2::text[])) LIMIT ${BATCH}`,
+        [cipher.activePrefix, skip],
+      );
+      if (rows.length === 0) break;
+      const moved: { id: string; old: string; fresh: string }[] = [];
+      for (const r of rows) {
+        try {
+          moved.push({ id: r.id, old: r.value, fresh: cipher.reencrypt(r.value, aad(r.id)) });
+        } catch {
+          skip.push(r.id);
+          failed.push({ table, column, id: r.id });
+        }
+      }
+      await db.query(
+        `UPDATE ${table} AS t SET ${column} = v.fresh FROM unnest($1::uuid[], $2::text[], $3::text[]) AS v(id, old, fresh)
+          WHERE t.id = v.id AND t.${column} = v.old`,
+        [moved.map((m) => m.id), moved.map((m) => m.old), moved.map((m) => m.fresh)],
+      );
+      done += moved.length;
     }
     counts[`${table}.${column}`] = done;
   }
-  return counts;
+  return { counts, failed };
 }
 
 /** Adds a new active key, saves the key file, and moves every ciphertext onto it. */
@@ -50,8 +58,8 @@ export async function rotateFieldKeys(db: Db, ring: KeyRing, keyFile: string, co
   const next = rotateKeyRing(ring);
   saveKeyRing(next, keyFile);
   const cipher = createFieldCipher(next);
-  const counts = await reencryptColumns(db, cipher, columns);
-  return { ring: next, cipher, counts };
+  const { counts, failed } = await reencryptColumns(db, cipher, columns);
+  return { ring: next, cipher, counts, failed };
 }
 
 /** Destroys an old key once no ciphertext uses it any more (crypto-shredding of what still did). */
