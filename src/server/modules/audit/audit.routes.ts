@@ -1,10 +1,9 @@
 import { Type } from '@sinclair/typebox';
-import { PageQuery, Paged, Strict, Timestamp, withProblems } from '../../platform/http/schemas';
+import { Nullable, Paged, PageQuery, Strict, Timestamp, withProblems } from '../../platform/http/schemas';
 import type { App } from '../../platform/http/types';
 import type { AuditRow } from '../../platform/audit/audit';
 import * as service from './audit.service';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 const AuditRecord = Type.Object(
   {

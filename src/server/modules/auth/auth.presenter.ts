@@ -1,10 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { PERMISSIONS, ROLES, type Role } from '../../platform/access/roles';
-import { Strict, Timestamp } from '../../platform/http/schemas';
+import { Nullable, Strict, Timestamp } from '../../platform/http/schemas';
 import type { ApiKeyRow, UserRow } from './auth.repo';
 import type { ResolvedSession } from './auth.service';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 export const UserScope = Type.Object(
   {

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { MACHINE_ROLES, ROLES, ROLE_NAMES, type Role } from '../../platform/access/roles';
 import type { Platform } from '../../platform/context';
 import { AppError } from '../../platform/errors';
-import { IdParams, PageQuery, Paged, Strict, withProblems } from '../../platform/http/schemas';
+import { IdParams, Nullable, Paged, PageQuery, RegionCode, Strict, withProblems } from '../../platform/http/schemas';
 import type { App } from '../../platform/http/types';
 import { sessionCookieName } from './auth.guard';
 import { ApiKey, Me, User, presentApiKey, presentMe, presentUser } from './auth.presenter';
@@ -11,8 +11,6 @@ import * as service from './auth.service';
 
 const HUMAN_ROLES = ROLE_NAMES.filter((r) => !MACHINE_ROLES.includes(r) && r !== 'worker');
 const RoleEnum = (roles: readonly string[]) => Type.Unsafe<Role>({ type: 'string', enum: [...roles] });
-const RegionCode = Type.String({ pattern: '^[0-9]{6}([0-9]{3})?([0-9]{3})?$' });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const ScopeBody = {
   scopeRegionCode: Type.Optional(Nullable(RegionCode)),
   scopeIndustry: Type.Optional(Nullable(Type.String({ maxLength: 20 }))),

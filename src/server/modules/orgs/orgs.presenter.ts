@@ -2,12 +2,11 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { Actor } from '../../platform/access/actor';
 import type { FieldCipher } from '../../platform/context';
 import { maskIdNumber, maskPhone } from '../../platform/crypto/masking';
-import { Strict, Timestamp } from '../../platform/http/schemas';
+import { Nullable, Strict, Timestamp } from '../../platform/http/schemas';
 import type { BankRow, EnterpriseRow, GovUnitRow } from './orgs.repo';
 import { bankActions, enterpriseActions, govUnitActions } from './orgs.policy';
 
 const Actions = Type.Array(Type.Union([Type.Literal('update'), Type.Literal('reveal'), Type.Literal('delete')]));
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 export const Enterprise = Type.Object(
   {

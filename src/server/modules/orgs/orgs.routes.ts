@@ -1,15 +1,13 @@
 import { Type } from '@sinclair/typebox';
-import { IdParams, PageQuery, Paged, Strict, withProblems } from '../../platform/http/schemas';
+import { IdParams, Paged, PageQuery, RegionCode, Strict, StringEnum, withProblems } from '../../platform/http/schemas';
 import type { App } from '../../platform/http/types';
 import { ENTERPRISE_TYPES, GOV_UNIT_KINDS, INDUSTRIES } from './orgs.rules';
 import { Bank, Enterprise, GovUnit, presentBank, presentEnterprise, presentGovUnit } from './orgs.presenter';
 import * as service from './orgs.service';
 
-const StringEnum = <T extends string>(values: readonly T[], description?: string) => Type.Unsafe<T>({ type: 'string', enum: [...values], description });
 const EnterpriseType = StringEnum(Object.keys(ENTERPRISE_TYPES), '企业类型 / enterprise type');
 const Industry = StringEnum(Object.keys(INDUSTRIES), '行业 / industry');
 const UnitKind = StringEnum(Object.keys(GOV_UNIT_KINDS), '部门类型 / unit kind');
-const RegionCode = Type.String({ pattern: '^[0-9]{6}([0-9]{3})?([0-9]{3})?$' });
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 const OptionalNullable = (t: ReturnType<typeof Type.String>) => Type.Optional(Type.Union([t, Type.Null()]));
 

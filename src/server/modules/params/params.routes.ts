@@ -1,12 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import type { ParamDef as ParamDefType } from '../../platform/params/params.types';
-import { Bilingual, DateOnly, Strict, Timestamp, withProblems } from '../../platform/http/schemas';
+import { Bilingual, DateOnly, Nullable, RegionCode, Strict, Timestamp, withProblems } from '../../platform/http/schemas';
 import type { App } from '../../platform/http/types';
 import type { OverrideRow } from './params.repo';
 import * as service from './params.service';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-const RegionCode = Type.String({ pattern: '^[0-9]{6}([0-9]{3})?([0-9]{3})?$' });
 
 const ParamDef = Type.Object(
   {

@@ -1,11 +1,10 @@
 import { Type } from '@sinclair/typebox';
-import { PageQuery, Paged, Strict, withProblems } from '../../platform/http/schemas';
+import { Paged, PageQuery, RegionCode, Strict, withProblems } from '../../platform/http/schemas';
 import type { App } from '../../platform/http/types';
 import { Region, presentRegion } from './regions.presenter';
 import * as service from './regions.service';
 
-const Code = Type.String({ pattern: '^[0-9]{6}([0-9]{3})?([0-9]{3})?$' });
-const CodeParams = Type.Object({ code: Code }, Strict);
+const CodeParams = Type.Object({ code: RegionCode }, Strict);
 
 export async function regionsRoutes(app: App) {
   app.get('/api/regions', {
@@ -14,7 +13,7 @@ export async function regionsRoutes(app: App) {
       tags: ['regions'],
       summary: '行政区划列表 / list regions in scope',
       querystring: Type.Object(
-        { ...PageQuery, parentCode: Type.Optional(Code), level: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })), q: Type.Optional(Type.String({ maxLength: 50 })) },
+        { ...PageQuery, parentCode: Type.Optional(RegionCode), level: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })), q: Type.Optional(Type.String({ maxLength: 50 })) },
         Strict,
       ),
       response: withProblems({ 200: Paged(Region) }),
@@ -46,7 +45,7 @@ export async function regionsRoutes(app: App) {
     schema: {
       tags: ['regions'],
       summary: '新增区划 / add a region',
-      body: Type.Object({ code: Code, name: Type.String({ minLength: 1, maxLength: 50 }), parentCode: Code }, Strict),
+      body: Type.Object({ code: RegionCode, name: Type.String({ minLength: 1, maxLength: 50 }), parentCode: RegionCode }, Strict),
       response: withProblems({ 201: Region }),
     },
     handler: async (req, reply) => reply.code(201).send(presentRegion(await service.createRegion(req.ctx, req.body))),

@@ -49,3 +49,13 @@ export const withProblems = <T extends Record<number, TSchema>>(ok: T) => ({
 
 export const Timestamp = Type.String({ format: 'date-time' });
 export const DateOnly = Type.String({ format: 'date' });
+
+/** `T | null`: a value the record may not have. */
+export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+
+/** A string from a fixed list, typed as the list's union. */
+export const StringEnum = <T extends string>(values: readonly T[], description?: string) =>
+  Type.Unsafe<T>({ type: 'string', enum: [...values], ...(description && { description }) });
+
+/** GB/T 2260-style region code: 6, 9 or 12 digits. */
+export const RegionCode = Type.String({ pattern: '^[0-9]{6}([0-9]{3})?([0-9]{3})?$' });
