@@ -104,3 +104,13 @@ describe('schema fuzzing (T15)', () => {
     expect(after).toBe(before);
   });
 });
+
+describe('paging', () => {
+  it('returns the total with each page, and still past the last page', async () => {
+    const first = (await as(app, session).get('/api/regions?pageSize=5')).json();
+    expect(first.items).toHaveLength(5);
+    expect(first.total).toBeGreaterThan(5);
+    const past = (await as(app, session).get('/api/regions?pageSize=5&page=999')).json();
+    expect(past).toMatchObject({ items: [], total: first.total, page: 999 });
+  });
+});

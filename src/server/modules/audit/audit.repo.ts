@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../db/client';
+import { selectPage } from '../../db/paging';
 import type { Actor } from '../../platform/access/actor';
 import { scopeCondition } from '../../platform/access/scope-sql';
 import type { AuditRow } from '../../platform/audit/audit';
@@ -31,10 +32,11 @@ export async function listAudit(db: DbOrTx, actor: Actor, f: AuditFilter): Promi
   if (f.from) add((p) => `a.at >= ${p}`, f.from);
   if (f.to) add((p) => `a.at < ${p}`, f.to);
   const condition = where.join(' AND ');
-  const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log a WHERE ${condition}`, params);
-  const { rows } = await db.query<AuditRow>(
-    `SELECT a.* FROM audit_log a WHERE ${condition} ORDER BY a.seq DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-    [...params, f.limit, f.offset],
-  );
-  return { rows, total: total.rows[0].n };
+  return selectPage<AuditRow>(db, {
+    sql: `SELECT a.*, count(*) OVER () AS total_count FROM audit_log a WHERE ${condition} ORDER BY a.seq DESC`,
+    countSql: `SELECT count(*)::int AS n FROM audit_log a WHERE ${condition}`,
+    params,
+    limit: f.limit,
+    offset: f.offset,
+  });
 }

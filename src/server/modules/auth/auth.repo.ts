@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../db/client';
+import { selectPage } from '../../db/paging';
 import type { Actor } from '../../platform/access/actor';
 import { scopeCondition } from '../../platform/access/scope-sql';
 
@@ -30,12 +31,13 @@ export interface UserRow {
 }
 
 // A user is visible where its scope lies: its region, or its enterprise's region.
-const USER_SELECT = `
-  SELECT u.*, r.path AS scope_region_path, r.name AS scope_region_name, e.name AS scope_enterprise_name,
-         coalesce(r.path, e.region_path) AS visible_path
+const USER_COLUMNS_SQL = `u.*, r.path AS scope_region_path, r.name AS scope_region_name, e.name AS scope_enterprise_name,
+         coalesce(r.path, e.region_path) AS visible_path`;
+const USER_FROM = `
     FROM users u
     LEFT JOIN regions r ON r.code = u.scope_region_code
     LEFT JOIN enterprises e ON e.id = u.scope_enterprise_id`;
+const USER_SELECT = `SELECT ${USER_COLUMNS_SQL} ${USER_FROM}`;
 
 export async function findUserByUsername(db: DbOrTx, username: string): Promise<UserRow | undefined> {
   const { rows } = await db.query<UserRow>(`${USER_SELECT} WHERE u.username = $1`, [username]);
@@ -78,13 +80,13 @@ export async function listUsers(db: DbOrTx, actor: Actor, filter: UserFilter): P
     where.push(`u.status = $${params.length}`);
   }
   const condition = where.join(' AND ');
-  const from = `FROM users u LEFT JOIN regions r ON r.code = u.scope_region_code LEFT JOIN enterprises e ON e.id = u.scope_enterprise_id`;
-  const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n ${from} WHERE ${condition}`, params);
-  const { rows } = await db.query<UserRow>(
-    `${USER_SELECT} WHERE ${condition} ORDER BY u.username LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-    [...params, filter.limit, filter.offset],
-  );
-  return { rows, total: total.rows[0].n };
+  return selectPage<UserRow>(db, {
+    sql: `SELECT ${USER_COLUMNS_SQL}, count(*) OVER () AS total_count ${USER_FROM} WHERE ${condition} ORDER BY u.username`,
+    countSql: `SELECT count(*)::int AS n ${USER_FROM} WHERE ${condition}`,
+    params,
+    limit: filter.limit,
+    offset: filter.offset,
+  });
 }
 
 export interface NewUser {
@@ -227,6 +229,24 @@ export async function insertSession(
 export async function findSession(db: DbOrTx, idHash: string): Promise<SessionRow | undefined> {
   const { rows } = await db.query<SessionRow>('SELECT * FROM sessions WHERE id_hash = $1', [idHash]);
   return rows[0];
+}
+
+/** The session and its user in one statement: this runs on every authenticated request. */
+export async function findSessionWithUser(db: DbOrTx, idHash: string): Promise<{ session: SessionRow; user: UserRow } | undefined> {
+  const { rows } = await db.query<UserRow & { s_csrf_token: string; s_stage: SessionRow['stage']; s_created_at: Date; s_last_seen_at: Date; s_expires_at: Date }>(
+    `SELECT ${USER_COLUMNS_SQL}, s.csrf_token AS s_csrf_token, s.stage AS s_stage, s.created_at AS s_created_at,
+            s.last_seen_at AS s_last_seen_at, s.expires_at AS s_expires_at
+       ${USER_FROM} JOIN sessions s ON s.user_id = u.id
+      WHERE s.id_hash = $1`,
+    [idHash],
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  const { s_csrf_token, s_stage, s_created_at, s_last_seen_at, s_expires_at, ...user } = row;
+  return {
+    session: { id_hash: idHash, user_id: user.id, csrf_token: s_csrf_token, stage: s_stage, created_at: s_created_at, last_seen_at: s_last_seen_at, expires_at: s_expires_at },
+    user,
+  };
 }
 
 export async function touchSession(db: DbOrTx, idHash: string, now: Date): Promise<void> {

@@ -149,16 +149,16 @@ export async function resolveSession(platform: Platform, token: string): Promise
   const { db, clock, config } = platform;
   const now = clock.now();
   const idHash = sha256(token);
-  const session = await repo.findSession(db, idHash);
-  if (!session) return null;
-  const user = await repo.findUserById(db, session.user_id);
-  const idle = user?.role === 'worker' ? config.session.idleMinutesWorker : config.session.idleMinutesOfficial;
+  const found = await repo.findSessionWithUser(db, idHash);
+  if (!found) return null;
+  const { session, user } = found;
+  const idle = user.role === 'worker' ? config.session.idleMinutesWorker : config.session.idleMinutesOfficial;
   const expired = sessionExpired(
     { createdAt: session.created_at, lastSeenAt: session.last_seen_at, expiresAt: session.expires_at },
     now,
     idle,
   );
-  if (!user || user.status !== 'active' || expired) {
+  if (user.status !== 'active' || expired) {
     await repo.deleteSession(db, idHash);
     return null;
   }

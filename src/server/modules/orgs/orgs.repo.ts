@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../db/client';
+import { selectPage } from '../../db/paging';
 import type { Actor } from '../../platform/access/actor';
 import { scopeCondition } from '../../platform/access/scope-sql';
 
@@ -27,11 +28,12 @@ export interface EnterpriseRow {
   version: number;
 }
 
-const ENTERPRISE_SELECT = `
-  SELECT e.*, r.name AS region_name, b.name AS bank_name
+const ENTERPRISE_COLUMNS_SQL = 'e.*, r.name AS region_name, b.name AS bank_name';
+const ENTERPRISE_FROM = `
     FROM enterprises e
     JOIN regions r ON r.code = e.region_code
     LEFT JOIN banks b ON b.id = e.bank_id`;
+const ENTERPRISE_SELECT = `SELECT ${ENTERPRISE_COLUMNS_SQL} ${ENTERPRISE_FROM}`;
 
 const enterpriseScope = (actor: Actor, params: unknown[]) =>
   scopeCondition(actor, { regionPath: 'e.region_path', industry: 'e.industry', enterpriseId: 'e.id' }, params);
@@ -61,12 +63,13 @@ export async function listEnterprises(db: DbOrTx, actor: Actor, f: EnterpriseFil
   if (f.status) add((p) => `e.status = ${p}`, f.status);
   if (f.legalRepIdBidx) add((p) => `e.legal_rep_id_bidx = ${p}`, f.legalRepIdBidx);
   const condition = where.join(' AND ');
-  const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM enterprises e WHERE ${condition}`, params);
-  const { rows } = await db.query<EnterpriseRow>(
-    `${ENTERPRISE_SELECT} WHERE ${condition} ORDER BY e.name, e.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-    [...params, f.limit, f.offset],
-  );
-  return { rows, total: total.rows[0].n };
+  return selectPage<EnterpriseRow>(db, {
+    sql: `SELECT ${ENTERPRISE_COLUMNS_SQL}, count(*) OVER () AS total_count ${ENTERPRISE_FROM} WHERE ${condition} ORDER BY e.name, e.id`,
+    countSql: `SELECT count(*)::int AS n FROM enterprises e WHERE ${condition}`,
+    params,
+    limit: f.limit,
+    offset: f.offset,
+  });
 }
 
 export async function findEnterpriseInScope(db: DbOrTx, actor: Actor, id: string, forUpdate = false): Promise<EnterpriseRow | undefined> {
@@ -152,7 +155,9 @@ export interface GovUnitRow {
   version: number;
 }
 
-const UNIT_SELECT = 'SELECT g.*, r.name AS region_name FROM gov_units g JOIN regions r ON r.code = g.region_code';
+const UNIT_COLUMNS_SQL = 'g.*, r.name AS region_name';
+const UNIT_FROM = 'FROM gov_units g JOIN regions r ON r.code = g.region_code';
+const UNIT_SELECT = `SELECT ${UNIT_COLUMNS_SQL} ${UNIT_FROM}`;
 
 export async function listGovUnits(
   db: DbOrTx,
@@ -169,12 +174,13 @@ export async function listGovUnits(
   if (f.kind) add((p) => `g.kind = ${p}`, f.kind);
   if (f.regionPath) add((p) => `g.region_path LIKE ${p}`, `${f.regionPath}%`);
   const condition = where.join(' AND ');
-  const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM gov_units g WHERE ${condition}`, params);
-  const { rows } = await db.query<GovUnitRow>(
-    `${UNIT_SELECT} WHERE ${condition} ORDER BY g.region_path, g.name LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-    [...params, f.limit, f.offset],
-  );
-  return { rows, total: total.rows[0].n };
+  return selectPage<GovUnitRow>(db, {
+    sql: `SELECT ${UNIT_COLUMNS_SQL}, count(*) OVER () AS total_count ${UNIT_FROM} WHERE ${condition} ORDER BY g.region_path, g.name`,
+    countSql: `SELECT count(*)::int AS n FROM gov_units g WHERE ${condition}`,
+    params,
+    limit: f.limit,
+    offset: f.offset,
+  });
 }
 
 export async function findGovUnitInScope(db: DbOrTx, actor: Actor, id: string): Promise<GovUnitRow | undefined> {

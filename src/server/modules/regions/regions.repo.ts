@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../db/client';
+import { selectPage } from '../../db/paging';
 import type { Actor } from '../../platform/access/actor';
 import { scopeCondition } from '../../platform/access/scope-sql';
 
@@ -14,9 +15,9 @@ export interface RegionRow {
   version: number;
 }
 
-const SELECT = `
-  SELECT r.*, (SELECT count(*)::int FROM regions c WHERE c.parent_code = r.code) AS child_count
-    FROM regions r`;
+const COLUMNS = 'r.*, (SELECT count(*)::int FROM regions c WHERE c.parent_code = r.code) AS child_count';
+const SELECT = `SELECT ${COLUMNS} FROM regions r`;
+const SELECT_WITH_TOTAL = `SELECT ${COLUMNS}, count(*) OVER () AS total_count FROM regions r`;
 
 export async function findRegion(db: DbOrTx, code: string): Promise<RegionRow | undefined> {
   const { rows } = await db.query<RegionRow>(`${SELECT} WHERE r.code = $1`, [code]);
@@ -54,12 +55,13 @@ export async function listRegions(db: DbOrTx, actor: Actor, filter: RegionFilter
     where.push(`(r.name LIKE $${params.length} OR r.code LIKE $${params.length})`);
   }
   const condition = where.join(' AND ');
-  const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM regions r WHERE ${condition}`, params);
-  const { rows } = await db.query<RegionRow>(
-    `${SELECT} WHERE ${condition} ORDER BY r.path LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-    [...params, filter.limit, filter.offset],
-  );
-  return { rows, total: total.rows[0].n };
+  return selectPage<RegionRow>(db, {
+    sql: `${SELECT_WITH_TOTAL} WHERE ${condition} ORDER BY r.path`,
+    countSql: `SELECT count(*)::int AS n FROM regions r WHERE ${condition}`,
+    params,
+    limit: filter.limit,
+    offset: filter.offset,
+  });
 }
 
 /** The actor's top regions: the roots of what they may see (their own scope region). */
