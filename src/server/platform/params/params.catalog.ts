@@ -35,10 +35,6 @@ const CLUE_127: Law = {
   en: 'The "127" practice for clues from the national wage-arrears clue platform (local practice)',
 };
 const WARNING_PRACTICE: Law = { zh: '预警处置时限（省级平台实践归纳）', en: 'Warning disposal deadlines (synthesised from provincial platforms)' };
-const DENGBAO: Law = {
-  zh: '《信息安全技术 网络安全等级保护基本要求》（GB/T 22239-2019）第三级 身份鉴别',
-  en: 'GB/T 22239-2019 (Cybersecurity Classified Protection, level 3), identification and authentication',
-};
 
 const cite = (law: Law, zh: string, en: string, source: string) => ({ zh: `${law.zh}${zh}`, en: `${law.en}${en}`, source });
 
@@ -47,8 +43,6 @@ const DAYS = { zh: '天', en: 'days' };
 const MONTHS = { zh: '个月', en: 'months' };
 const YEARS = { zh: '年', en: 'years' };
 const FEN = { zh: '分', en: 'fen' };
-const MINUTES = { zh: '分钟', en: 'minutes' };
-const HOURS = { zh: '小时', en: 'hours' };
 
 export const PLATFORM_PARAMS: readonly ParamDef[] = [
   // Wage payment and ledgers
@@ -465,78 +459,6 @@ export const PLATFORM_PARAMS: readonly ParamDef[] = [
     regionOverridable: true,
     unverified: true,
     citation: cite(WARNING_PRACTICE, '†', '†', 'RULES.md WRN-* (§7.2–7.4)'),
-  },
-
-  // Platform security (the 等保 profile); national, never per region
-  {
-    id: 'SEC-02.passwordExpiryDays',
-    module: 'auth',
-    name: { zh: '密码有效期', en: 'Password expiry' },
-    type: 'duration_days',
-    unit: DAYS,
-    default: 90,
-    min: 1,
-    regionOverridable: false,
-    citation: cite(DENGBAO, ' a)（鉴别信息定期更换）', ' a) (credentials changed periodically)', 'SECURITY.md item 2'),
-  },
-  {
-    id: 'SEC-02.passwordHistory',
-    module: 'auth',
-    name: { zh: '不得重复使用的近期密码个数', en: 'Recent passwords that may not be reused' },
-    type: 'integer',
-    unit: { zh: '个', en: 'passwords' },
-    default: 5,
-    min: 1,
-    max: 24,
-    regionOverridable: false,
-    citation: cite(DENGBAO, ' a)（鉴别信息复杂度并定期更换）', ' a) (credential complexity and periodic change)', 'SECURITY.md item 2'),
-  },
-  {
-    id: 'SEC-03.maxFailures',
-    module: 'auth',
-    name: { zh: '连续登录失败锁定次数', en: 'Consecutive login failures before lockout' },
-    type: 'integer',
-    unit: { zh: '次', en: 'attempts' },
-    default: 5,
-    min: 1,
-    max: 5,
-    regionOverridable: false,
-    citation: cite(DENGBAO, ' b)（登录失败处理）', ' b) (login-failure handling)', 'SECURITY.md item 3'),
-  },
-  {
-    id: 'SEC-03.lockoutMinutes',
-    module: 'auth',
-    name: { zh: '账号锁定时长', en: 'Lockout duration' },
-    type: 'integer',
-    unit: MINUTES,
-    default: 15,
-    min: 1,
-    regionOverridable: false,
-    citation: cite(DENGBAO, ' b)（登录失败处理）', ' b) (login-failure handling)', 'SECURITY.md item 3'),
-  },
-  {
-    id: 'SEC-04.idleMinutes',
-    module: 'auth',
-    name: { zh: '管理端会话空闲超时', en: 'Admin console idle timeout' },
-    type: 'integer',
-    unit: MINUTES,
-    default: 15,
-    min: 1,
-    max: 15,
-    regionOverridable: false,
-    citation: cite(DENGBAO, ' b)（连接超时自动退出）', ' b) (automatic logout on connection timeout)', 'SECURITY.md item 4'),
-  },
-  {
-    id: 'SEC-04.absoluteHours',
-    module: 'auth',
-    name: { zh: '会话绝对时限', en: 'Absolute session lifetime' },
-    type: 'integer',
-    unit: HOURS,
-    default: 12,
-    min: 1,
-    max: 12,
-    regionOverridable: false,
-    citation: { zh: 'OWASP ASVS 5.0 V7 会话管理', en: 'OWASP ASVS 5.0 V7 session management', source: 'SECURITY.md item 4' },
   },
 ];
 

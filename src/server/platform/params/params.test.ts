@@ -266,12 +266,6 @@ describe('the platform catalogue', () => {
       'WRN.deadlineWD.yellow': 10,
       'WRN.deadlineWD.orange': 5,
       'WRN.deadlineWD.red': 3,
-      'SEC-02.passwordExpiryDays': 90,
-      'SEC-02.passwordHistory': 5,
-      'SEC-03.maxFailures': 5,
-      'SEC-03.lockoutMinutes': 15,
-      'SEC-04.idleMinutes': 15,
-      'SEC-04.absoluteHours': 12,
     });
     expect(getParamDef('DEP-01.ratio')).toMatchObject({ min: 0.01, max: 0.03 });
   });
