@@ -1,50 +1,37 @@
-import { Result, Spin } from 'antd';
-import type { ReactNode } from 'react';
-import { Navigate, RouterProvider, createBrowserRouter, useLocation } from 'react-router-dom';
-import { AuditPage } from '../features/audit/audit-page';
-import { ChangePasswordPage } from '../features/auth/change-password-page';
-import { LoginPage } from '../features/auth/login-page';
-import { MfaPage } from '../features/auth/mfa-page';
-import { HomePage } from '../features/home/home-page';
-import { BanksPage } from '../features/orgs/banks-page';
-import { EnterprisesPage } from '../features/orgs/enterprises-page';
-import { GovUnitsPage } from '../features/orgs/gov-units-page';
-import { ParamsPage } from '../features/params/params-page';
-import { RegionsPage } from '../features/regions/regions-page';
-import { ApiKeysPage } from '../features/users/api-keys-page';
-import { UsersPage } from '../features/users/users-page';
-import { useI18n } from '../lib/i18n';
-import { AppLayout } from './layout';
-import { useMe } from './session';
+import { lazy, type ReactNode } from 'react';
+import { RouterProvider, createBrowserRouter } from 'react-router-dom';
+import type { Permission } from '../../server/platform/access/roles';
+import { paths } from '../config/paths';
+import { ChangePasswordPage } from '../features/auth/components/change-password-page';
+import { LoginPage } from '../features/auth/components/login-page';
+import { MfaPage } from '../features/auth/components/mfa-page';
+import { HomePage } from '../features/home/components/home-page';
+import { setAuthInterruptionHandler } from '../lib/api-client';
+import { queryClient } from '../lib/query-client';
+import { meQueryKey } from '../lib/session';
+import { NotFound, RequirePermission, RequireSession } from './guards';
+import { AppLayout } from './layout/app-layout';
 
-/** Sends a visitor to the step they still owe: login, second factor, or a new password. */
-function RequireSession({ children }: { children: ReactNode }) {
-  const { data: me, isLoading } = useMe();
-  const location = useLocation();
-  if (isLoading) return <Spin fullscreen />;
-  if (!me) return <Navigate to="/login" state={{ from: location.pathname }} replace />;
-  if (me.stage === 'mfa_pending') return <Navigate to="/mfa" replace />;
-  if (me.passwordChangeRequired) return <Navigate to="/change-password" replace />;
-  return <>{children}</>;
-}
+// Each module's pages load on first visit.
+const named = <K extends string>(load: () => Promise<Record<K, () => ReactNode>>, name: K) => lazy(() => load().then((m) => ({ default: m[name] })));
+const RegionsPage = named(() => import('../features/regions/components/regions-page'), 'RegionsPage');
+const EnterprisesPage = named(() => import('../features/orgs/components/enterprises-page'), 'EnterprisesPage');
+const GovUnitsPage = named(() => import('../features/orgs/components/gov-units-page'), 'GovUnitsPage');
+const BanksPage = named(() => import('../features/orgs/components/banks-page'), 'BanksPage');
+const UsersPage = named(() => import('../features/users/components/users-page'), 'UsersPage');
+const ApiKeysPage = named(() => import('../features/users/components/api-keys-page'), 'ApiKeysPage');
+const AuditPage = named(() => import('../features/audit/components/audit-page'), 'AuditPage');
+const ParamsPage = named(() => import('../features/params/components/params-page'), 'ParamsPage');
 
-function RequirePermission({ permission, children }: { permission: string; children: ReactNode }) {
-  const { data: me } = useMe();
-  const { t } = useI18n();
-  if (!me?.permissions.includes(permission)) {
-    return <Result status="403" title="403" subTitle={t('您没有访问此页面的权限', 'You may not open this page')} />;
-  }
-  return <>{children}</>;
-}
-
-const guarded = (permission: string, element: ReactNode) => <RequirePermission permission={permission}>{element}</RequirePermission>;
+const guarded = (permission: Permission, element: ReactNode) => <RequirePermission permission={permission}>{element}</RequirePermission>;
+const child = (path: string) => path.replace(/^\//, '');
 
 const router = createBrowserRouter([
-  { path: '/login', element: <LoginPage /> },
-  { path: '/mfa', element: <MfaPage /> },
-  { path: '/change-password', element: <ChangePasswordPage /> },
+  { path: paths.login, element: <LoginPage /> },
+  { path: paths.mfa, element: <MfaPage /> },
+  { path: paths.changePassword, element: <ChangePasswordPage /> },
   {
-    path: '/',
+    path: paths.home,
     element: (
       <RequireSession>
         <AppLayout />
@@ -52,18 +39,33 @@ const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <HomePage /> },
-      { path: 'regions', element: guarded('regions.read', <RegionsPage />) },
-      { path: 'orgs/enterprises', element: guarded('orgs.read', <EnterprisesPage />) },
-      { path: 'orgs/gov-units', element: guarded('orgs.read', <GovUnitsPage />) },
-      { path: 'orgs/banks', element: guarded('orgs.read', <BanksPage />) },
-      { path: 'users', element: guarded('users.read', <UsersPage />) },
-      { path: 'api-keys', element: guarded('apikeys.manage', <ApiKeysPage />) },
-      { path: 'audit', element: guarded('audit.read', <AuditPage />) },
-      { path: 'params', element: guarded('params.read', <ParamsPage />) },
-      { path: '*', element: <Navigate to="/" replace /> },
+      { path: child(paths.regions), element: guarded('regions.read', <RegionsPage />) },
+      { path: child(paths.enterprises), element: guarded('orgs.read', <EnterprisesPage />) },
+      { path: child(paths.govUnits), element: guarded('orgs.read', <GovUnitsPage />) },
+      { path: child(paths.banks), element: guarded('orgs.read', <BanksPage />) },
+      { path: child(paths.users), element: guarded('users.read', <UsersPage />) },
+      { path: child(paths.apiKeys), element: guarded('apikeys.manage', <ApiKeysPage />) },
+      { path: child(paths.audit), element: guarded('audit.read', <AuditPage />) },
+      { path: child(paths.params), element: guarded('params.read', <ParamsPage />) },
+      { path: '*', element: <NotFound /> },
     ],
   },
 ]);
+
+// A session that ended or needs a step (second factor, new password) sends the user there
+// from wherever a request found out.
+setAuthInterruptionHandler((code) => {
+  const current = router.state.location;
+  if (code === 'UNAUTHENTICATED') {
+    queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meQueryKey[0] });
+    queryClient.setQueryData(meQueryKey, null);
+    if (current.pathname !== paths.login) void router.navigate(paths.login, { replace: true, state: { from: current.pathname + current.search } });
+    return;
+  }
+  void queryClient.invalidateQueries({ queryKey: meQueryKey });
+  const target = code === 'MFA_REQUIRED' ? paths.mfa : paths.changePassword;
+  if (current.pathname !== target) void router.navigate(target, { replace: true });
+});
 
 export function AppRouter() {
   return <RouterProvider router={router} />;

@@ -1,58 +1,136 @@
-import type { ProblemBody } from '../../server/platform/http/schemas';
+import type { Page as ServerPage, ProblemBody } from '../../server/platform/http/schemas';
+import { common, getLang, translate, type Lang } from './i18n';
 
-/** A problem+json answer from the server, with each field's message for forms. */
+/** A page of a list endpoint, as the server's `Paged(...)` schema defines it. */
+export type Page<T> = ServerPage<T>;
+export type FieldProblem = NonNullable<ProblemBody['errors']>[number];
+
+/** A problem+json answer (RFC 9457) from the server, or a network failure in the same shape. */
 export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly problem: ProblemBody,
-  ) {
+  readonly status: number;
+  readonly code: string;
+  readonly problem: ProblemBody;
+
+  constructor(problem: ProblemBody) {
     super(problem.detail ?? problem.title);
+    this.name = 'ApiError';
+    this.status = problem.status;
+    this.code = problem.code;
+    this.problem = problem;
   }
-  get code() {
-    return this.problem.code;
+
+  get requestId(): string {
+    return this.problem.requestId;
+  }
+
+  get fieldErrors(): FieldProblem[] {
+    return this.problem.errors ?? [];
+  }
+
+  /** Title and detail in one language. */
+  text(lang: Lang = getLang()): string {
+    const p = this.problem;
+    const title = lang === 'zh' ? p.title : p.title_en;
+    const detail = lang === 'zh' ? p.detail : (p.detail_en ?? p.detail);
+    return detail && detail !== title ? `${title}：${detail}` : title;
   }
 }
 
+function localProblem(status: number, code: string, key: 'networkError' | 'unexpected'): ProblemBody {
+  return {
+    type: 'about:blank',
+    title: translate('zh', common[key]),
+    title_en: translate('en', common[key]),
+    status,
+    code,
+    requestId: '',
+  };
+}
+
+/** Any error as one line for an alert or a toast. */
+export function errorText(error: unknown, lang: Lang = getLang()): string {
+  if (error instanceof ApiError) return error.text(lang);
+  return translate(lang, common.unexpected);
+}
+
+// ---- CSRF token: kept in memory only, from the login response or GET /api/auth/me ----
 let csrfToken: string | null = null;
 export const setCsrfToken = (token: string | null) => {
   csrfToken = token;
 };
 
-type Query = Record<string, string | number | boolean | undefined | null>;
+// ---- what to do when the server says the session cannot go on ----
+export type AuthInterruption = 'UNAUTHENTICATED' | 'MFA_REQUIRED' | 'PASSWORD_CHANGE_REQUIRED';
+let onAuthInterruption: (code: AuthInterruption) => void = (code) => {
+  const target = code === 'UNAUTHENTICATED' ? '/login' : code === 'MFA_REQUIRED' ? '/mfa' : '/change-password';
+  if (window.location.pathname !== target) window.location.assign(target);
+};
+/** The app installs a handler that navigates inside the SPA instead of reloading. */
+export const setAuthInterruptionHandler = (handler: (code: AuthInterruption) => void) => {
+  onAuthInterruption = handler;
+};
 
-export function withQuery(url: string, query?: Query): string {
-  if (!query) return url;
+export type QueryValue = string | number | boolean | null | undefined;
+export type Query = Record<string, QueryValue>;
+
+export function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
-  const s = params.toString();
-  return s ? `${url}?${s}` : url;
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
 }
 
-async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = {};
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  const res = await fetch(url, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
-  if (res.status === 204) return undefined as T;
-  const data = await res.json().catch(() => null);
-  if (!res.ok) {
-    const problem: ProblemBody = data ?? { type: 'about:blank', title: '网络错误', title_en: 'Network error', status: res.status, code: 'INTERNAL', requestId: '' };
-    throw new ApiError(res.status, problem);
+interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  signal?: AbortSignal;
+  /** false for calls that expect a 401 as an answer (who-am-I). */
+  redirectOnAuth?: boolean;
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const INTERRUPTIONS = new Set<string>(['UNAUTHENTICATED', 'MFA_REQUIRED', 'PASSWORD_CHANGE_REQUIRED']);
+
+async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (UNSAFE.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
+
+  let res: Response;
+  try {
+    res = await fetch(withQuery(path, options.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new ApiError(localProblem(0, 'NETWORK', 'networkError'));
   }
-  return data as T;
+
+  if (res.status === 204) return undefined as T;
+  const data: unknown = await res.json().catch(() => undefined);
+  if (res.ok) return data as T;
+
+  const problem =
+    data && typeof data === 'object' && 'code' in data && 'title' in data ? (data as ProblemBody) : localProblem(res.status, 'UNEXPECTED', 'unexpected');
+  const error = new ApiError({ ...problem, status: problem.status ?? res.status });
+  if (options.redirectOnAuth !== false && INTERRUPTIONS.has(error.code)) {
+    if (error.code === 'UNAUTHENTICATED') setCsrfToken(null);
+    onAuthInterruption(error.code as AuthInterruption);
+  }
+  throw error;
 }
 
 export const api = {
-  get: <T>(url: string, query?: Query) => request<T>('GET', withQuery(url, query)),
-  post: <T>(url: string, body: unknown = {}) => request<T>('POST', url, body),
-  put: <T>(url: string, body: unknown) => request<T>('PUT', url, body),
-  patch: <T>(url: string, body: unknown) => request<T>('PATCH', url, body),
-  delete: <T>(url: string) => request<T>('DELETE', url),
+  get: <T>(path: string, query?: Query, options?: Omit<RequestOptions, 'query' | 'body'>) => request<T>('GET', path, { ...options, query }),
+  post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, { body }),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  delete: <T = void>(path: string) => request<T>('DELETE', path),
 };
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}

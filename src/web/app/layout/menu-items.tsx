@@ -1,0 +1,88 @@
+import {
+  AuditOutlined,
+  BankOutlined,
+  ClusterOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { MenuProps } from 'antd';
+import type { Permission } from '../../../server/platform/access/roles';
+import { paths } from '../../config/paths';
+import { defineMessages, type Msg } from '../../lib/i18n';
+
+export const menuText = defineMessages({
+  home: { zh: '首页', en: 'Home' },
+  regions: { zh: '行政区划', en: 'Regions' },
+  orgs: { zh: '单位管理', en: 'Organizations' },
+  enterprises: { zh: '企业', en: 'Enterprises' },
+  govUnits: { zh: '政府部门', en: 'Government units' },
+  banks: { zh: '银行', en: 'Banks' },
+  access: { zh: '用户与权限', en: 'Users and access' },
+  users: { zh: '用户', en: 'Users' },
+  apiKeys: { zh: '接口密钥', en: 'API keys' },
+  audit: { zh: '审计日志', en: 'Audit log' },
+  params: { zh: '规则参数', en: 'Rule parameters' },
+  business: { zh: '业务模块', en: 'Business modules' },
+  upcoming: { zh: '（待建设）', en: ' (coming)' },
+});
+
+// Modules still being built: named so users see what is coming; no pages behind them.
+const UPCOMING: Msg[] = [
+  { zh: '在建项目台账', en: 'Project ledger' },
+  { zh: '实名制', en: 'Real-name registry' },
+  { zh: '考勤', en: 'Attendance' },
+  { zh: '工资专户', en: 'Wage accounts' },
+  { zh: '工资发放', en: 'Payroll' },
+  { zh: '工资保证金', en: 'Wage deposits' },
+  { zh: '预警', en: 'Warnings' },
+  { zh: '线索与案件', en: 'Clues and cases' },
+  { zh: '信用与失信名单', en: 'Credit and blacklist' },
+  { zh: '报表与专项行动', en: 'Reports and campaigns' },
+  { zh: '网络舆情', en: 'Public opinion' },
+];
+
+type Item = NonNullable<MenuProps['items']>[number];
+const present = <T,>(items: (T | false)[]): T[] => items.filter((i): i is T => i !== false);
+
+/** The side menu for what this session may use; the keys are the routes. */
+export function buildMenu(can: (p: Permission) => boolean, t: (m: Msg) => string): Item[] {
+  const access = present<Item>([
+    can('users.read') && { key: paths.users, icon: <UserOutlined />, label: t(menuText.users) },
+    can('apikeys.manage') && { key: paths.apiKeys, icon: <KeyOutlined />, label: t(menuText.apiKeys) },
+  ]);
+  return present<Item>([
+    { key: paths.home, icon: <HomeOutlined />, label: t(menuText.home) },
+    can('regions.read') && { key: paths.regions, icon: <ClusterOutlined />, label: t(menuText.regions) },
+    can('orgs.read') && {
+      key: 'orgs',
+      icon: <BankOutlined />,
+      label: t(menuText.orgs),
+      children: [
+        { key: paths.enterprises, label: t(menuText.enterprises) },
+        { key: paths.govUnits, label: t(menuText.govUnits) },
+        { key: paths.banks, label: t(menuText.banks) },
+      ],
+    },
+    access.length > 0 && { key: 'access', icon: <TeamOutlined />, label: t(menuText.access), children: access },
+    can('audit.read') && { key: paths.audit, icon: <AuditOutlined />, label: t(menuText.audit) },
+    can('params.read') && { key: paths.params, icon: <SettingOutlined />, label: t(menuText.params) },
+    { type: 'divider' },
+    {
+      type: 'group',
+      key: 'business',
+      label: t(menuText.business),
+      children: UPCOMING.map((m) => ({ key: `upcoming:${m.en}`, label: `${t(m)}${t(menuText.upcoming)}`, disabled: true })),
+    },
+  ]);
+}
+
+/** The open submenu and selected item for a path. */
+export function menuState(pathname: string) {
+  const selected = Object.values(paths)
+    .filter((p) => p !== '/' && (pathname === p || pathname.startsWith(`${p}/`)))
+    .sort((a, b) => b.length - a.length)[0];
+  return { selected: selected ?? paths.home };
+}

@@ -1,0 +1,37 @@
+import { defineMessages } from '../../lib/i18n';
+
+export const m = defineMessages({
+  username: { zh: '用户名', en: 'Username' },
+  password: { zh: '密码', en: 'Password' },
+  enterUsername: { zh: '请输入用户名', en: 'Enter your username' },
+  enterPassword: { zh: '请输入密码', en: 'Enter your password' },
+  login: { zh: '登录', en: 'Log in' },
+  loginFailed: { zh: '登录失败', en: 'Could not log in' },
+  securityNote: { zh: '政务内网系统，请妥善保管账号。连续输错密码将被锁定。', en: 'Government system: keep your account safe. Repeated wrong passwords lock the account.' },
+  mfaTitle: { zh: '双因素认证', en: 'Two-factor authentication' },
+  mfaEnrolIntro: {
+    zh: '您的角色要求使用动态口令。请在手机验证器应用（如 FreeOTP、Google Authenticator、微信小程序“腾讯身份验证器”）中添加下面的密钥，再输入应用显示的6位数字。',
+    en: 'Your role requires an authenticator app. Add the key below to an authenticator (FreeOTP, Google Authenticator …), then enter the 6-digit code it shows.',
+  },
+  mfaStart: { zh: '开始绑定', en: 'Start enrolment' },
+  mfaSecret: { zh: '密钥', en: 'Secret key' },
+  mfaUri: { zh: '配置链接（otpauth）', en: 'Set-up link (otpauth)' },
+  mfaEnterCode: { zh: '请输入验证器中的6位动态口令', en: 'Enter the 6-digit code from your authenticator' },
+  mfaCode: { zh: '6位动态口令', en: '6-digit code' },
+  mfaCodeRule: { zh: '请输入6位数字', en: 'Enter 6 digits' },
+  verify: { zh: '验证', en: 'Verify' },
+  backToLogin: { zh: '返回登录', en: 'Back to login' },
+  changePassword: { zh: '修改密码', en: 'Change password' },
+  mustChange: { zh: '您使用的是初始密码或密码已过期，请先设置新密码。', en: 'Your password is initial or has expired; set a new one first.' },
+  policy: {
+    zh: '至少8位（管理员至少12位），包含大写字母、小写字母、数字、符号中的至少三类；不得包含用户名，不得与最近使用过的密码相同。',
+    en: 'At least 8 characters (12 for administrators), three of: lower case, upper case, digits, symbols; not containing your username; not one of your recent passwords.',
+  },
+  currentPassword: { zh: '当前密码', en: 'Current password' },
+  newPassword: { zh: '新密码', en: 'New password' },
+  confirmPassword: { zh: '确认新密码', en: 'Repeat the new password' },
+  mismatch: { zh: '两次输入的新密码不一致', en: 'The two new passwords differ' },
+  required: { zh: '必填', en: 'Required' },
+  passwordChanged: { zh: '密码已修改', en: 'Password changed' },
+  back: { zh: '返回', en: 'Back' },
+});

@@ -1,0 +1,27 @@
+import { defineMessages } from '../../lib/i18n';
+
+export const m = defineMessages({
+  title: { zh: '行政区划', en: 'Regions' },
+  tree: { zh: '辖区区划树', en: 'Jurisdiction tree' },
+  search: { zh: '按名称或代码搜索', en: 'Search by name or code' },
+  detail: { zh: '区划详情', en: 'Region' },
+  pick: { zh: '请在左侧选择一个区划查看详情', en: 'Choose a region on the left to see it' },
+  noRegions: { zh: '您的管辖范围内没有区划', en: 'No regions in your jurisdiction' },
+  noMatch: { zh: '没有名称或代码匹配的区划', en: 'No region matches' },
+  name: { zh: '名称', en: 'Name' },
+  code: { zh: '区划代码', en: 'Code' },
+  level: { zh: '层级', en: 'Level' },
+  parent: { zh: '上级区划代码', en: 'Parent code' },
+  childCount: { zh: '下级区划数', en: 'Regions below' },
+  updatedAt: { zh: '更新时间', en: 'Updated' },
+  version: { zh: '版本', en: 'Version' },
+  rename: { zh: '改名', en: 'Rename' },
+  renameTitle: { zh: '区划改名：{name}', en: 'Rename {name}' },
+  addChild: { zh: '新增下级', en: 'Add below' },
+  addChildTitle: { zh: '在“{name}”下新增区划', en: 'Add a region below {name}' },
+  codeHint: { zh: '以 {prefix} 开头，共 {len} 位（乡镇街道9位，村社区12位）', en: 'Starts with {prefix}, {len} digits (townships 9, villages 12)' },
+  codeRule: { zh: '应为 {len} 位数字，并以 {prefix} 开头', en: '{len} digits starting with {prefix}' },
+  nameRequired: { zh: '请输入名称', en: 'Enter the name' },
+  created: { zh: '已新增区划', en: 'Region added' },
+  renamed: { zh: '已改名', en: 'Renamed' },
+});
