@@ -46,7 +46,7 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
     },
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
-    trustProxy: process.env.TRUST_PROXY === 'true',
+    trustProxy: platform.config.trustProxy,
     ajv: {
       // Unknown properties are rejected, not silently dropped (SECURITY.md item 35).
       customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true },

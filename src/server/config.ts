@@ -43,6 +43,8 @@ export interface Config {
   /** Origins allowed to make cookie-authenticated writes and CORS requests besides our own. */
   trustedOrigins: string[];
   jobsEnabled: boolean;
+  /** Behind a gateway: take the client IP from X-Forwarded-For. */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -129,6 +131,7 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
       .map((o) => o.trim())
       .filter(Boolean),
     jobsEnabled: bool('JOBS_ENABLED', true),
+    trustProxy: bool('TRUST_PROXY', false),
   };
 
   for (const origin of config.trustedOrigins) {

@@ -282,8 +282,12 @@ async function resolveScope(ctx: Ctx, db: DbOrTx, role: Role, input: UserScopeIn
 export function generateInitialPassword(): string {
   // 4 classes guaranteed, 16 characters, no look-alike characters.
   const pick = (chars: string, n: number) => Array.from({ length: n }, () => chars[crypto.randomInt(chars.length)]).join('');
-  const raw = pick('abcdefghijkmnpqrstuvwxyz', 6) + pick('ABCDEFGHJKLMNPQRSTUVWXYZ', 4) + pick('23456789', 4) + pick('!@#%*+=?', 2);
-  return raw.split('').sort(() => crypto.randomInt(3) - 1).join('');
+  const chars = [...(pick('abcdefghijkmnpqrstuvwxyz', 6) + pick('ABCDEFGHJKLMNPQRSTUVWXYZ', 4) + pick('23456789', 4) + pick('!@#%*+=?', 2))];
+  for (let i = chars.length - 1; i > 0; i--) {
+    const j = crypto.randomInt(i + 1);
+    [chars[i], chars[j]] = [chars[j], chars[i]];
+  }
+  return chars.join('');
 }
 
 export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<{ user: repo.UserRow; initialPassword: string }> {
