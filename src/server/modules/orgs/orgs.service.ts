@@ -15,6 +15,16 @@ import { enterpriseSnapshot, govUnitSnapshot } from './orgs.presenter';
 const idAad = (id: string) => `enterprises:${id}:legal_rep_id`;
 const phoneAad = (id: string) => `enterprises:${id}:legal_rep_phone`;
 
+/**
+ * The path prefix for a "within this region" filter. An unknown region matches nothing (a prefix no
+ * path has) rather than answering with an error that would tell whether the code exists; the
+ * actor's own scope still applies on top in the repository.
+ */
+async function regionFilterPath(ctx: Ctx, regionCode: string | undefined): Promise<string | undefined> {
+  if (!regionCode) return undefined;
+  return (await findRegion(ctx.db, regionCode))?.path ?? '\u0000';
+}
+
 // ---- enterprises ----
 
 export interface EnterpriseInput {
@@ -36,12 +46,7 @@ export async function listEnterprises(
   ctx: Ctx,
   query: { q?: string; type?: string; industry?: string; regionCode?: string; status?: string; legalRepIdNumber?: string; page: number; pageSize: number },
 ): Promise<Page<repo.EnterpriseRow>> {
-  let regionPath: string | undefined;
-  if (query.regionCode) {
-    const region = await findRegion(ctx.db, query.regionCode);
-    // An unknown or out-of-scope region filter yields nothing rather than an error that leaks existence.
-    regionPath = region?.path ?? '\u0000';
-  }
+  const regionPath = await regionFilterPath(ctx, query.regionCode);
   const { rows, total } = await repo.listEnterprises(ctx.db, ctx.actor, {
     q: query.q,
     type: query.type,
@@ -212,8 +217,7 @@ export interface GovUnitInput {
 }
 
 export async function listGovUnits(ctx: Ctx, query: { q?: string; kind?: string; regionCode?: string; page: number; pageSize: number }) {
-  let regionPath: string | undefined;
-  if (query.regionCode) regionPath = (await findRegion(ctx.db, query.regionCode))?.path ?? '\u0000';
+  const regionPath = await regionFilterPath(ctx, query.regionCode);
   const { rows, total } = await repo.listGovUnits(ctx.db, ctx.actor, {
     q: query.q,
     kind: query.kind,
