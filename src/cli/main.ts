@@ -49,6 +49,7 @@ async function run(argv: string[]): Promise<number> {
         const result = await seedDemo(platform, scale);
         console.log(`seeded ${scale}: ${JSON.stringify(result.counts)}`);
         for (const a of result.accounts) console.log(`  ${a.username.padEnd(14)} ${a.password.padEnd(20)} ${a.role}`);
+        for (const k of result.apiKeys) console.log(`  API key (${k.name}): ${k.secret}`);
       } finally {
         await platform.db.close();
       }

@@ -163,6 +163,25 @@ describe('password policy (T11)', () => {
   });
 });
 
+describe('API keys for machines', () => {
+  it('authenticates a bank by key, grants nothing beyond its role, and stops at revocation', async () => {
+    const sec = as(app, await login(app, 'secadmin', PASSWORD));
+    const issued = await sec.post('/api/api-keys', { name: '测试银行代发', role: 'bank_integration', scopeRegionCode: '450102' });
+    expect(issued.statusCode).toBe(201);
+    const { secret, key } = issued.json();
+    expect(secret).toMatch(/^xd_/);
+    const { rows } = await platform.db.query<{ key_hash: string }>('SELECT key_hash FROM api_keys WHERE id = $1', [key.id]);
+    expect(rows[0].key_hash).not.toContain(secret);
+    const bearer = (url: string, token = secret) => app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
+    expect((await bearer('/api/enterprises')).statusCode).toBe(403);
+    expect((await bearer('/api/auth/me')).statusCode).toBe(403);
+    expect((await bearer('/api/enterprises', `${secret.slice(0, -1)}A`)).statusCode).toBe(401);
+    expect((await sec.delete(`/api/api-keys/${key.id}`)).statusCode).toBe(204);
+    expect((await bearer('/api/enterprises')).statusCode).toBe(401);
+  });
+});
+
+// Last: it moves the clock 91 days on and disables everyone.
 describe('idle accounts (SECURITY.md item 7)', () => {
   it('disables accounts unused for 90 days and ends their sessions', async () => {
     const { disableIdleAccountsJob } = await import('../../src/server/modules/auth/auth.jobs');

@@ -4,7 +4,7 @@ import { systemActor } from '../platform/access/actor';
 import type { Role } from '../platform/access/roles';
 import { type Platform, audit, contextFor } from '../platform/context';
 import * as auth from '../modules/auth/auth.repo';
-import { generateInitialPassword, hashPassword } from '../modules/auth/auth.service';
+import { createApiKey, generateInitialPassword, hashPassword } from '../modules/auth/auth.service';
 import { insertBanks, insertEnterprises, insertGovUnits } from '../modules/orgs/orgs.repo';
 import { insertRegions, regionPath } from '../modules/regions';
 import { generateDemoDataset } from './dataset';
@@ -24,6 +24,8 @@ export interface DemoAccount {
 export interface DemoResult {
   counts: Record<string, number>;
   accounts: DemoAccount[];
+  /** Machine credentials (bank, site device), shown once. */
+  apiKeys: { name: string; secret: string }[];
   /** The region the demo centres on (the district). */
   districtCode: string;
 }
@@ -104,9 +106,18 @@ export async function seedDemo(platform: Platform, scale: DemoScale, options: { 
     });
   });
 
+  // The two machine roles get API keys, as they would in production.
+  const seeder = contextFor(platform, systemActor('seed'));
+  const bankKey = await createApiKey(seeder, { name: `${banks[0].name} 代发接口`, role: 'bank_integration', scopeRegionCode: district.code });
+  const deviceKey = await createApiKey(seeder, { name: `${contractor.name} 实名制闸机`, role: 'site_device', scopeEnterpriseId: contractor.id });
+
   return {
     counts: { regions: regionRows.length, govUnits: units.length, banks: banks.length, enterprises: enterprises.length, users: accounts.length },
     accounts: accounts.map(({ username, password, role }) => ({ username, password, role })),
+    apiKeys: [
+      { name: bankKey.key.name, secret: bankKey.secret },
+      { name: deviceKey.key.name, secret: deviceKey.secret },
+    ],
     districtCode: district.code,
   };
 }

@@ -23,5 +23,5 @@ export async function ensureInitialData(platform: Platform): Promise<InitialData
     return { accounts: [], apiKeys: [], seeded: false };
   }
   const result = await seedDemo(platform, platform.config.demoScale);
-  return { accounts: result.accounts, apiKeys: [], seeded: true };
+  return { accounts: result.accounts, apiKeys: result.apiKeys, seeded: true };
 }
