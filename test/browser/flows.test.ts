@@ -22,13 +22,24 @@ async function login(page: Page, username: string, password: string) {
   await page.waitForSelector('[data-testid=current-user]');
 }
 
-/** Opens an antd select and clicks one of its options once the dropdown shows it. */
+/**
+ * Opens an antd select and clicks one of its options. On a busy machine a click can land while the
+ * dropdown is still animating open and be lost, so it is repeated until the dropdown closes.
+ */
 async function choose(page: Page, trigger: string, option: string) {
-  await page.click(trigger);
-  const item = page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) ${option}`);
-  await item.waitFor();
-  await item.click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  for (let attempt = 1; ; attempt++) {
+    if (!(await open.isVisible())) await page.click(trigger);
+    const item = open.locator(option);
+    await item.waitFor();
+    await item.click();
+    try {
+      await open.waitFor({ state: 'hidden', timeout: 3000 });
+      return;
+    } catch (err) {
+      if (attempt === 3) throw err;
+    }
+  }
 }
 
 /** A credit code with a correct check character, built the way GB 32100 does. */
