@@ -10,3 +10,8 @@ export function formatDateTime(iso: string | null | undefined, lang: Lang): stri
 export function compact<T extends Record<string, unknown>>(values: T): Partial<T> {
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== '')) as Partial<T>;
 }
+
+/** Today's date in Beijing time as YYYY-MM-DD: effective dates and deadlines are Chinese calendar days. */
+export function todayInShanghai(): string {
+  return new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
+}

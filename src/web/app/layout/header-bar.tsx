@@ -1,4 +1,4 @@
-import { KeyOutlined, LogoutOutlined, SafetyCertificateFilled } from '@ant-design/icons';
+import { LockOutlined, LogoutOutlined, SafetyCertificateFilled } from '@ant-design/icons';
 import { Button, Flex, Space, Tag, Tooltip, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { LanguageSwitch } from '../../components/language-switch';
@@ -34,7 +34,7 @@ export function HeaderBar() {
         </span>
         <LanguageSwitch />
         <Tooltip title={t(text.changePassword)}>
-          <Button icon={<KeyOutlined />} aria-label={t(text.changePassword)} onClick={() => navigate(paths.changePassword)} data-testid="change-password" />
+          <Button icon={<LockOutlined />} aria-label={t(text.changePassword)} onClick={() => navigate(paths.changePassword)} data-testid="change-password" />
         </Tooltip>
         <Button
           icon={<LogoutOutlined />}

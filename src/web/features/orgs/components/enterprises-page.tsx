@@ -38,6 +38,7 @@ export function EnterprisesPage() {
     {
       title: t(common.actions),
       key: 'actions',
+      fixed: 'right',
       render: (_, e) => (
         <Space size={0}>
           {e.allowedActions.includes('update') && (

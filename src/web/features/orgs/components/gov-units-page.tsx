@@ -31,6 +31,7 @@ export function GovUnitsPage() {
     {
       title: t(common.actions),
       key: 'actions',
+      fixed: 'right',
       render: (_, u) => (
         <Space size={0}>
           {u.allowedActions.includes('update') && (

@@ -3,6 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { FormError } from '../../../components/query-error';
 import { applyProblemToForm } from '../../../lib/form-errors';
+import { todayInShanghai } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n';
 import type { ParamItem } from '../api/get-params';
 import { useSetParamOverride } from '../api/set-param-override';
@@ -27,7 +28,7 @@ export function ParamOverrideModal({ item, region, onClose }: { item: ParamItem 
     if (!item) return;
     setError(null);
     form.resetFields();
-    form.setFieldsValue({ value: toInput(item.def, item.value), effectiveFrom: dayjs() });
+    form.setFieldsValue({ value: toInput(item.def, item.value), effectiveFrom: dayjs(todayInShanghai()) });
   }, [item, form]);
 
   if (!item) return null;

@@ -17,10 +17,11 @@ export function ParamsTable({ view, items, canWrite, onAdjust, onHistory }: Prop
   const { t, lang, pick } = useI18n();
 
   const columns: TableColumnsType<ParamItem> = [
-    { title: t(m.id), key: 'id', width: 220, render: (_, r) => <Typography.Text code>{r.def.id}</Typography.Text> },
+    { title: t(m.id), key: 'id', width: 190, render: (_, r) => <Typography.Text code style={{ wordBreak: 'break-all' }}>{r.def.id}</Typography.Text> },
     {
       title: t(m.name),
       key: 'name',
+      width: 220,
       render: (_, r) => (
         <>
           {pick(r.def.name)}{' '}
@@ -50,6 +51,7 @@ export function ParamsTable({ view, items, canWrite, onAdjust, onHistory }: Prop
     {
       title: t(m.citation),
       key: 'citation',
+      width: 260,
       render: (_, r) => (
         <>
           {pick(r.def.citation)}
@@ -63,7 +65,7 @@ export function ParamsTable({ view, items, canWrite, onAdjust, onHistory }: Prop
     {
       title: '',
       key: 'actions',
-      width: 150,
+      width: 140,
       render: (_, r) => (
         <Space size={0}>
           <Button type="link" size="small" onClick={() => onHistory(r.def)} data-testid="param-history">
@@ -79,5 +81,5 @@ export function ParamsTable({ view, items, canWrite, onAdjust, onHistory }: Prop
     },
   ];
 
-  return <Table<ParamItem> rowKey={(r) => r.def.id} size="small" dataSource={items} columns={columns} pagination={false} scroll={{ x: 1100 }} />;
+  return <Table<ParamItem> rowKey={(r) => r.def.id} size="small" dataSource={items} columns={columns} pagination={false} scroll={{ x: 1350 }} tableLayout="fixed" />;
 }

@@ -27,7 +27,7 @@ export function ApiKeysPage() {
 
   const columns: TableColumnsType<ApiKey> = [
     { title: t(m.keyName), dataIndex: 'name' },
-    { title: t(m.keyPrefix), dataIndex: 'prefix', render: (v: string) => <Typography.Text code>{v}…</Typography.Text> },
+    { title: t(m.keyPrefix), dataIndex: 'prefix', width: 150, render: (v: string) => <Typography.Text code style={{ whiteSpace: 'nowrap' }}>{v}…</Typography.Text> },
     { title: t(m.keyKind), dataIndex: 'role', render: roleName },
     { title: t(m.scope), key: 'scope', render: (_, k) => k.scopeRegionCode ?? k.scopeEnterpriseId ?? '—' },
     { title: t(m.issuedAt), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v, lang) },

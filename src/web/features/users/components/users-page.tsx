@@ -61,6 +61,7 @@ export function UsersPage() {
     columns.push({
       title: t(common.actions),
       key: 'actions',
+      fixed: 'right',
       render: (_, u) => (
         <Space size={0}>
           <Button type="link" size="small" onClick={() => setForm({ open: true, user: u })} data-testid="user-edit">
