@@ -3,7 +3,8 @@ import { Button, Card, Descriptions, Empty, Table, type TableColumnsType, Tag, T
 import { useState } from 'react';
 import { QueryError } from '../../../components/query-error';
 import { formatDateTime } from '../../../lib/format';
-import { common, useI18n } from '../../../lib/i18n';
+import { useI18n } from '../../../lib/i18n';
+import { useServerPagination } from '../../../lib/server-pagination';
 import { type AuditQuery, type AuditRecord, useAuditLog } from '../api/get-audit-log';
 import { useVerifyAuditChain } from '../api/verify-audit-chain';
 import { m } from '../messages';
@@ -17,6 +18,7 @@ export function AuditPage() {
   const { t, lang } = useI18n();
   const [query, setQuery] = useState<AuditQuery>({ page: 1, pageSize: 20 });
   const list = useAuditLog(query);
+  const pagination = useServerPagination(query, setQuery, list.data?.total);
   const verify = useVerifyAuditChain();
 
   const columns: TableColumnsType<AuditRecord> = [
@@ -71,14 +73,7 @@ export function AuditPage() {
             />
           ),
         }}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: list.data?.total,
-          showSizeChanger: true,
-          showTotal: (n) => t(common.total, { n }),
-          onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, pageSize })),
-        }}
+        pagination={pagination}
       />
     </Card>
   );

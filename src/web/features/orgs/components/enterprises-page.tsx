@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { QueryError } from '../../../components/query-error';
 import { RegionTreeSelect } from '../../../components/region-tree/region-tree-select';
 import { common, useI18n } from '../../../lib/i18n';
+import { useServerPagination } from '../../../lib/server-pagination';
 import { enterpriseTypeLabels, industryLabels, labelOf, optionsOf } from '../../../lib/labels';
 import { useCan } from '../../../lib/session';
 import { type Enterprise, type EnterpriseQuery, useEnterprises } from '../api/get-enterprises';
@@ -20,6 +21,7 @@ export function EnterprisesPage() {
   const [drawer, setDrawer] = useState<{ open: boolean; enterprise: Enterprise | null }>({ open: false, enterprise: null });
   const [revealing, setRevealing] = useState<Enterprise | null>(null);
   const list = useEnterprises(query);
+  const pagination = useServerPagination(query, setQuery, list.data?.total);
   const filter = (patch: Partial<EnterpriseQuery>) => setQuery((q) => ({ ...q, ...patch, page: 1 }));
 
   const columns: TableColumnsType<Enterprise> = [
@@ -98,14 +100,7 @@ export function EnterprisesPage() {
         columns={columns}
         scroll={{ x: 1200 }}
         locale={{ emptyText: list.isLoading ? ' ' : <Empty description={t(m.noEnterprises)} /> }}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: list.data?.total,
-          showSizeChanger: true,
-          showTotal: (n) => t(common.total, { n }),
-          onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, pageSize })),
-        }}
+        pagination={pagination}
         data-testid="enterprise-table"
       />
       <EnterpriseDrawer open={drawer.open} enterprise={drawer.enterprise} onClose={() => setDrawer((d) => ({ ...d, open: false }))} />

@@ -5,6 +5,7 @@ import { QueryError } from '../../../components/query-error';
 import { RegionTreeSelect } from '../../../components/region-tree/region-tree-select';
 import { errorText } from '../../../lib/api-client';
 import { common, useI18n } from '../../../lib/i18n';
+import { useServerPagination } from '../../../lib/server-pagination';
 import { govUnitKindLabels, labelOf, optionsOf } from '../../../lib/labels';
 import { useCan } from '../../../lib/session';
 import { useDeleteGovUnit } from '../api/delete-gov-unit';
@@ -19,6 +20,7 @@ export function GovUnitsPage() {
   const [query, setQuery] = useState<GovUnitQuery>({ page: 1, pageSize: 20 });
   const [drawer, setDrawer] = useState<{ open: boolean; unit: GovUnit | null }>({ open: false, unit: null });
   const list = useGovUnits(query);
+  const pagination = useServerPagination(query, setQuery, list.data?.total);
   const remove = useDeleteGovUnit();
   const filter = (patch: Partial<GovUnitQuery>) => setQuery((q) => ({ ...q, ...patch, page: 1 }));
 
@@ -83,14 +85,7 @@ export function GovUnitsPage() {
         columns={columns}
         scroll={{ x: 900 }}
         locale={{ emptyText: list.isLoading ? ' ' : <Empty description={t(m.noGovUnits)} /> }}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: list.data?.total,
-          showSizeChanger: true,
-          showTotal: (n) => t(common.total, { n }),
-          onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, pageSize })),
-        }}
+        pagination={pagination}
       />
       <GovUnitDrawer open={drawer.open} unit={drawer.unit} onClose={() => setDrawer((d) => ({ ...d, open: false }))} />
     </Card>

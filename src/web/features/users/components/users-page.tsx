@@ -6,6 +6,7 @@ import { QueryError } from '../../../components/query-error';
 import { errorText } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
 import { common, useI18n } from '../../../lib/i18n';
+import { useServerPagination } from '../../../lib/server-pagination';
 import { industryLabels, labelOf } from '../../../lib/labels';
 import { useCan } from '../../../lib/session';
 import { useRoles } from '../api/get-roles';
@@ -23,6 +24,7 @@ export function UsersPage() {
   const [form, setForm] = useState<{ open: boolean; user: User | null }>({ open: false, user: null });
   const [secret, setSecret] = useState<{ title: string; username: string; password: string } | null>(null);
   const list = useUsers(query);
+  const pagination = useServerPagination(query, setQuery, list.data?.total);
   const roles = useRoles();
   const update = useUpdateUser();
   const reset = useResetUserPassword();
@@ -122,13 +124,7 @@ export function UsersPage() {
         columns={columns}
         scroll={{ x: 1000 }}
         locale={{ emptyText: list.isLoading ? ' ' : <Empty description={t(m.noUsers)} /> }}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: list.data?.total,
-          showTotal: (n) => t(common.total, { n }),
-          onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, pageSize })),
-        }}
+        pagination={pagination}
       />
       <UserFormModal
         open={form.open}
