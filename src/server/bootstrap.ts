@@ -26,9 +26,8 @@ export async function openPlatform(config: Config, options: OpenPlatformOptions 
   const loadRing = (generateIfMissing: boolean) =>
     loadKeyRing({ profile: config.crypto.profile, keyFile: config.crypto.keyFile, keysFromEnv: config.crypto.keysFromEnv, generateIfMissing });
   const ring = loadRing(true);
-  let first = true;
   // Reloads the key file when a rotation has added a key this process has not seen yet.
-  const cipher = createReloadingFieldCipher(() => (first ? ((first = false), ring) : loadRing(false)));
+  const cipher = createReloadingFieldCipher(ring, () => loadRing(false));
   // The audit chain's MAC key is derived from the index key: stable across encryption-key rotation.
   const chainKey = Buffer.from(cipher.blindIndex('audit-chain-key', 'v1'), 'hex');
   const chainMac = (data: string) => hmac(ring.profile, chainKey, data);

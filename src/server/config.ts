@@ -33,6 +33,8 @@ export interface Config {
     maxFailures: number;
     lockoutMinutes: number;
     perIpPerMinute: number;
+    /** Accounts with no login for this many days are disabled (SECURITY.md item 7). */
+    accountIdleDays: number;
   };
   password: {
     expiryDays: number;
@@ -117,6 +119,7 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
       maxFailures: int('LOGIN_MAX_FAILURES', 5, 1, 10),
       lockoutMinutes: int('LOGIN_LOCKOUT_MINUTES', 15, 1, 24 * 60),
       perIpPerMinute: int('LOGIN_PER_IP_PER_MINUTE', 30, 1, 10_000),
+      accountIdleDays: int('ACCOUNT_IDLE_DAYS', 90, 1, 3650),
     },
     password: {
       expiryDays: int('PASSWORD_EXPIRY_DAYS', 90, 0, 3650),

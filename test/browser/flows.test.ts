@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { creditCodeCheckChar } from '../../src/server/modules/orgs/orgs.rules';
 import { ADMIN_PASSWORD, DEMO_PASSWORD, type RunningServer, launchChromium, startServer } from './server';
 
 let server: RunningServer;
@@ -42,13 +43,7 @@ async function choose(page: Page, trigger: string, option: string) {
   }
 }
 
-/** A credit code with a correct check character, built the way GB 32100 does. */
-function creditCode(first17: string): string {
-  const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-  const sum = [...first17].reduce((s, ch, i) => s + alphabet.indexOf(ch) * weights[i], 0);
-  return first17 + alphabet[(31 - (sum % 31)) % 31];
-}
+const creditCode = (first17: string) => first17 + creditCodeCheckChar(first17);
 
 describe('main flows in Chromium', () => {
   it('logs in, rejects an invalid credit code, saves the corrected one, lists it, logs out', async () => {

@@ -89,11 +89,11 @@ describe('jurisdiction property (T3)', () => {
           .filter(({ region }) => region.path.startsWith(scopeNode.path))
           .map(({ i }) => `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`)
           .sort();
-        const { rows, total } = await listEnterprises(platform.db, actor, { limit: 1000, offset: 0 });
+        const { items: rows, total } = await listEnterprises(platform.db, actor, {}, { page: 1, pageSize: 1000 });
         expect(rows.map((r) => r.id).sort()).toEqual(expected);
         expect(total).toBe(expected.length);
-        const regions = await regionsRepo.listRegions(platform.db, actor, { limit: 1000, offset: 0 });
-        expect(regions.rows.map((r) => r.code).sort()).toEqual(tree.filter((n) => n.path.startsWith(scopeNode.path)).map((n) => n.code).sort());
+        const regions = await regionsRepo.listRegions(platform.db, actor, {}, { page: 1, pageSize: 1000 });
+        expect(regions.items.map((r) => r.code).sort()).toEqual(tree.filter((n) => n.path.startsWith(scopeNode.path)).map((n) => n.code).sort());
       }),
       { numRuns: 40 },
     );

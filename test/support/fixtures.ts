@@ -3,7 +3,7 @@ import type { Role } from '../../src/server/platform/access/roles';
 import * as auth from '../../src/server/modules/auth/auth.repo';
 import { hashPassword } from '../../src/server/modules/auth/auth.service';
 import { insertEnterprises } from '../../src/server/modules/orgs/orgs.repo';
-import { creditCodeCheckChar } from '../../src/server/modules/orgs/orgs.rules';
+import { creditCodeCheckChar, organizationCodeCheckChar } from '../../src/server/modules/orgs/orgs.rules';
 import { insertRegions } from '../../src/server/modules/regions';
 import type { Platform } from '../../src/server/platform/context';
 
@@ -12,11 +12,7 @@ export const PASSWORD = 'Fixture#Pass2026';
 /** A valid 统一社会信用代码 for a fixture: organization code with its own check char, then C18. */
 export function creditCode(regionCode: string, serial: number): string {
   const org8 = String(10_000_000 + serial).slice(-8);
-  const weights = [3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...org8].reduce((s, ch, i) => s + Number(ch) * weights[i], 0);
-  const c9 = 11 - (sum % 11);
-  const orgCheck = c9 === 10 ? 'X' : c9 === 11 ? '0' : String(c9);
-  const first17 = `91${regionCode}${org8}${orgCheck}`;
+  const first17 = `91${regionCode}${org8}${organizationCodeCheckChar(org8)}`;
   return first17 + creditCodeCheckChar(first17);
 }
 

@@ -1,4 +1,5 @@
-import type { Page as ServerPage, ProblemBody } from '../../server/platform/http/schemas';
+import type { Page as ServerPage } from '../../server/db/paging';
+import type { ProblemBody } from '../../server/platform/http/schemas';
 import { common, getLang, translate, type Lang } from './i18n';
 
 /** A page of a list endpoint, as the server's `Paged(...)` schema defines it. */

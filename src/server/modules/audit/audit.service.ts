@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Platform } from '../../platform/context';
 import type { Ctx } from '../../platform/context';
 import { readAnchors, verifyAuditChain, writeAnchor } from '../../platform/audit/verify';
-import type { Page } from '../../platform/http/schemas';
+import type { Page } from '../../db/paging';
 import type { AuditRow } from '../../platform/audit/audit';
 import * as repo from './audit.repo';
 
@@ -12,14 +12,8 @@ export async function listAudit(
   ctx: Ctx,
   query: { actorName?: string; action?: string; objectType?: string; objectId?: string; result?: string; from?: string; to?: string; page: number; pageSize: number },
 ): Promise<Page<AuditRow>> {
-  const { rows, total } = await repo.listAudit(ctx.db, ctx.actor, {
-    ...query,
-    from: query.from ? new Date(query.from) : undefined,
-    to: query.to ? new Date(query.to) : undefined,
-    limit: query.pageSize,
-    offset: (query.page - 1) * query.pageSize,
-  });
-  return { items: rows, total, page: query.page, pageSize: query.pageSize };
+  const filter = { ...query, from: query.from ? new Date(query.from) : undefined, to: query.to ? new Date(query.to) : undefined };
+  return repo.listAudit(ctx.db, ctx.actor, filter, query);
 }
 
 /** Recomputes the whole chain and checks it against the external anchors. */

@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../../db/client';
-import { selectPage } from '../../db/paging';
+import { type Page, type PageRequest, selectPage } from '../../db/paging';
+import { Where } from '../../db/where';
 import type { Actor } from '../../platform/access/actor';
 import { scopeCondition } from '../../platform/access/scope-sql';
 
@@ -60,32 +61,19 @@ export interface UserFilter {
   q?: string;
   role?: string;
   status?: string;
-  limit: number;
-  offset: number;
 }
 
-export async function listUsers(db: DbOrTx, actor: Actor, filter: UserFilter): Promise<{ rows: UserRow[]; total: number }> {
-  const params: unknown[] = [];
-  const where = [scopeCondition(actor, { regionPath: 'coalesce(r.path, e.region_path)' }, params)];
-  if (filter.q) {
-    params.push(`%${filter.q}%`);
-    where.push(`(u.username ILIKE $${params.length} OR u.display_name ILIKE $${params.length})`);
-  }
-  if (filter.role) {
-    params.push(filter.role);
-    where.push(`u.role = $${params.length}`);
-  }
-  if (filter.status) {
-    params.push(filter.status);
-    where.push(`u.status = $${params.length}`);
-  }
-  const condition = where.join(' AND ');
-  return selectPage<UserRow>(db, {
-    sql: `SELECT ${USER_COLUMNS_SQL}, count(*) OVER () AS total_count ${USER_FROM} WHERE ${condition} ORDER BY u.username`,
-    countSql: `SELECT count(*)::int AS n ${USER_FROM} WHERE ${condition}`,
-    params,
-    limit: filter.limit,
-    offset: filter.offset,
+export async function listUsers(db: DbOrTx, actor: Actor, filter: UserFilter, page: PageRequest): Promise<Page<UserRow>> {
+  const where = new Where();
+  where
+    .and(scopeCondition(actor, { regionPath: 'coalesce(r.path, e.region_path)' }, where.params))
+    .when(filter.q && `%${filter.q}%`, (p) => `(u.username ILIKE ${p} OR u.display_name ILIKE ${p})`)
+    .when(filter.role, (p) => `u.role = ${p}`)
+    .when(filter.status, (p) => `u.status = ${p}`);
+  return selectPage<UserRow>(db, page, {
+    sql: `SELECT ${USER_COLUMNS_SQL}, count(*) OVER () AS total_count ${USER_FROM} WHERE ${where} ORDER BY u.username`,
+    countSql: `SELECT count(*)::int AS n ${USER_FROM} WHERE ${where}`,
+    params: where.params,
   });
 }
 
@@ -224,11 +212,6 @@ export async function insertSession(
      VALUES ($1,$2,$3,$4,$5,$6,$7,$7,$8)`,
     [s.idHash, s.userId, s.csrfToken, s.stage, s.ip, s.userAgent, s.now, s.expiresAt],
   );
-}
-
-export async function findSession(db: DbOrTx, idHash: string): Promise<SessionRow | undefined> {
-  const { rows } = await db.query<SessionRow>('SELECT * FROM sessions WHERE id_hash = $1', [idHash]);
-  return rows[0];
 }
 
 /** The session and its user in one statement: this runs on every authenticated request. */

@@ -9,7 +9,7 @@ import { regionInScope } from '../../platform/access/scope-sql';
 import { redactPersonalData } from '../../platform/crypto/masking';
 import { type Ctx, type Platform, audit, contextFor } from '../../platform/context';
 import { AppError, type Bilingual, invalidFields, notFound } from '../../platform/errors';
-import type { Page } from '../../platform/http/schemas';
+import type { Page } from '../../db/paging';
 import { findEnterpriseForScope } from '../orgs';
 import { findRegion } from '../regions';
 import * as repo from './auth.repo';
@@ -398,14 +398,7 @@ export async function getUser(ctx: Ctx, id: string) {
 }
 
 export async function listUsers(ctx: Ctx, query: { q?: string; role?: string; status?: string; page: number; pageSize: number }): Promise<Page<repo.UserRow>> {
-  const { rows, total } = await repo.listUsers(ctx.db, ctx.actor, {
-    q: query.q,
-    role: query.role,
-    status: query.status,
-    limit: query.pageSize,
-    offset: (query.page - 1) * query.pageSize,
-  });
-  return { items: rows, total, page: query.page, pageSize: query.pageSize };
+  return repo.listUsers(ctx.db, ctx.actor, query, query);
 }
 
 function userSnapshot(user: repo.UserRow) {

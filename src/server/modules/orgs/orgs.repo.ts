@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../../db/client';
-import { selectPage } from '../../db/paging';
+import { type Page, type PageRequest, selectPage } from '../../db/paging';
+import { Where } from '../../db/where';
 import type { Actor } from '../../platform/access/actor';
 import { scopeCondition } from '../../platform/access/scope-sql';
 
@@ -45,30 +46,22 @@ export interface EnterpriseFilter {
   regionPath?: string;
   status?: string;
   legalRepIdBidx?: string;
-  limit: number;
-  offset: number;
 }
 
-export async function listEnterprises(db: DbOrTx, actor: Actor, f: EnterpriseFilter): Promise<{ rows: EnterpriseRow[]; total: number }> {
-  const params: unknown[] = [];
-  const where = [enterpriseScope(actor, params)];
-  const add = (sql: (p: string) => string, value: unknown) => {
-    params.push(value);
-    where.push(sql(`$${params.length}`));
-  };
-  if (f.q) add((p) => `(e.name LIKE ${p} OR e.credit_code LIKE upper(${p}))`, `%${f.q}%`);
-  if (f.type) add((p) => `e.type = ${p}`, f.type);
-  if (f.industry) add((p) => `e.industry = ${p}`, f.industry);
-  if (f.regionPath) add((p) => `e.region_path LIKE ${p}`, `${f.regionPath}%`);
-  if (f.status) add((p) => `e.status = ${p}`, f.status);
-  if (f.legalRepIdBidx) add((p) => `e.legal_rep_id_bidx = ${p}`, f.legalRepIdBidx);
-  const condition = where.join(' AND ');
-  return selectPage<EnterpriseRow>(db, {
-    sql: `SELECT ${ENTERPRISE_COLUMNS_SQL}, count(*) OVER () AS total_count ${ENTERPRISE_FROM} WHERE ${condition} ORDER BY e.name, e.id`,
-    countSql: `SELECT count(*)::int AS n FROM enterprises e WHERE ${condition}`,
-    params,
-    limit: f.limit,
-    offset: f.offset,
+export async function listEnterprises(db: DbOrTx, actor: Actor, f: EnterpriseFilter, page: PageRequest): Promise<Page<EnterpriseRow>> {
+  const where = new Where();
+  where
+    .and(enterpriseScope(actor, where.params))
+    .when(f.q && `%${f.q}%`, (p) => `(e.name LIKE ${p} OR e.credit_code LIKE upper(${p}))`)
+    .when(f.type, (p) => `e.type = ${p}`)
+    .when(f.industry, (p) => `e.industry = ${p}`)
+    .when(f.regionPath && `${f.regionPath}%`, (p) => `e.region_path LIKE ${p}`)
+    .when(f.status, (p) => `e.status = ${p}`)
+    .when(f.legalRepIdBidx, (p) => `e.legal_rep_id_bidx = ${p}`);
+  return selectPage<EnterpriseRow>(db, page, {
+    sql: `SELECT ${ENTERPRISE_COLUMNS_SQL}, count(*) OVER () AS total_count ${ENTERPRISE_FROM} WHERE ${where} ORDER BY e.name, e.id`,
+    countSql: `SELECT count(*)::int AS n FROM enterprises e WHERE ${where}`,
+    params: where.params,
   });
 }
 
@@ -162,24 +155,19 @@ const UNIT_SELECT = `SELECT ${UNIT_COLUMNS_SQL} ${UNIT_FROM}`;
 export async function listGovUnits(
   db: DbOrTx,
   actor: Actor,
-  f: { q?: string; kind?: string; regionPath?: string; limit: number; offset: number },
-): Promise<{ rows: GovUnitRow[]; total: number }> {
-  const params: unknown[] = [];
-  const where = [scopeCondition(actor, { regionPath: 'g.region_path' }, params)];
-  const add = (sql: (p: string) => string, value: unknown) => {
-    params.push(value);
-    where.push(sql(`$${params.length}`));
-  };
-  if (f.q) add((p) => `g.name LIKE ${p}`, `%${f.q}%`);
-  if (f.kind) add((p) => `g.kind = ${p}`, f.kind);
-  if (f.regionPath) add((p) => `g.region_path LIKE ${p}`, `${f.regionPath}%`);
-  const condition = where.join(' AND ');
-  return selectPage<GovUnitRow>(db, {
-    sql: `SELECT ${UNIT_COLUMNS_SQL}, count(*) OVER () AS total_count ${UNIT_FROM} WHERE ${condition} ORDER BY g.region_path, g.name`,
-    countSql: `SELECT count(*)::int AS n FROM gov_units g WHERE ${condition}`,
-    params,
-    limit: f.limit,
-    offset: f.offset,
+  f: { q?: string; kind?: string; regionPath?: string },
+  page: PageRequest,
+): Promise<Page<GovUnitRow>> {
+  const where = new Where();
+  where
+    .and(scopeCondition(actor, { regionPath: 'g.region_path' }, where.params))
+    .when(f.q && `%${f.q}%`, (p) => `g.name LIKE ${p}`)
+    .when(f.kind, (p) => `g.kind = ${p}`)
+    .when(f.regionPath && `${f.regionPath}%`, (p) => `g.region_path LIKE ${p}`);
+  return selectPage<GovUnitRow>(db, page, {
+    sql: `SELECT ${UNIT_COLUMNS_SQL}, count(*) OVER () AS total_count ${UNIT_FROM} WHERE ${where} ORDER BY g.region_path, g.name`,
+    countSql: `SELECT count(*)::int AS n FROM gov_units g WHERE ${where}`,
+    params: where.params,
   });
 }
 

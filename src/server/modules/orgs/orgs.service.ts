@@ -5,7 +5,7 @@ import { can } from '../../platform/access/actor';
 import { regionInScope } from '../../platform/access/scope-sql';
 import { type Ctx, audit } from '../../platform/context';
 import { AppError, type FieldProblem, invalidFields, notFound } from '../../platform/errors';
-import type { Page } from '../../platform/http/schemas';
+import type { Page } from '../../db/paging';
 import { normalizeIdNumber, validateIdNumber, validateMobilePhone } from '../../platform/validators';
 import { findRegion } from '../regions';
 import * as repo from './orgs.repo';
@@ -47,17 +47,8 @@ export async function listEnterprises(
   query: { q?: string; type?: string; industry?: string; regionCode?: string; status?: string; legalRepIdNumber?: string; page: number; pageSize: number },
 ): Promise<Page<repo.EnterpriseRow>> {
   const regionPath = await regionFilterPath(ctx, query.regionCode);
-  const { rows, total } = await repo.listEnterprises(ctx.db, ctx.actor, {
-    q: query.q,
-    type: query.type,
-    industry: query.industry,
-    regionPath,
-    status: query.status,
-    legalRepIdBidx: query.legalRepIdNumber ? ctx.cipher.blindIndex('id_number', normalizeIdNumber(query.legalRepIdNumber)) : undefined,
-    limit: query.pageSize,
-    offset: (query.page - 1) * query.pageSize,
-  });
-  return { items: rows, total, page: query.page, pageSize: query.pageSize };
+  const legalRepIdBidx = query.legalRepIdNumber ? ctx.cipher.blindIndex('id_number', normalizeIdNumber(query.legalRepIdNumber)) : undefined;
+  return repo.listEnterprises(ctx.db, ctx.actor, { ...query, regionPath, legalRepIdBidx }, query);
 }
 
 export async function getEnterprise(ctx: Ctx, id: string) {
@@ -218,14 +209,7 @@ export interface GovUnitInput {
 
 export async function listGovUnits(ctx: Ctx, query: { q?: string; kind?: string; regionCode?: string; page: number; pageSize: number }) {
   const regionPath = await regionFilterPath(ctx, query.regionCode);
-  const { rows, total } = await repo.listGovUnits(ctx.db, ctx.actor, {
-    q: query.q,
-    kind: query.kind,
-    regionPath,
-    limit: query.pageSize,
-    offset: (query.page - 1) * query.pageSize,
-  });
-  return { items: rows, total, page: query.page, pageSize: query.pageSize };
+  return repo.listGovUnits(ctx.db, ctx.actor, { ...query, regionPath }, query);
 }
 
 export async function getGovUnit(ctx: Ctx, id: string) {

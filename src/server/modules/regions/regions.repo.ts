@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../../db/client';
-import { selectPage } from '../../db/paging';
+import { type Page, type PageRequest, selectPage } from '../../db/paging';
+import { Where } from '../../db/where';
 import type { Actor } from '../../platform/access/actor';
 import { scopeCondition } from '../../platform/access/scope-sql';
 
@@ -35,32 +36,19 @@ export interface RegionFilter {
   parentCode?: string;
   level?: number;
   q?: string;
-  limit: number;
-  offset: number;
 }
 
-export async function listRegions(db: DbOrTx, actor: Actor, filter: RegionFilter): Promise<{ rows: RegionRow[]; total: number }> {
-  const params: unknown[] = [];
-  const where = [scopeCondition(actor, { regionPath: 'r.path' }, params)];
-  if (filter.parentCode) {
-    params.push(filter.parentCode);
-    where.push(`r.parent_code = $${params.length}`);
-  }
-  if (filter.level) {
-    params.push(filter.level);
-    where.push(`r.level = $${params.length}`);
-  }
-  if (filter.q) {
-    params.push(`%${filter.q}%`);
-    where.push(`(r.name LIKE $${params.length} OR r.code LIKE $${params.length})`);
-  }
-  const condition = where.join(' AND ');
-  return selectPage<RegionRow>(db, {
-    sql: `${SELECT_WITH_TOTAL} WHERE ${condition} ORDER BY r.path`,
-    countSql: `SELECT count(*)::int AS n FROM regions r WHERE ${condition}`,
-    params,
-    limit: filter.limit,
-    offset: filter.offset,
+export async function listRegions(db: DbOrTx, actor: Actor, filter: RegionFilter, page: PageRequest): Promise<Page<RegionRow>> {
+  const where = new Where();
+  where
+    .and(scopeCondition(actor, { regionPath: 'r.path' }, where.params))
+    .when(filter.parentCode, (p) => `r.parent_code = ${p}`)
+    .when(filter.level, (p) => `r.level = ${p}`)
+    .when(filter.q && `%${filter.q}%`, (p) => `(r.name LIKE ${p} OR r.code LIKE ${p})`);
+  return selectPage<RegionRow>(db, page, {
+    sql: `${SELECT_WITH_TOTAL} WHERE ${where} ORDER BY r.path`,
+    countSql: `SELECT count(*)::int AS n FROM regions r WHERE ${where}`,
+    params: where.params,
   });
 }
 

@@ -2,7 +2,7 @@ import { regionInScope } from '../../platform/access/scope-sql';
 import { systemActor } from '../../platform/access/actor';
 import { type Ctx, type Platform, audit, contextFor } from '../../platform/context';
 import { AppError, invalidFields, notFound } from '../../platform/errors';
-import type { Page } from '../../platform/http/schemas';
+import type { Page } from '../../db/paging';
 import * as repo from './regions.repo';
 import { isValidRegionCode, parentRegionCode, regionLevel } from './regions.rules';
 
@@ -12,12 +12,7 @@ export async function listRegions(
   ctx: Ctx,
   query: { parentCode?: string; level?: number; q?: string; page: number; pageSize: number },
 ): Promise<Page<repo.RegionRow>> {
-  const { rows, total } = await repo.listRegions(ctx.db, ctx.actor, {
-    ...query,
-    limit: query.pageSize,
-    offset: (query.page - 1) * query.pageSize,
-  });
-  return { items: rows, total, page: query.page, pageSize: query.pageSize };
+  return repo.listRegions(ctx.db, ctx.actor, query, query);
 }
 
 export const scopeRoots = (ctx: Ctx) => repo.scopeRoots(ctx.db, ctx.actor);

@@ -138,10 +138,10 @@ export type FieldCipher = ReturnType<typeof createFieldCipher>;
  * it reloads the key ring once (rotate-keys has added a key) and continues under the new active
  * key, so rotating needs no restart.
  */
-export function createReloadingFieldCipher(load: () => KeyRing): FieldCipher {
-  let current = createFieldCipher(load());
+export function createReloadingFieldCipher(initial: KeyRing, reload: () => KeyRing): FieldCipher {
+  let current = createFieldCipher(initial);
   const withReload = <T>(use: (cipher: FieldCipher) => T, keyId: string): T => {
-    if (!current.hasKey(keyId)) current = createFieldCipher(load());
+    if (!current.hasKey(keyId)) current = createFieldCipher(reload());
     return use(current);
   };
   return {

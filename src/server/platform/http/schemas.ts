@@ -33,12 +33,6 @@ export const PageQuery = {
 export const Paged = <T extends TSchema>(item: T) =>
   Type.Object({ items: Type.Array(item), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() }, Strict);
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
 
 /** Responses for every route: the success schema plus the problem document for errors. */
 export const withProblems = <T extends Record<number, TSchema>>(ok: T) => ({
