@@ -217,11 +217,16 @@ export async function completeMfa(platform: Platform, resolved: ResolvedSession,
 
 // ---- passwords ----
 
-async function assertNewPassword(db: DbOrTx, user: { id: string; username: string; role: string }, password: string, historyCount: number) {
+/** The 等保 profile for a user's password, as a PASSWORD_POLICY error naming every problem. */
+function assertPasswordPolicy(user: { username: string; role: string }, password: string) {
   const problems = checkPassword(password, { username: user.username }, { admin: ADMIN_ROLES.includes(user.role as Role) });
   if (problems.length > 0) {
     throw new AppError('PASSWORD_POLICY', { detail: problems[0], fields: problems.map((message) => ({ field: 'newPassword', message })) });
   }
+}
+
+async function assertNewPassword(db: DbOrTx, user: { id: string; username: string; role: string }, password: string, historyCount: number) {
+  assertPasswordPolicy(user, password);
   for (const old of await repo.recentPasswordHashes(db, user.id, historyCount)) {
     if (await argonVerify(old, password)) {
       const message = { zh: `不得与最近 ${historyCount} 次使用过的密码相同`, en: `Must differ from the last ${historyCount} passwords` };
@@ -295,7 +300,7 @@ export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<{ us
     throw invalidFields([{ field: 'role', message: { zh: '角色无效（设备和银行请使用接口密钥）', en: 'Invalid role (devices and banks use API keys)' } }]);
   }
   const initialPassword = input.initialPassword ?? generateInitialPassword();
-  await assertNewPassword(ctx.db, { id: '00000000-0000-0000-0000-000000000000', username: input.username, role: input.role }, initialPassword, 0);
+  assertPasswordPolicy(input, initialPassword);
   const hash = await hashPassword(initialPassword);
   const id = uuidv7();
   const user = await ctx.db.tx(async (tx) => {
@@ -420,8 +425,7 @@ export async function createFirstAdmin(
 ): Promise<{ userId: string; password: string }> {
   const password = input.password ?? generateInitialPassword();
   const role = input.role ?? 'system_admin';
-  const problems = checkPassword(password, { username: input.username }, { admin: ADMIN_ROLES.includes(role) });
-  if (problems.length > 0) throw new AppError('PASSWORD_POLICY', { detail: problems[0] });
+  assertPasswordPolicy({ username: input.username, role }, password);
   const hash = await hashPassword(password);
   const ctx = contextFor(platform, systemActor('cli'));
   const id = uuidv7();

@@ -53,6 +53,8 @@ export function errorHandler(error: FastifyError | AppError, req: FastifyRequest
     // Malformed JSON, wrong content type and the like: the client's fault, said plainly.
     return sendProblem(req, reply, 'VALIDATION_FAILED', { detail: { zh: '请求格式不正确', en: fe.message } });
   }
+  // A uniqueness race lost between a use case's check and its insert: the other request won.
+  if (fe.code === '23505') return sendProblem(req, reply, 'CONFLICT');
   if (fe.code && DB_DOWN.has(fe.code)) {
     req.log.error({ err: { code: fe.code } }, 'database unavailable');
     return sendProblem(req, reply, 'SERVICE_UNAVAILABLE');
