@@ -6,7 +6,9 @@ export type Scope =
   | { kind: 'none' }
   | { kind: 'region'; regionCode: string; regionPath: string; industry: string | null }
   | { kind: 'enterprise'; enterpriseId: string }
-  | { kind: 'worker'; workerId: string };
+  | { kind: 'worker'; workerId: string }
+  /** A site device: one project of one enterprise. */
+  | { kind: 'project'; projectId: string; enterpriseId: string };
 
 export interface Actor {
   kind: 'user' | 'apikey' | 'system' | 'anonymous';

@@ -17,6 +17,13 @@ export const PERMISSIONS = [
   'pii.view_full',
   'dashboard.read',
   'self.read',
+  'projects.read',
+  'projects.write',
+  'workforce.read',
+  'workforce.write',
+  'attendance.read',
+  'attendance.write',
+  'attendance.ingest',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -43,37 +50,37 @@ export const ROLES = {
     zh: '人社/治欠办工作人员',
     en: 'Wage office official',
     scopeKind: 'region',
-    permissions: ['regions.read', 'orgs.read', 'orgs.write', 'params.read', 'params.write', 'pii.view_full', 'dashboard.read'],
+    permissions: ['regions.read', 'orgs.read', 'orgs.write', 'params.read', 'params.write', 'pii.view_full', 'dashboard.read', 'projects.read', 'projects.write', 'workforce.read', 'workforce.write', 'attendance.read', 'attendance.write'],
   },
   industry_official: {
     zh: '行业主管部门工作人员',
     en: 'Industry department official',
     scopeKind: 'region',
-    permissions: ['regions.read', 'orgs.read', 'params.read', 'dashboard.read'],
+    permissions: ['regions.read', 'orgs.read', 'params.read', 'dashboard.read', 'projects.read', 'projects.write', 'workforce.read', 'attendance.read'],
   },
   township_official: {
     zh: '乡镇(街道)工作人员',
     en: 'Township official',
     scopeKind: 'region',
-    permissions: ['regions.read', 'orgs.read', 'params.read', 'dashboard.read'],
+    permissions: ['regions.read', 'orgs.read', 'params.read', 'dashboard.read', 'projects.read', 'workforce.read', 'attendance.read'],
   },
   village_official: {
     zh: '村(社区)工作人员',
     en: 'Village official',
     scopeKind: 'region',
-    permissions: ['regions.read', 'orgs.read'],
+    permissions: ['regions.read', 'orgs.read', 'projects.read'],
   },
   leader: {
     zh: '领导(只读)',
     en: 'Leader (read-only)',
     scopeKind: 'region',
-    permissions: ['regions.read', 'orgs.read', 'params.read', 'dashboard.read'],
+    permissions: ['regions.read', 'orgs.read', 'params.read', 'dashboard.read', 'projects.read', 'workforce.read', 'attendance.read'],
   },
   enterprise_user: {
     zh: '企业用户',
     en: 'Enterprise user',
     scopeKind: 'enterprise',
-    permissions: ['orgs.read'],
+    permissions: ['orgs.read', 'projects.read', 'projects.write', 'workforce.read', 'workforce.write', 'attendance.read', 'attendance.write'],
   },
   bank_integration: {
     zh: '银行接口',
@@ -85,7 +92,7 @@ export const ROLES = {
     zh: '现场考勤设备',
     en: 'Site device',
     scopeKind: 'enterprise',
-    permissions: [],
+    permissions: ['attendance.ingest'],
   },
   worker: {
     zh: '农民工',

@@ -6,6 +6,9 @@ export interface ScopeColumns {
   industry?: string;
   enterpriseId?: string;
   workerId?: string;
+  /** An array column of every enterprise party to the row (a project's owner, contractor, subcontractors). */
+  enterpriseIds?: string;
+  projectId?: string;
 }
 
 /**
@@ -30,7 +33,10 @@ export function scopeCondition(actor: Actor, columns: ScopeColumns, params: unkn
       return parts.join(' AND ');
     }
     case 'enterprise':
+      if (columns.enterpriseIds) return `${bind(scope.enterpriseId)}::uuid = ANY(${columns.enterpriseIds})`;
       return columns.enterpriseId ? `${columns.enterpriseId} = ${bind(scope.enterpriseId)}` : 'false';
+    case 'project':
+      return columns.projectId ? `${columns.projectId} = ${bind(scope.projectId)}` : 'false';
     case 'worker':
       return columns.workerId ? `${columns.workerId} = ${bind(scope.workerId)}` : 'false';
   }

@@ -20,6 +20,10 @@ export function validateParamValue(def: ParamDef, value: unknown): ParamCheck {
       return typeof value === 'string' && def.options?.includes(value)
         ? { ok: true, value }
         : fail(`应为 ${def.options?.join('、')} 之一`, `Must be one of ${def.options?.join(', ')}`);
+    case 'enum_set':
+      return Array.isArray(value) && value.length > 0 && new Set(value).size === value.length && value.every((v) => def.options?.includes(v))
+        ? { ok: true, value }
+        : fail(`应为 ${def.options?.join('、')} 中不重复的一项或多项`, `Must be one or more distinct values of ${def.options?.join(', ')}`);
     case 'string':
       return typeof value === 'string' && value.length <= MAX_TEXT
         ? { ok: true, value }
@@ -49,7 +53,7 @@ export function defineParams(defs: readonly ParamDef[]): void {
   for (const def of defs) {
     if (!ID.test(def.id)) throw new Error(`rule parameter id ${JSON.stringify(def.id)} is not of the form RULE-NN.name`);
     if (registry.has(def.id) || ids.has(def.id)) throw new Error(`rule parameter ${def.id} is declared twice`);
-    if (def.type === 'enum' && !def.options?.length) throw new Error(`rule parameter ${def.id}: an enum needs options`);
+    if ((def.type === 'enum' || def.type === 'enum_set') && !def.options?.length) throw new Error(`rule parameter ${def.id}: an enum needs options`);
     if (def.min !== undefined && def.max !== undefined && def.min > def.max) throw new Error(`rule parameter ${def.id}: min exceeds max`);
     const check = validateParamValue(def, def.default);
     if (!check.ok) throw new Error(`rule parameter ${def.id}: default ${JSON.stringify(def.default)} is invalid (${check.reason.en})`);

@@ -10,6 +10,7 @@ export type ParamType =
   | 'boolean'
   | 'string'
   | 'enum'
+  | 'enum_set'
   | 'money_fen'
   | 'ratio'
   | 'duration_wd'
@@ -28,7 +29,7 @@ export interface ParamDef {
   default: unknown;
   min?: number;
   max?: number;
-  /** The allowed values of an `enum`. */
+  /** The allowed values of an `enum`, or the members an `enum_set` may hold. */
   options?: readonly string[];
   /** `zh`/`en`: the law and article; `source`: where RULES.md (or SECURITY.md) states it. */
   citation: { zh: string; en?: string; source: string };

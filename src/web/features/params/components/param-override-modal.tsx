@@ -40,8 +40,8 @@ export function ParamOverrideModal({ item, region, onClose }: { item: ParamItem 
   const input =
     def.type === 'boolean' ? (
       <Select options={[{ value: true, label: t(m.yes) }, { value: false, label: t(m.no) }]} />
-    ) : def.type === 'enum' ? (
-      <Select options={(def.options ?? []).map((o) => ({ value: o, label: o }))} />
+    ) : def.type === 'enum' || def.type === 'enum_set' ? (
+      <Select mode={def.type === 'enum_set' ? 'multiple' : undefined} options={(def.options ?? []).map((o) => ({ value: o, label: o }))} />
     ) : def.type === 'string' ? (
       <Input />
     ) : (

@@ -12,6 +12,7 @@ export function formatParamValue(def: Pick<ParamDef, 'type' | 'unit'>, value: un
   if (value === null || value === undefined) return '—';
   if (def.type === 'money_fen' && typeof value === 'number') return yuan(value, lang);
   if (def.type === 'ratio' && typeof value === 'number') return percent(value);
+  if (Array.isArray(value)) return value.join(lang === 'zh' ? '、' : ', ');
   if (typeof value === 'boolean') return lang === 'zh' ? (value ? '是' : '否') : value ? 'Yes' : 'No';
   const unit = def.unit ? (lang === 'zh' ? def.unit.zh : ` ${def.unit.en}`) : '';
   return `${String(value)}${unit}`;
