@@ -58,18 +58,20 @@ CREATE TABLE projects (
 CREATE INDEX projects_scope ON projects (region_path text_pattern_ops, supervising_industry, status);
 CREATE INDEX projects_parties ON projects USING gin (party_ids);
 CREATE INDEX projects_pm ON projects (project_manager_id_bidx);
+CREATE SEQUENCE project_code_seq;
 CREATE INDEX projects_cs ON projects (chief_supervisor_id_bidx);
 
 -- Status changes are history, never overwritten.
 CREATE TABLE project_status_history (
+  id          uuid PRIMARY KEY,
   project_id  uuid NOT NULL REFERENCES projects (id),
   at          timestamptz NOT NULL,
   from_status text,
   to_status   text NOT NULL,
   reason      text,
-  actor_name  text NOT NULL,
-  PRIMARY KEY (project_id, at, to_status)
+  actor_name  text NOT NULL
 );
+CREATE INDEX project_status_history_project ON project_status_history (project_id, at);
 
 -- 分包: the contracting chain below the general contractor (parent = who let the subcontract).
 CREATE TABLE subcontracts (
@@ -188,6 +190,7 @@ CREATE TABLE attendance_events (
   occurred_at     timestamptz NOT NULL,
   direction       text NOT NULL CHECK (direction IN ('in', 'out')),
   method          text NOT NULL,
+  method_allowed  boolean NOT NULL,
   source          text NOT NULL CHECK (source IN ('device', 'import', 'manual')),
   source_id       uuid NOT NULL,
   source_event_id text NOT NULL,

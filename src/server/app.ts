@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -15,6 +16,7 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { orgsRoutes } from './modules/orgs/orgs.routes';
 import { paramsRoutes } from './modules/params/params.routes';
+import { projectsRoutes } from './modules/projects/projects.routes';
 import { regionsRoutes } from './modules/regions/regions.routes';
 import type { Platform } from './platform/context';
 import { registerMetrics } from './platform/http/metrics';
@@ -91,6 +93,8 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);
+  // One file per request, capped: imports and attachments are read whole.
+  await app.register(multipart, { limits: { files: 1, fileSize: 20 * 1024 * 1024, fields: 5, parts: 6 } });
   await app.register(rateLimit, { global: false, errorResponseBuilder: () => Object.assign(new Error('rate limited'), { statusCode: 429 }) });
 
   await app.register(swagger, {
@@ -127,6 +131,7 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
   await app.register(async (scoped) => orgsRoutes(scoped as App));
   await app.register(async (scoped) => auditRoutes(scoped as App));
   await app.register(async (scoped) => paramsRoutes(scoped as App));
+  await app.register(async (scoped) => projectsRoutes(scoped as App));
 
   if (options.serveWeb && fs.existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] });

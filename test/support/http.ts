@@ -47,3 +47,21 @@ export function as(app: TestApp, session: Session | null) {
     send,
   };
 }
+
+/** A multipart upload of one file, as the SPA's upload control sends it. */
+export function upload(app: TestApp, session: Session | null, method: 'POST' | 'PUT', url: string, fileName: string, content: Buffer) {
+  const boundary = `----xindun${Math.random().toString(16).slice(2)}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${encodeURIComponent(fileName)}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return app.inject({
+    method,
+    url,
+    payload: Buffer.concat([head, content, tail]),
+    headers: {
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+      ...(session && { cookie: session.cookie, 'x-csrf-token': session.csrfToken }),
+    },
+  });
+}

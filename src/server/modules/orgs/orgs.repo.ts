@@ -291,3 +291,39 @@ export async function insertBanks(db: DbOrTx, rows: { id: string; name: string; 
     rows.map((r) => r.id), rows.map((r) => r.name), rows.map((r) => r.bankCode),
   ]);
 }
+
+// ---- references from other modules ----
+
+/** The public registry facts of enterprises (credit codes and names are public), whatever the caller's scope. */
+export interface EnterpriseRef {
+  id: string;
+  credit_code: string;
+  name: string;
+  type: string;
+  region_path: string;
+  status: string;
+}
+
+export async function findEnterpriseRefs(db: DbOrTx, by: { ids?: string[]; creditCodes?: string[] }): Promise<EnterpriseRef[]> {
+  const { rows } = await db.query<EnterpriseRef>(
+    'SELECT id, credit_code, name, type, region_path, status FROM enterprises WHERE id = ANY($1::uuid[]) OR credit_code = ANY($2::text[])',
+    [by.ids ?? [], by.creditCodes ?? []],
+  );
+  return rows;
+}
+
+export interface GovUnitRef {
+  id: string;
+  name: string;
+  kind: string;
+  region_code: string;
+  region_path: string;
+}
+
+export async function findGovUnitRefs(db: DbOrTx, by: { ids?: string[]; names?: string[] }): Promise<GovUnitRef[]> {
+  const { rows } = await db.query<GovUnitRef>(
+    'SELECT id, name, kind, region_code, region_path FROM gov_units WHERE id = ANY($1::uuid[]) OR name = ANY($2::text[])',
+    [by.ids ?? [], by.names ?? []],
+  );
+  return rows;
+}

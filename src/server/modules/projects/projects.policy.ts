@@ -1,0 +1,9 @@
+import { type Actor, can } from '../../platform/access/actor';
+import type { ProjectRow } from './projects.repo';
+
+/** Who may change a project they can see: officials with the permission; of the companies, only the owner and the general contractor. */
+export function mayWriteProject(actor: Actor, row: Pick<ProjectRow, 'owner_id' | 'general_contractor_id'>): boolean {
+  if (!can(actor, 'projects.write')) return false;
+  if (actor.scope.kind === 'enterprise') return [row.owner_id, row.general_contractor_id].includes(actor.scope.enterpriseId);
+  return actor.scope.kind === 'region' || actor.scope.kind === 'all';
+}

@@ -1,0 +1,21 @@
+import { Type } from '@sinclair/typebox';
+import { Bilingual, Nullable, Strict } from './schemas';
+
+/** A download's file name, readable in every browser (RFC 6266 with an RFC 5987 UTF-8 name). */
+export function attachmentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/** The answer to every spreadsheet import: what was found, row by row, and whether anything was written. */
+export const ImportReport = Type.Object(
+  {
+    mode: Type.String(),
+    total: Type.Integer(),
+    valid: Type.Integer(),
+    imported: Type.Integer(),
+    committed: Type.Boolean(),
+    problems: Type.Array(Type.Object({ row: Type.Integer(), column: Nullable(Type.String()), message: Bilingual }, Strict)),
+  },
+  Strict,
+);
