@@ -17,6 +17,7 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { orgsRoutes } from './modules/orgs/orgs.routes';
 import { paramsRoutes } from './modules/params/params.routes';
 import { projectsRoutes } from './modules/projects/projects.routes';
+import { workforceRoutes } from './modules/workforce/workforce.routes';
 import { regionsRoutes } from './modules/regions/regions.routes';
 import type { Platform } from './platform/context';
 import { registerMetrics } from './platform/http/metrics';
@@ -132,6 +133,7 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
   await app.register(async (scoped) => auditRoutes(scoped as App));
   await app.register(async (scoped) => paramsRoutes(scoped as App));
   await app.register(async (scoped) => projectsRoutes(scoped as App));
+  await app.register(async (scoped) => workforceRoutes(scoped as App));
 
   if (options.serveWeb && fs.existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] });

@@ -5,6 +5,7 @@ import type { RouteAccess } from '../../src/server/platform/http/types';
 import { type Session, type TestApp, as, login } from '../support/http';
 import { type Fixture, TREE, creditCode, loadFixture, PASSWORD } from '../support/fixtures';
 import { createTestPlatform, type TestPlatform } from '../support/platform';
+import { loadProjects, registerFixtureWorker } from '../support/projects';
 
 /**
  * SECURITY.md T1 + T2: every route declares its access, and for every route and every role a
@@ -24,6 +25,10 @@ interface Ids {
   keyB: string;
   userA: string;
   userB: string;
+  projectA: string;
+  projectB: string;
+  workerB: string;
+  employmentB: string;
 }
 
 interface Req {
@@ -126,6 +131,67 @@ const ROUTES: Record<string, Probe> = {
     }),
     foreignStatus: 404,
   },
+  'GET /api/projects': { list: () => ({ method: 'GET', url: '/api/projects?pageSize=200' }), leak: (i) => [i.projectB, '西城环城路改造工程'] },
+  'GET /api/projects/export': { list: () => ({ method: 'GET', url: '/api/projects/export' }), leak: () => ['西城环城路改造工程'] },
+  'POST /api/projects/import': { self: true },
+  'GET /api/projects/:id': { foreign: (i) => ({ method: 'GET', url: `/api/projects/${i.projectB}` }), foreignStatus: 404 },
+  'POST /api/projects': {
+    foreign: (i) => ({
+      method: 'POST',
+      url: '/api/projects',
+      body: { name: '探针工程', regionCode: TREE.townB1, address: '探针路', industry: 'building', investmentType: 'private', contractPriceFen: 1, plannedStart: '2026-01-01', plannedEnd: '2026-12-31', ownerId: i.fx.enterpriseB, generalContractorId: i.fx.enterpriseB },
+    }),
+    foreignStatus: 422,
+  },
+  'PUT /api/projects/:id': {
+    foreign: (i) => ({
+      method: 'PUT',
+      url: `/api/projects/${i.projectB}`,
+      body: { name: '改名工程', regionCode: TREE.townB1, address: '探针路', industry: 'transport', investmentType: 'private', contractPriceFen: 1, plannedStart: '2026-01-01', plannedEnd: '2026-12-31', ownerId: i.fx.enterpriseB, generalContractorId: i.fx.enterpriseB, version: 1 },
+    }),
+    foreignStatus: 404,
+  },
+  'POST /api/projects/:id/status': {
+    foreign: (i) => ({ method: 'POST', url: `/api/projects/${i.projectB}/status`, body: { status: 'suspended', date: '2026-03-01', reason: '探针停工', version: 1 } }),
+    foreignStatus: 404,
+  },
+  'POST /api/projects/:id/subcontracts': {
+    foreign: (i) => ({ method: 'POST', url: `/api/projects/${i.projectB}/subcontracts`, body: { enterpriseId: i.fx.enterpriseA, parentEnterpriseId: i.fx.enterpriseB, scopeOfWork: '探针', amountFen: 1 } }),
+    foreignStatus: 404,
+  },
+  // Uploads are multipart; the scope check of the same service functions is probed through the JSON routes.
+  'PUT /api/projects/:id/board-photo': { self: true },
+  'GET /api/projects/:id/board-photo': { foreign: (i) => ({ method: 'GET', url: `/api/projects/${i.projectB}/board-photo` }), foreignStatus: 404 },
+  'POST /api/projects/:id/reveal': {
+    foreign: (i) => ({ method: 'POST', url: `/api/projects/${i.projectB}/reveal`, body: { field: 'laborOfficerPhone', reason: '核查案件需要' } }),
+    foreignStatus: 404,
+  },
+  'GET /api/workers': { list: () => ({ method: 'GET', url: '/api/workers?pageSize=200' }), leak: (i) => [i.workerB] },
+  'POST /api/workers/search': { list: () => ({ method: 'POST', url: '/api/workers/search', body: { idNumber: '450103197505054566' } }), leak: (i) => [i.workerB] },
+  'GET /api/workers/:id': { foreign: (i) => ({ method: 'GET', url: `/api/workers/${i.workerB}` }), foreignStatus: 404 },
+  'POST /api/workers/:id/reveal': { foreign: (i) => ({ method: 'POST', url: `/api/workers/${i.workerB}/reveal`, body: { field: 'idNumber', reason: '核查案件需要' } }), foreignStatus: 404 },
+  'GET /api/projects/:id/teams': { foreign: (i) => ({ method: 'GET', url: `/api/projects/${i.projectB}/teams` }), foreignStatus: 404 },
+  'POST /api/projects/:id/teams': { foreign: (i) => ({ method: 'POST', url: `/api/projects/${i.projectB}/teams`, body: { employerId: i.fx.enterpriseB, name: '探针班组' } }), foreignStatus: 404 },
+  'GET /api/projects/:id/roster': { foreign: (i) => ({ method: 'GET', url: `/api/projects/${i.projectB}/roster` }), foreignStatus: 404 },
+  'POST /api/projects/:id/employments': {
+    foreign: (i) => ({
+      method: 'POST',
+      url: `/api/projects/${i.projectB}/employments`,
+      body: { worker: { name: '探针', idNumber: '450102199001010028' }, employerId: i.fx.enterpriseB, trade: '020', entryDate: '2026-02-01', wageType: 'daily', wageAmountFen: 30000, contractKind: 'labor_contract', contractSignedOn: '2026-02-01', safetyTrainingOn: '2026-02-01' },
+    }),
+    foreignStatus: 404,
+  },
+  'POST /api/projects/:id/employments/:employmentId/exit': {
+    foreign: (i) => ({ method: 'POST', url: `/api/projects/${i.projectB}/employments/${i.employmentB}/exit`, body: { exitDate: '2026-03-01', version: 1 } }),
+    foreignStatus: 404,
+  },
+  'PUT /api/projects/:id/employments/:employmentId/contract': { self: true },
+  'GET /api/projects/:id/employments/:employmentId/contract': {
+    foreign: (i) => ({ method: 'GET', url: `/api/projects/${i.projectB}/employments/${i.employmentB}/contract` }),
+    foreignStatus: 404,
+  },
+  'POST /api/projects/:id/roster/import': { self: true },
+  'GET /api/projects/:id/roster/export': { foreign: (i) => ({ method: 'GET', url: `/api/projects/${i.projectB}/roster/export` }), foreignStatus: 404 },
 };
 
 // District-A callers of every role (and the enterprise user of enterprise A).
@@ -157,7 +223,12 @@ beforeAll(async () => {
     legalRepName: '赵建国',
     version: 1,
   });
-  ids = { fx, unitA, unitB, bankId, keyA, keyB, userA: fx.users.townA1.id, userB: fx.users.wageCity.id };
+  const projects = await loadProjects(platform, fx);
+  const employment = await registerFixtureWorker(platform, projects.projectB, fx.enterpriseB, { name: '韦大海', idNumber: '450103197505054566' });
+  ids = {
+    fx, unitA, unitB, bankId, keyA, keyB, userA: fx.users.townA1.id, userB: fx.users.wageCity.id,
+    projectA: projects.projectA, projectB: projects.projectB, workerB: employment.worker_id, employmentB: employment.id,
+  };
   // userB must be outside district A: wageCity is scoped to the city, above district A.
 });
 afterAll(async () => {

@@ -65,3 +65,20 @@ export async function loadProjects(platform: Platform, fx: { enterpriseA: string
   });
   return { ownerA, subA, ownerB, projectA: projectA.id, projectB: projectB.id };
 }
+
+/** One worker on a project's roster, registered as the system would (valid contract and training). */
+export async function registerFixtureWorker(platform: Platform, projectId: string, employerId: string, worker: { name: string; idNumber: string; phone?: string }) {
+  const { registerEmployment } = await import('../../src/server/modules/workforce/workforce.service');
+  return registerEmployment(contextFor(platform, systemActor('fixture')), projectId, {
+    worker,
+    employerId,
+    teamName: '钢筋一班',
+    trade: '020',
+    entryDate: '2026-02-10',
+    wageType: 'daily',
+    wageAmountFen: 350_00,
+    contractKind: 'labor_contract',
+    contractSignedOn: '2026-02-09',
+    safetyTrainingOn: '2026-02-09',
+  });
+}

@@ -100,6 +100,7 @@ export async function findProjectForScope(db: DbOrTx, actor: Actor, id: string) 
       regionPath: row.region_path,
       status: row.status as ProjectStatus,
       generalContractorId: row.general_contractor_id,
+      ownerId: row.owner_id,
       partyIds: row.party_ids,
       projectManagerIdBidx: row.project_manager_id_bidx,
       chiefSupervisorIdBidx: row.chief_supervisor_id_bidx,
