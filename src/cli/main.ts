@@ -10,6 +10,9 @@ import { isRole } from '../server/platform/access/roles';
 import { seedDemo, type DemoScale } from '../server/seed/demo';
 import { AUTH_ENCRYPTED_COLUMNS } from '../server/modules/auth';
 import { ORGS_ENCRYPTED_COLUMNS } from '../server/modules/orgs';
+import { PROJECTS_ENCRYPTED_COLUMNS } from '../server/modules/projects';
+import { WORKFORCE_ENCRYPTED_COLUMNS } from '../server/modules/workforce';
+import { eventIdAad } from '../server/modules/attendance/attendance.repo';
 import { loadKeyRing } from '../server/platform/crypto/keyring';
 import { retireFieldKey, rotateFieldKeys } from '../server/platform/crypto/reencrypt';
 
@@ -97,7 +100,13 @@ async function run(argv: string[]): Promise<number> {
       const { values } = parseArgs({ args: rest, options: { key: { type: 'string' } } });
       const platform = await openPlatform(config);
       const ring = loadKeyRing({ profile: config.crypto.profile, keyFile: config.crypto.keyFile, keysFromEnv: config.crypto.keysFromEnv, generateIfMissing: false });
-      const columns = [...ORGS_ENCRYPTED_COLUMNS, ...AUTH_ENCRYPTED_COLUMNS];
+      const columns = [
+        ...ORGS_ENCRYPTED_COLUMNS,
+        ...AUTH_ENCRYPTED_COLUMNS,
+        ...PROJECTS_ENCRYPTED_COLUMNS,
+        ...WORKFORCE_ENCRYPTED_COLUMNS,
+        { table: 'attendance_events', column: 'id_enc', aad: eventIdAad },
+      ];
       try {
         if (config.crypto.keysFromEnv) throw new Error('keys come from FIELD_KEYS: rotate them in the secret store, then re-run with KEY_FILE');
         if (command === 'rotate-keys') {

@@ -192,6 +192,14 @@ const ROUTES: Record<string, Probe> = {
   },
   'POST /api/projects/:id/roster/import': { self: true },
   'GET /api/projects/:id/roster/export': { foreign: (i) => ({ method: 'GET', url: `/api/projects/${i.projectB}/roster/export` }), foreignStatus: 404 },
+  'POST /api/attendance/batches': { self: true },
+  'GET /api/projects/:id/attendance/day': { foreign: (i) => ({ method: 'GET', url: `/api/projects/${i.projectB}/attendance/day?date=2026-03-01` }), foreignStatus: 404 },
+  'GET /api/workers/:id/attendance': { foreign: (i) => ({ method: 'GET', url: `/api/workers/${i.workerB}/attendance?month=2026-03` }), foreignStatus: 404 },
+  'PUT /api/projects/:id/attendance/daily': {
+    foreign: (i) => ({ method: 'PUT', url: `/api/projects/${i.projectB}/attendance/daily`, body: { workerId: i.workerB, date: '2026-03-01', present: true, reason: '探针更正考勤' } }),
+    foreignStatus: 404,
+  },
+  'GET /api/projects/:id/attendance/stats': { foreign: (i) => ({ method: 'GET', url: `/api/projects/${i.projectB}/attendance/stats?from=2026-02-01&to=2026-02-28` }), foreignStatus: 404 },
 };
 
 // District-A callers of every role (and the enterprise user of enterprise A).

@@ -52,7 +52,7 @@ export async function findUserById(db: DbOrTx, id: string, forUpdate = false): P
 
 export async function findUserInScope(db: DbOrTx, actor: Actor, id: string): Promise<UserRow | undefined> {
   const params: unknown[] = [id];
-  const scope = scopeCondition(actor, { regionPath: 'coalesce(r.path, e.region_path)' }, params);
+  const scope = scopeCondition(actor, { regionPath: 'coalesce(r.path, pr.region_path, e.region_path)' }, params);
   const { rows } = await db.query<UserRow>(`${USER_SELECT} WHERE u.id = $1 AND ${scope}`, params);
   return rows[0];
 }
@@ -259,6 +259,7 @@ export interface ApiKeyRow {
   scope_region_code: string | null;
   scope_region_path: string | null;
   scope_enterprise_id: string | null;
+  scope_project_id: string | null;
   visible_path: string | null;
   created_by: string | null;
   created_at: Date;
@@ -267,19 +268,20 @@ export interface ApiKeyRow {
 }
 
 const API_KEY_SELECT = `
-  SELECT k.*, r.path AS scope_region_path, coalesce(r.path, e.region_path) AS visible_path
+  SELECT k.*, r.path AS scope_region_path, coalesce(r.path, pr.region_path, e.region_path) AS visible_path
     FROM api_keys k
     LEFT JOIN regions r ON r.code = k.scope_region_code
-    LEFT JOIN enterprises e ON e.id = k.scope_enterprise_id`;
+    LEFT JOIN enterprises e ON e.id = k.scope_enterprise_id
+    LEFT JOIN projects pr ON pr.id = k.scope_project_id`;
 
 export async function insertApiKey(
   db: DbOrTx,
-  k: { id: string; name: string; prefix: string; keyHash: string; role: string; scopeRegionCode: string | null; scopeEnterpriseId: string | null; createdBy: string | null; now: Date },
+  k: { id: string; name: string; prefix: string; keyHash: string; role: string; scopeRegionCode: string | null; scopeEnterpriseId: string | null; scopeProjectId?: string | null; createdBy: string | null; now: Date },
 ): Promise<void> {
   await db.query(
-    `INSERT INTO api_keys (id, name, prefix, key_hash, role, scope_region_code, scope_enterprise_id, created_by, created_at)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
-    [k.id, k.name, k.prefix, k.keyHash, k.role, k.scopeRegionCode, k.scopeEnterpriseId, k.createdBy, k.now],
+    `INSERT INTO api_keys (id, name, prefix, key_hash, role, scope_region_code, scope_enterprise_id, scope_project_id, created_by, created_at)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
+    [k.id, k.name, k.prefix, k.keyHash, k.role, k.scopeRegionCode, k.scopeEnterpriseId, k.scopeProjectId ?? null, k.createdBy, k.now],
   );
 }
 
@@ -290,14 +292,14 @@ export async function findApiKeyByPrefix(db: DbOrTx, prefix: string): Promise<Ap
 
 export async function listApiKeys(db: DbOrTx, actor: Actor): Promise<ApiKeyRow[]> {
   const params: unknown[] = [];
-  const scope = scopeCondition(actor, { regionPath: 'coalesce(r.path, e.region_path)' }, params);
+  const scope = scopeCondition(actor, { regionPath: 'coalesce(r.path, pr.region_path, e.region_path)' }, params);
   const { rows } = await db.query<ApiKeyRow>(`${API_KEY_SELECT} WHERE ${scope} ORDER BY k.created_at DESC`, params);
   return rows;
 }
 
 export async function findApiKeyInScope(db: DbOrTx, actor: Actor, id: string): Promise<ApiKeyRow | undefined> {
   const params: unknown[] = [id];
-  const scope = scopeCondition(actor, { regionPath: 'coalesce(r.path, e.region_path)' }, params);
+  const scope = scopeCondition(actor, { regionPath: 'coalesce(r.path, pr.region_path, e.region_path)' }, params);
   const { rows } = await db.query<ApiKeyRow>(`${API_KEY_SELECT} WHERE k.id = $1 AND ${scope}`, params);
   return rows[0];
 }

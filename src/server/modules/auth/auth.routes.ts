@@ -210,7 +210,10 @@ export async function authRoutes(app: App, platform: Platform) {
     schema: {
       tags: ['users'],
       summary: '签发接口密钥（仅显示一次） / issue an API key (shown once)',
-      body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 60 }), role: RoleEnum(MACHINE_ROLES), ...ScopeBody }, Strict),
+      body: Type.Object(
+        { name: Type.String({ minLength: 1, maxLength: 60 }), role: RoleEnum(MACHINE_ROLES), ...ScopeBody, scopeProjectId: Type.Optional(Nullable(Type.String({ format: 'uuid' }))) },
+        Strict,
+      ),
       response: withProblems({ 201: Type.Object({ key: ApiKey, secret: Type.String() }, Strict) }),
     },
     handler: async (req, reply) => {

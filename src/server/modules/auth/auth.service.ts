@@ -11,6 +11,7 @@ import { type Ctx, type Platform, audit, contextFor } from '../../platform/conte
 import { AppError, type Bilingual, invalidFields, notFound } from '../../platform/errors';
 import type { Page } from '../../db/paging';
 import { findEnterpriseForScope } from '../orgs';
+import { findProjectForScope } from '../projects';
 import { findRegion } from '../regions';
 import * as repo from './auth.repo';
 import { checkPassword, isLocked, lockAfterFailure, passwordExpired, sessionExpired } from './auth.rules';
@@ -455,7 +456,7 @@ export async function createFirstAdmin(
 
 export async function createApiKey(
   ctx: Ctx,
-  input: { name: string; role: Role } & UserScopeInput,
+  input: { name: string; role: Role; scopeProjectId?: string | null } & UserScopeInput,
 ): Promise<{ key: repo.ApiKeyRow; secret: string }> {
   if (!MACHINE_ROLES.includes(input.role)) {
     throw invalidFields([{ field: 'role', message: { zh: '接口密钥只能用于银行或现场设备', en: 'API keys are for banks and site devices only' } }]);
@@ -464,7 +465,7 @@ export async function createApiKey(
   const secret = `xd_${prefix}_${randomToken(32)}`;
   const id = uuidv7();
   const key = await ctx.db.tx(async (tx) => {
-    const scope = await resolveScope(ctx, tx, input.role, input);
+    const scope = input.role === 'site_device' ? await deviceScope(ctx, tx, input.scopeProjectId) : await resolveScope(ctx, tx, input.role, input);
     await repo.insertApiKey(tx, {
       id,
       name: input.name,
@@ -473,6 +474,7 @@ export async function createApiKey(
       role: input.role,
       scopeRegionCode: scope.scopeRegionCode,
       scopeEnterpriseId: scope.scopeEnterpriseId,
+      scopeProjectId: 'scopeProjectId' in scope ? (scope.scopeProjectId as string) : null,
       createdBy: ctx.actor.id,
       now: ctx.clock.now(),
     });
@@ -493,6 +495,13 @@ export async function revokeApiKey(ctx: Ctx, id: string): Promise<void> {
 
 export const listApiKeys = (ctx: Ctx) => repo.listApiKeys(ctx.db, ctx.actor);
 
+/** A site device's key is bound to one project (RN-03 devices deliver that site's events only), within the issuer's region. */
+async function deviceScope(ctx: Ctx, db: DbOrTx, projectId: string | null | undefined) {
+  const project = projectId ? await findProjectForScope(db, ctx.actor, projectId) : undefined;
+  if (!project) throw invalidFields([{ field: 'scopeProjectId', message: { zh: '请选择管辖范围内的项目', en: 'Choose a project in your jurisdiction' } }]);
+  return { scopeRegionCode: null, scopeIndustry: null, scopeEnterpriseId: project.generalContractorId, scopeProjectId: project.id, regionPath: project.regionPath };
+}
+
 /** The machine behind an `Authorization: Bearer xd_…` key, or null. Constant-time hash compare. */
 export async function resolveApiKey(platform: Platform, secret: string): Promise<Actor | null> {
   const match = /^xd_([A-Za-z0-9_-]{8})_[A-Za-z0-9_-]{43}$/.exec(secret);
@@ -505,7 +514,9 @@ export async function resolveApiKey(platform: Platform, secret: string): Promise
   const now = platform.clock.now();
   if (!key.last_used_at || now.getTime() - key.last_used_at.getTime() > 60_000) await repo.touchApiKey(platform.db, key.id, now);
   const role = key.role as Role;
-  const scope: Actor['scope'] = key.scope_enterprise_id
+  const scope: Actor['scope'] = key.scope_project_id
+    ? { kind: 'project', projectId: key.scope_project_id, enterpriseId: key.scope_enterprise_id! }
+    : key.scope_enterprise_id
     ? { kind: 'enterprise', enterpriseId: key.scope_enterprise_id }
     : { kind: 'region', regionCode: key.scope_region_code!, regionPath: key.scope_region_path!, industry: null };
   return { kind: 'apikey', id: key.id, name: key.name, role, permissions: permissionsOf(role), scope };
