@@ -52,7 +52,7 @@ export async function findUserById(db: DbOrTx, id: string, forUpdate = false): P
 
 export async function findUserInScope(db: DbOrTx, actor: Actor, id: string): Promise<UserRow | undefined> {
   const params: unknown[] = [id];
-  const scope = scopeCondition(actor, { regionPath: 'coalesce(r.path, pr.region_path, e.region_path)' }, params);
+  const scope = scopeCondition(actor, { regionPath: 'coalesce(r.path, e.region_path)' }, params);
   const { rows } = await db.query<UserRow>(`${USER_SELECT} WHERE u.id = $1 AND ${scope}`, params);
   return rows[0];
 }

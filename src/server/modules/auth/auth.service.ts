@@ -465,7 +465,7 @@ export async function createApiKey(
   const secret = `xd_${prefix}_${randomToken(32)}`;
   const id = uuidv7();
   const key = await ctx.db.tx(async (tx) => {
-    const scope = input.role === 'site_device' ? await deviceScope(ctx, tx, input.scopeProjectId) : await resolveScope(ctx, tx, input.role, input);
+    const scope = input.role === 'site_device' && input.scopeProjectId !== undefined ? await deviceScope(ctx, tx, input.scopeProjectId) : await resolveScope(ctx, tx, input.role, input);
     await repo.insertApiKey(tx, {
       id,
       name: input.name,
