@@ -19,7 +19,7 @@ import { retireFieldKey, rotateFieldKeys } from '../server/platform/crypto/reenc
 const USAGE = `薪盾 XinDun 命令行 / command line
 
   npm run cli -- migrate                       apply SQL migrations
-  npm run cli -- seed [--scale district]       load demo data (township|district|city|province) into an empty database
+  npm run cli -- seed [--scale township]       load demo data (township|district|city|province) into an empty database
   npm run cli -- create-admin --username U --region-code C [--region-name N] [--role system_admin]
                                                create the first administrator (creates the root region if there is none)
   npm run cli -- verify-audit                  recompute the audit hash chain; exit 1 when broken
@@ -44,7 +44,7 @@ async function run(argv: string[]): Promise<number> {
       return 0;
     }
     case 'seed': {
-      const { values } = parseArgs({ args: rest, options: { scale: { type: 'string', default: 'district' } } });
+      const { values } = parseArgs({ args: rest, options: { scale: { type: 'string', default: 'township' } } });
       const scale = values.scale as DemoScale;
       if (!['township', 'district', 'city', 'province'].includes(scale)) throw new Error('--scale must be township, district, city or province');
       const platform = await openPlatform(config);

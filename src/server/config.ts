@@ -103,7 +103,7 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
     adminPassword: env.ADMIN_PASSWORD || undefined,
     logLevel: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
     demo,
-    demoScale: oneOf('DEMO_SCALE', ['township', 'district', 'city', 'province'], 'district'),
+    demoScale: oneOf('DEMO_SCALE', ['township', 'district', 'city', 'province'], 'township'),
     crypto: {
       profile: oneOf('CRYPTO_PROFILE', ['gm', 'intl'], 'gm'),
       keyFile: path.resolve(env.KEY_FILE || path.join(dataDir, 'keys.json')),

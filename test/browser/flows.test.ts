@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { choose, login } from './page';
 import { creditCodeCheckChar } from '../../src/server/modules/orgs/orgs.rules';
 import { ADMIN_PASSWORD, DEMO_PASSWORD, type RunningServer, launchChromium, startServer } from './server';
 
@@ -15,40 +16,12 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function login(page: Page, username: string, password: string) {
-  await page.goto(`${server.url}/login`);
-  await page.fill('#username', username);
-  await page.fill('#password', password);
-  await page.click('[data-testid=login-submit]');
-  await page.waitForSelector('[data-testid=current-user]');
-}
-
-/**
- * Opens an antd select and clicks one of its options. On a busy machine a click can land while the
- * dropdown is still animating open and be lost, so it is repeated until the dropdown closes.
- */
-async function choose(page: Page, trigger: string, option: string) {
-  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  for (let attempt = 1; ; attempt++) {
-    if (!(await open.isVisible())) await page.click(trigger);
-    const item = open.locator(option);
-    await item.waitFor();
-    await item.click();
-    try {
-      await open.waitFor({ state: 'hidden', timeout: 3000 });
-      return;
-    } catch (err) {
-      if (attempt === 3) throw err;
-    }
-  }
-}
-
 const creditCode = (first17: string) => first17 + creditCodeCheckChar(first17);
 
 describe('main flows in Chromium', () => {
   it('logs in, rejects an invalid credit code, saves the corrected one, lists it, logs out', async () => {
     const page = await browser.newPage();
-    await login(page, 'admin', ADMIN_PASSWORD);
+    await login(page, server.url, 'admin', ADMIN_PASSWORD);
     expect(await page.textContent('[data-testid=current-user]')).toContain('系统管理员');
 
     await page.click('text=企业');
@@ -94,7 +67,7 @@ describe('main flows in Chromium', () => {
     const lists: Record<string, string[]> = {};
     for (const user of ['town1', 'town2']) {
       const page = await browser.newPage();
-      await login(page, user, DEMO_PASSWORD);
+      await login(page, server.url, user, DEMO_PASSWORD);
       await page.click('text=企业');
       await page.locator('tbody tr.ant-table-row').first().waitFor();
       lists[user] = await page.locator('tbody tr.ant-table-row td:nth-child(1)').allTextContents();

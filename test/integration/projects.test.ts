@@ -130,7 +130,7 @@ describe('project ledger', () => {
     expect(again.json().problems[0]).toMatchObject({ row: 4, column: '项目名称' });
   });
 
-  it('exports the same layout, masked, and the export imports again in check mode', async () => {
+  it('exports the same layout, masked, within the caller’s scope', async () => {
     const res = await as(app, s.wageA).get('/api/projects/export');
     expect(res.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();

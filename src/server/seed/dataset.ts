@@ -10,6 +10,7 @@ import {
   generateRegionTree,
 } from './generate';
 import { Rng } from './rng';
+import { type SeedWorkforce, generateWorkforce } from './workforce';
 
 /** Fixed seed: the same demo data on every machine, so screenshots, tests and benchmarks agree. */
 export const DEMO_SEED = 20_200_501; // the Regulation on Ensuring Payment of Wages to Migrant Workers took effect 2020-05-01
@@ -37,4 +38,13 @@ export function generateDemoDataset(scale: Scale, seed: number = DEMO_SEED): Dem
     banks: generateBanks(),
     enterprises: generateEnterprises(regions, DEMO_ENTERPRISE_COUNT[scale], rng.derive('enterprises')),
   };
+}
+
+/**
+ * The demo's projects, rosters and attendance plan on top of `base`, placed around `today` (the
+ * demo's date in Asia/Shanghai). Separate from `generateDemoDataset` because it is large (about a
+ * hundred workers per project) and needs a date; it draws from its own streams of the same seed.
+ */
+export function generateDemoWorkforce(base: DemoDataset, scale: Scale, today: string, seed: number = DEMO_SEED): SeedWorkforce {
+  return generateWorkforce({ scale, today, ...base }, new Rng(seed));
 }

@@ -7,8 +7,10 @@ import * as auth from '../modules/auth/auth.repo';
 import { createApiKey, generateInitialPassword, hashPassword } from '../modules/auth/auth.service';
 import { insertBanks, insertEnterprises, insertGovUnits } from '../modules/orgs/orgs.repo';
 import { insertRegions, regionPath } from '../modules/regions';
-import { generateDemoDataset } from './dataset';
+import { shanghaiDate } from '../platform/calendar';
+import { generateDemoDataset, generateDemoWorkforce } from './dataset';
 import type { Scale } from './generate';
+import { insertDemoWorkforce } from './workforce';
 
 export type DemoScale = Scale;
 
@@ -32,19 +34,22 @@ export interface DemoResult {
 
 /**
  * Loads a complete demo: region tree, government units, banks, enterprises with valid credit
- * codes, and one account per role. Set-based inserts inside one transaction. The rows come from
+ * codes, one account per role, and the construction sites (projects, rosters, three months of
+ * attendance: see `workforce.ts`). Set-based inserts inside one transaction. The rows come from
  * the pure `generateDemoDataset`; later modules (projects, workers, attendance, payroll) add their
  * parts there and their inserts here.
  */
 export async function seedDemo(platform: Platform, scale: DemoScale, options: { adminPassword?: string } = {}): Promise<DemoResult> {
+  const started = Date.now();
   const data = generateDemoDataset(scale);
+  const workforce = generateDemoWorkforce(data, scale, shanghaiDate(platform.clock.now()));
   const paths = new Map<string, string>();
   const regionRows = data.regions.map((r) => {
     const path = regionPath(r.parentCode ? paths.get(r.parentCode)! : null, r.code);
     paths.set(r.code, path);
     return { ...r, path };
   });
-  const units = data.govUnits;
+  const units = data.govUnits.map((u) => ({ ...u, id: uuidv7() }));
   const banks = data.banks.map((b) => ({ ...b, id: uuidv7() }));
   const enterprises = data.enterprises.map((e) => ({ ...e, id: uuidv7() }));
   const { cipher } = platform;
@@ -71,12 +76,12 @@ export async function seedDemo(platform: Platform, scale: DemoScale, options: { 
   const hashes = new Map<string, string>();
   for (const password of new Set(accounts.map((a) => a.password))) hashes.set(password, await hashPassword(password));
 
-  await platform.db.tx(async (tx) => {
+  const workforceCounts = await platform.db.tx(async (tx) => {
     await insertRegions(tx, regionRows);
     await insertBanks(tx, banks);
     await insertGovUnits(
       tx,
-      units.map((u) => ({ ...u, id: uuidv7(), regionPath: paths.get(u.regionCode)! })),
+      units.map((u) => ({ ...u, regionPath: paths.get(u.regionCode)! })),
     );
     await insertEnterprises(
       tx,
@@ -99,12 +104,24 @@ export async function seedDemo(platform: Platform, scale: DemoScale, options: { 
       })),
     );
     await insertDemoUsers(tx, platform, accounts, hashes);
+    const counts = await insertDemoWorkforce(tx, { cipher, now: platform.clock.now() }, workforce, {
+      enterpriseIds: enterprises.map((e) => e.id),
+      govUnitIds: units.map((u) => u.id),
+      bankIds: banks.map((b) => b.id),
+      regionPaths: paths,
+    });
     await audit(tx, contextFor(platform, systemActor('seed')), {
       action: 'seed.demo',
       objectType: 'platform',
-      after: { scale, regions: regionRows.length, units: units.length, banks: banks.length, enterprises: enterprises.length, users: accounts.length },
+      after: { scale, regions: regionRows.length, units: units.length, banks: banks.length, enterprises: enterprises.length, users: accounts.length, ...counts },
     });
+    return counts;
   });
+  process.stdout.write(
+    `  演示数据 / demo data (${scale}, ${((Date.now() - started) / 1000).toFixed(1)} s): ${Object.entries(workforceCounts)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}\n`,
+  );
 
   // The two machine roles get API keys, as they would in production.
   const seeder = contextFor(platform, systemActor('seed'));
@@ -112,7 +129,7 @@ export async function seedDemo(platform: Platform, scale: DemoScale, options: { 
   const deviceKey = await createApiKey(seeder, { name: `${contractor.name} 实名制闸机`, role: 'site_device', scopeEnterpriseId: contractor.id });
 
   return {
-    counts: { regions: regionRows.length, govUnits: units.length, banks: banks.length, enterprises: enterprises.length, users: accounts.length },
+    counts: { regions: regionRows.length, govUnits: units.length, banks: banks.length, enterprises: enterprises.length, users: accounts.length, ...workforceCounts },
     accounts: accounts.map(({ username, password, role }) => ({ username, password, role })),
     apiKeys: [
       { name: bankKey.key.name, secret: bankKey.secret },

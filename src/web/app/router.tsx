@@ -22,6 +22,10 @@ const UsersPage = named(() => import('../features/users/components/users-page'),
 const ApiKeysPage = named(() => import('../features/users/components/api-keys-page'), 'ApiKeysPage');
 const AuditPage = named(() => import('../features/audit/components/audit-page'), 'AuditPage');
 const ParamsPage = named(() => import('../features/params/components/params-page'), 'ParamsPage');
+const ProjectsPage = named(() => import('../features/projects/components/projects-page'), 'ProjectsPage');
+const ProjectRoute = named(() => import('./routes/project-route'), 'ProjectRoute');
+const WorkersPage = named(() => import('../features/workforce/components/workers-page'), 'WorkersPage');
+const WorkerRoute = named(() => import('./routes/worker-route'), 'WorkerRoute');
 
 const guarded = (permission: Permission, element: ReactNode) => <RequirePermission permission={permission}>{element}</RequirePermission>;
 const child = (path: string) => path.replace(/^\//, '');
@@ -47,6 +51,10 @@ const router = createBrowserRouter([
       { path: child(paths.apiKeys), element: guarded('apikeys.manage', <ApiKeysPage />) },
       { path: child(paths.audit), element: guarded('audit.read', <AuditPage />) },
       { path: child(paths.params), element: guarded('params.read', <ParamsPage />) },
+      { path: child(paths.projects), element: guarded('projects.read', <ProjectsPage />) },
+      { path: child(paths.projectDetail), element: guarded('projects.read', <ProjectRoute />) },
+      { path: child(paths.workers), element: guarded('workforce.read', <WorkersPage />) },
+      { path: child(paths.workerDetail), element: guarded('workforce.read', <WorkerRoute />) },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -86,7 +86,10 @@ export function withQuery(path: string, query?: Query): string {
 
 interface RequestOptions {
   query?: Query;
+  /** JSON, or a FormData for a file upload (the browser sets the multipart boundary). */
   body?: unknown;
+  /** true for downloads: the successful Response itself, unread. */
+  raw?: boolean;
   signal?: AbortSignal;
   /** false for calls that expect a 401 as an answer (who-am-I). */
   redirectOnAuth?: boolean;
@@ -97,7 +100,8 @@ const INTERRUPTIONS = new Set<string>(['UNAUTHENTICATED', 'MFA_REQUIRED', 'PASSW
 
 async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const multipart = options.body instanceof FormData;
+  if (options.body !== undefined && !multipart) headers['content-type'] = 'application/json';
   if (UNSAFE.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   let res: Response;
@@ -106,7 +110,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : multipart ? (options.body as FormData) : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (err) {
@@ -114,6 +118,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
     throw new ApiError(localProblem(0, 'NETWORK', 'networkError'));
   }
 
+  if (options.raw && res.ok) return res as T;
   if (res.status === 204) return undefined as T;
   const data: unknown = await res.json().catch(() => undefined);
   if (res.ok) return data as T;
@@ -134,4 +139,41 @@ export const api = {
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
+  /** One file as multipart/form-data (field `file`), POST by default. */
+  upload: <T>(path: string, file: Blob, options: { method?: 'POST' | 'PUT'; query?: Query } = {}) => {
+    const form = new FormData();
+    form.append('file', file, file instanceof File ? file.name : 'upload');
+    return request<T>(options.method ?? 'POST', path, { query: options.query, body: form });
+  },
 };
+
+/** The file name a download's Content-Disposition gives (the RFC 5987 UTF-8 name first). */
+function dispositionName(header: string | null, fallback: string): string {
+  if (!header) return fallback;
+  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(header);
+  if (utf8) {
+    try {
+      return decodeURIComponent(utf8[1]);
+    } catch {
+      /* a malformed name: fall through */
+    }
+  }
+  return /filename="([^"]+)"/i.exec(header)?.[1] ?? fallback;
+}
+
+/**
+ * Fetches a file with the session and saves it under the server's name. A refusal arrives as an
+ * ApiError like any other call, so pages can show it instead of a broken download.
+ */
+export async function downloadFile(path: string, query?: Query, fallbackName = 'download'): Promise<void> {
+  const res = await request<Response>('GET', path, { query, raw: true });
+  const blob = await res.blob();
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = dispositionName(res.headers.get('content-disposition'), fallbackName);
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -219,23 +219,23 @@ export async function upsertCorrection(
 }
 
 export interface StatsRow {
-  pm_days: number;
-  cs_days: number;
+  pm_dates: string[];
+  cs_dates: string[];
   on_site: number;
   registered: number;
   violations: number;
 }
 
 /**
- * For one project and period: days the project manager and chief supervisor clocked in, people
+ * For projects and a period: the dates the project manager and chief supervisor clocked in, people
  * seen on site (distinct ID blind indexes, key staff excluded), of whom registered on this roster,
  * and gate-violation events.
  */
 export async function projectStats(db: DbOrTx, projectIds: string[], from: string, to: string): Promise<(StatsRow & { project_id: string })[]> {
   const { rows } = await db.query<StatsRow & { project_id: string }>(
     `SELECT project_id,
-            count(DISTINCT work_date) FILTER (WHERE key_staff_role = 'project_manager')::int AS pm_days,
-            count(DISTINCT work_date) FILTER (WHERE key_staff_role = 'chief_supervisor')::int AS cs_days,
+            coalesce(array_agg(DISTINCT work_date::text) FILTER (WHERE key_staff_role = 'project_manager'), '{}') AS pm_dates,
+            coalesce(array_agg(DISTINCT work_date::text) FILTER (WHERE key_staff_role = 'chief_supervisor'), '{}') AS cs_dates,
             count(DISTINCT id_bidx) FILTER (WHERE key_staff_role IS NULL)::int AS on_site,
             count(DISTINCT id_bidx) FILTER (WHERE status = 'registered')::int AS registered,
             count(*) FILTER (WHERE status IN ('unknown_worker', 'not_on_roster'))::int AS violations

@@ -1,11 +1,12 @@
 import { v7 as uuidv7 } from 'uuid';
 import { can } from '../../platform/access/actor';
-import { addDays, shanghaiDate, workingDaysBetween } from '../../platform/calendar';
+import { addDays, isWorkingDay, shanghaiDate, workingDaysBetween } from '../../platform/calendar';
 import { type Ctx, audit } from '../../platform/context';
 import { AppError, type Bilingual, invalidFields, notFound } from '../../platform/errors';
 import { normalizeIdNumber, validateIdNumber } from '../../platform/validators';
 import { getParamValue } from '../params';
 import { findProjectForScope } from '../projects';
+import { getWorker } from '../workforce';
 import './attendance.params';
 import * as repo from './attendance.repo';
 import { eventIdAad } from './attendance.repo';
@@ -120,7 +121,6 @@ export async function projectDay(ctx: Ctx, projectId: string, date: string) {
 }
 
 export async function workerMonth(ctx: Ctx, workerId: string, month: string) {
-  const { getWorker } = await import('../workforce/workforce.service');
   const { employments } = await getWorker(ctx, workerId);
   const from = `${month}-01`;
   const [y, m] = month.split('-').map(Number);
@@ -149,15 +149,18 @@ export async function projectStats(ctx: Ctx, projectId: string, from: string, to
   const project = await visibleProject(ctx, projectId);
   const [row] = await repo.projectStats(ctx.db, [project.id], from, to);
   const workingDays = workingDaysBetween(addDays(from, -1), to);
-  const s = row ?? { pm_days: 0, cs_days: 0, on_site: 0, registered: 0, violations: 0 };
+  const s = row ?? { pm_dates: [], cs_dates: [], on_site: 0, registered: 0, violations: 0 };
+  // The rate is of working days: a Saturday on site is presence, but not a day the rate owes.
+  const pmDays = s.pm_dates.filter(isWorkingDay).length;
+  const csDays = s.cs_dates.filter(isWorkingDay).length;
   return {
     from,
     to,
     workingDays,
-    projectManagerDays: s.pm_days,
-    projectManagerRate: rate(s.pm_days, workingDays),
-    chiefSupervisorDays: s.cs_days,
-    chiefSupervisorRate: rate(s.cs_days, workingDays),
+    projectManagerDays: pmDays,
+    projectManagerRate: rate(pmDays, workingDays),
+    chiefSupervisorDays: csDays,
+    chiefSupervisorRate: rate(csDays, workingDays),
     onSite: s.on_site,
     registered: s.registered,
     realNameRate: rate(s.registered, s.on_site),

@@ -1,6 +1,7 @@
 import type { Bilingual } from '../../platform/errors';
 import type { Check } from '../../platform/validators';
 import type { RegionLevel } from '../regions/regions.rules';
+import { labels } from '../../platform/labels';
 
 // ---------------------------------------------------------------------------------------------
 // 统一社会信用代码 (GB 32100-2015), 18 characters:
@@ -69,9 +70,6 @@ export function validateCreditCode(input: string): Check {
 
 // ---------------------------------------------------------------------------------------------
 // Enumerations with their labels (shared with the web client through src/web/lib/labels.ts).
-
-const labels = <K extends string>(m: Record<K, [string, string]>) =>
-  Object.fromEntries((Object.entries(m) as [K, [string, string]][]).map(([k, [zh, en]]) => [k, { zh, en }])) as Record<K, Bilingual>;
 
 export const ENTERPRISE_TYPES = labels({
   owner: ['建设单位', 'Project owner'],

@@ -7,23 +7,13 @@ import { type Ctx, audit } from '../../platform/context';
 import { AppError, type FieldProblem, invalidFields, notFound } from '../../platform/errors';
 import type { Page } from '../../db/paging';
 import { normalizeIdNumber, validateIdNumber, validateMobilePhone } from '../../platform/validators';
-import { findRegion } from '../regions';
+import { findRegion, regionFilterPath } from '../regions';
 import * as repo from './orgs.repo';
 import { normalizeCreditCode, validateCreditCode } from './orgs.rules';
 import { enterpriseSnapshot, govUnitSnapshot } from './orgs.presenter';
 
 const idAad = (id: string) => `enterprises:${id}:legal_rep_id`;
 const phoneAad = (id: string) => `enterprises:${id}:legal_rep_phone`;
-
-/**
- * The path prefix for a "within this region" filter. An unknown region matches nothing (a prefix no
- * path has) rather than answering with an error that would tell whether the code exists; the
- * actor's own scope still applies on top in the repository.
- */
-async function regionFilterPath(ctx: Ctx, regionCode: string | undefined): Promise<string | undefined> {
-  if (!regionCode) return undefined;
-  return (await findRegion(ctx.db, regionCode))?.path ?? '\u0000';
-}
 
 // ---- enterprises ----
 
@@ -46,7 +36,7 @@ export async function listEnterprises(
   ctx: Ctx,
   query: { q?: string; type?: string; industry?: string; regionCode?: string; status?: string; legalRepIdNumber?: string; page: number; pageSize: number },
 ): Promise<Page<repo.EnterpriseRow>> {
-  const regionPath = await regionFilterPath(ctx, query.regionCode);
+  const regionPath = await regionFilterPath(ctx.db, query.regionCode);
   const legalRepIdBidx = query.legalRepIdNumber ? ctx.cipher.blindIndex('id_number', normalizeIdNumber(query.legalRepIdNumber)) : undefined;
   return repo.listEnterprises(ctx.db, ctx.actor, { ...query, regionPath, legalRepIdBidx }, query);
 }
@@ -208,7 +198,7 @@ export interface GovUnitInput {
 }
 
 export async function listGovUnits(ctx: Ctx, query: { q?: string; kind?: string; regionCode?: string; page: number; pageSize: number }) {
-  const regionPath = await regionFilterPath(ctx, query.regionCode);
+  const regionPath = await regionFilterPath(ctx.db, query.regionCode);
   return repo.listGovUnits(ctx.db, ctx.actor, { ...query, regionPath }, query);
 }
 

@@ -16,6 +16,7 @@ import {
   type ProjectIndustry,
 } from './projects.rules';
 import { type ProjectInput, createProjectIn, iterateProjectsForExport } from './projects.service';
+import { codeOf } from '../../platform/labels';
 
 /**
  * 附件2 在建项目台账, in the seed's column order (序号 … 施工单位), followed by the columns a
@@ -70,14 +71,6 @@ const FIELD_COLUMN: Record<string, Key> = {
 };
 export const columnOfField = (field: string): string | null => (FIELD_COLUMN[field] ? HEADER[FIELD_COLUMN[field]] : null);
 
-/** A label cell ("房屋建筑") or a code ("building") to the code. */
-function byLabel<K extends string>(table: Record<K, { zh: string; en: string }>, v: CellValue): K | null {
-  const text = cellText(v);
-  if (!text) return null;
-  const hit = (Object.entries(table) as [K, { zh: string; en: string }][]).find(([k, l]) => k === text || l.zh === text || l.en === text);
-  return hit ? hit[0] : null;
-}
-
 async function toInput(ctx: Ctx, tx: Parameters<typeof findEnterpriseRefs>[0], v: Record<Key, CellValue>): Promise<ProjectInput> {
   const problems: FieldProblem[] = [];
   const need = (key: Key, value: unknown, zh: string, en: string) => {
@@ -87,15 +80,15 @@ async function toInput(ctx: Ctx, tx: Parameters<typeof findEnterpriseRefs>[0], v
   need('name', name, '请填写项目名称', 'Enter the project name');
   const price = parseYuanToFen(v.contractPrice);
   if (!price.ok) problems.push({ field: 'contractPrice', message: price.reason });
-  const industry = byLabel(PROJECT_INDUSTRIES, v.industry);
+  const industry = codeOf(PROJECT_INDUSTRIES, cellText(v.industry));
   need('industry', industry, `行业类别应为：${Object.values(PROJECT_INDUSTRIES).map((l) => l.zh).join('、')}`, 'Unknown industry');
-  const investmentType = byLabel(INVESTMENT_TYPES, v.investmentType);
+  const investmentType = codeOf(INVESTMENT_TYPES, cellText(v.investmentType));
   need('investmentType', investmentType, `投资类型应为：${Object.values(INVESTMENT_TYPES).map((l) => l.zh).join('、')}`, 'Unknown investment type');
   const tierText = cellText(v.ownershipTier);
-  const ownershipTier = tierText ? byLabel(OWNERSHIP_TIERS, v.ownershipTier) : null;
+  const ownershipTier = tierText ? codeOf(OWNERSHIP_TIERS, cellText(v.ownershipTier)) : null;
   if (tierText && !ownershipTier) problems.push({ field: 'ownershipTier', message: { zh: '项目分类应为：区属、市属、国企、社会', en: 'Unknown project class' } });
   const statusText = cellText(v.status);
-  const status = statusText ? byLabel(PROJECT_STATUSES, v.status) : 'in_progress';
+  const status = statusText ? codeOf(PROJECT_STATUSES, cellText(v.status)) : 'in_progress';
   if (status !== 'not_started' && status !== 'in_progress') {
     problems.push({ field: 'status', message: { zh: '导入的项目状态只能为“未开工”或“在建”', en: 'Imported projects are 未开工 or 在建' } });
   }
@@ -148,7 +141,8 @@ async function toInput(ctx: Ctx, tx: Parameters<typeof findEnterpriseRefs>[0], v
     ownerId: owner!.id,
     generalContractorId: gc!.id,
     laborOfficerName: cellText(v.laborOfficerName),
-    laborOfficerPhone: cellText(v.laborOfficerPhone),
+    // An exported ledger carries the phone masked; a masked cell is no number, so it is left empty.
+    laborOfficerPhone: cellText(v.laborOfficerPhone)?.includes('*') ? null : cellText(v.laborOfficerPhone),
     status: status as 'not_started' | 'in_progress',
   };
 }

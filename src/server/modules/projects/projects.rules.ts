@@ -1,13 +1,11 @@
 import type { Bilingual } from '../../platform/errors';
 import type { RegionLevel } from '../regions/regions.rules';
+import { labels } from '../../platform/labels';
 
 /**
  * The law of the project ledger (在建项目台账), pure: classification (the 涧西区 four classes that
  * route warnings and cases), status transitions, and the compliance checks PRJ-01…PRJ-06 and RN-05.
  */
-
-const labels = <K extends string>(m: Record<K, [string, string]>) =>
-  Object.fromEntries((Object.entries(m) as [K, [string, string]][]).map(([k, [zh, en]]) => [k, { zh, en }])) as Record<K, Bilingual>;
 
 export const PROJECT_INDUSTRIES = labels({
   building: ['房屋建筑', 'Building construction'],

@@ -11,7 +11,7 @@ import { readStoredFile, storeFile } from '../../platform/files/files';
 import { normalizeIdNumber, validateIdNumber, validateMobilePhone } from '../../platform/validators';
 import { findEnterpriseRefs, findGovUnitRefs } from '../orgs';
 import { getParamValue } from '../params';
-import { findRegion, regionLevel } from '../regions';
+import { findRegion, regionLevel, regionFilterPath } from '../regions';
 import './projects.params';
 import * as repo from './projects.repo';
 import { csIdAad, laborOfficerPhoneAad, pmIdAad } from './projects.repo';
@@ -67,18 +67,13 @@ export interface ProjectInput {
   actualStart?: string | null;
 }
 
-async function regionFilterPath(ctx: Ctx, regionCode: string | undefined): Promise<string | undefined> {
-  if (!regionCode) return undefined;
-  return (await findRegion(ctx.db, regionCode))?.path ?? '\u0000';
-}
-
 export async function listProjects(ctx: Ctx, query: repo.ProjectFilter & { regionCode?: string; page: number; pageSize: number }): Promise<Page<repo.ProjectRow>> {
-  const regionPath = await regionFilterPath(ctx, query.regionCode);
+  const regionPath = await regionFilterPath(ctx.db, query.regionCode);
   return repo.listProjects(ctx.db, ctx.actor, { ...query, regionPath }, query);
 }
 
 export async function iterateProjectsForExport(ctx: Ctx, query: repo.ProjectFilter & { regionCode?: string }) {
-  const regionPath = await regionFilterPath(ctx, query.regionCode);
+  const regionPath = await regionFilterPath(ctx.db, query.regionCode);
   return repo.iterateProjects(ctx.db, ctx.actor, { ...query, regionPath });
 }
 

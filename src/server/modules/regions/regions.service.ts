@@ -3,6 +3,7 @@ import { systemActor } from '../../platform/access/actor';
 import { type Ctx, type Platform, audit, contextFor } from '../../platform/context';
 import { AppError, invalidFields, notFound } from '../../platform/errors';
 import type { Page } from '../../db/paging';
+import type { DbOrTx } from '../../db/client';
 import * as repo from './regions.repo';
 import { isValidRegionCode, parentRegionCode, regionLevel } from './regions.rules';
 
@@ -82,4 +83,14 @@ export async function createRootRegion(platform: Platform, code: string, name: s
     await repo.insertRegion(tx, { code, name, level: 1, parentCode: null, path, now: platform.clock.now() });
     await audit(tx, ctx, { action: 'region.create', objectType: 'region', objectId: code, after: { name, level: 1 }, regionPath: path });
   });
+}
+
+/**
+ * The path prefix for a "within this region" list filter. An unknown region matches nothing (a
+ * prefix no path has) rather than answering with an error that would tell whether the code exists;
+ * the actor's own scope still applies on top in the repository.
+ */
+export async function regionFilterPath(db: DbOrTx, regionCode: string | undefined): Promise<string | undefined> {
+  if (!regionCode) return undefined;
+  return (await repo.findRegion(db, regionCode))?.path ?? '\u0000';
 }

@@ -1,4 +1,4 @@
-import type { Bilingual } from '../../platform/errors';
+import { labels } from '../../platform/labels';
 
 /**
  * Code lists of the real-name registry. Where the 全国建筑工人管理服务信息平台 has a dictionary
@@ -6,9 +6,6 @@ import type { Bilingual } from '../../platform/errors';
  * needs no translation table (see docs/national-standard.md; the dictionary is de facto, taken
  * from integration code, not from a published standard).
  */
-const labels = <K extends string>(m: Record<K, [string, string]>) =>
-  Object.fromEntries((Object.entries(m) as [K, [string, string]][]).map(([k, [zh, en]]) => [k, { zh, en }])) as Record<K, Bilingual>;
-
 /** 工种 (national dictionary codes). */
 export const TRADES = labels({
   '010': ['砌筑工', 'Bricklayer'],

@@ -8,6 +8,7 @@ import { fenToYuanText, parseYuanToFen } from '../../platform/money';
 import { findEnterpriseRefs } from '../orgs';
 import { CONTRACT_KINDS, GENDERS, TRADES, WAGE_TYPES } from './workforce.codes';
 import { type EmploymentInput, registerEmploymentIn, rosterForExport } from './workforce.service';
+import { codeOf } from '../../platform/labels';
 
 /**
  * 花名册 (project roster) in one sheet: the worker's identity and contact, the employment, the
@@ -44,13 +45,6 @@ const HEADER = Object.fromEntries(ROSTER_COLUMNS.map((c) => [c.key, c.header])) 
 const FIELD_COLUMN: Record<string, Key> = { employerId: 'employerCreditCode', wageAmountFen: 'wageAmount', teamId: 'teamName', bankId: 'bankName' };
 const columnOf = (field: string) => (field in HEADER ? HEADER[field as Key] : FIELD_COLUMN[field] ? HEADER[FIELD_COLUMN[field]] : null);
 
-function byLabel<K extends string>(table: Record<K, { zh: string; en: string }>, v: CellValue): K | null {
-  const text = cellText(v);
-  if (!text) return null;
-  const hit = (Object.entries(table) as [K, { zh: string; en: string }][]).find(([k, l]) => k === text || l.zh === text || l.en === text);
-  return hit ? hit[0] : null;
-}
-
 async function toInput(tx: Parameters<typeof findEnterpriseRefs>[0], v: Record<Key, CellValue>, banks: Map<string, string>): Promise<EmploymentInput> {
   const problems: FieldProblem[] = [];
   const date = (key: Key, required: boolean) => {
@@ -59,16 +53,16 @@ async function toInput(tx: Parameters<typeof findEnterpriseRefs>[0], v: Record<K
     if ((required && !text) || (text && !d)) problems.push({ field: key, message: { zh: `${HEADER[key]}应为日期，如 2026-03-01`, en: `${HEADER[key]} must be a date like 2026-03-01` } });
     return d;
   };
-  const trade = byLabel(TRADES, v.trade);
+  const trade = codeOf(TRADES, cellText(v.trade));
   if (!trade) problems.push({ field: 'trade', message: { zh: '工种不在全国建筑工人工种目录中（填写名称或代码，如“钢筋工”或“020”）', en: 'Unknown trade' } });
-  const wageType = byLabel(WAGE_TYPES, v.wageType);
+  const wageType = codeOf(WAGE_TYPES, cellText(v.wageType));
   if (!wageType) problems.push({ field: 'wageType', message: { zh: '工资形式应为日薪、月薪或计件', en: 'Wage type is 日薪, 月薪 or 计件' } });
-  const contractKind = byLabel(CONTRACT_KINDS, v.contractKind);
+  const contractKind = codeOf(CONTRACT_KINDS, cellText(v.contractKind));
   if (!contractKind) problems.push({ field: 'contractKind', message: { zh: '合同类型应为劳动合同或用工书面协议', en: 'Contract type is 劳动合同 or 用工书面协议' } });
   const wage = parseYuanToFen(v.wageAmount);
   if (!wage.ok) problems.push({ field: 'wageAmount', message: wage.reason });
   const genderText = cellText(v.gender);
-  const gender = genderText ? byLabel(GENDERS, v.gender) : null;
+  const gender = genderText ? codeOf(GENDERS, cellText(v.gender)) : null;
   if (genderText && !gender) problems.push({ field: 'gender', message: { zh: '性别应为男或女', en: 'Gender is 男 or 女' } });
   const leaderText = cellText(v.isTeamLeader);
   const entryDate = date('entryDate', true);

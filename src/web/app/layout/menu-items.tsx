@@ -3,7 +3,9 @@ import {
   BankOutlined,
   ClusterOutlined,
   HomeOutlined,
+  IdcardOutlined,
   KeyOutlined,
+  ProjectOutlined,
   SettingOutlined,
   TeamOutlined,
   UserOutlined,
@@ -26,13 +28,13 @@ export const menuText = defineMessages({
   audit: { zh: '审计日志', en: 'Audit log' },
   params: { zh: '规则参数', en: 'Rule parameters' },
   business: { zh: '业务模块', en: 'Business modules' },
+  projects: { zh: '在建项目台账', en: 'Project ledger' },
+  workers: { zh: '实名制（农民工查询）', en: 'Real-name registry' },
   upcoming: { zh: '（待建设）', en: ' (coming)' },
 });
 
 // Modules still being built: named so users see what is coming; no pages behind them.
 const UPCOMING: Msg[] = [
-  { zh: '在建项目台账', en: 'Project ledger' },
-  { zh: '实名制', en: 'Real-name registry' },
   { zh: '考勤', en: 'Attendance' },
   { zh: '工资专户', en: 'Wage accounts' },
   { zh: '工资发放', en: 'Payroll' },
@@ -74,7 +76,13 @@ export function buildMenu(can: (p: Permission) => boolean, t: (m: Msg) => string
       type: 'group',
       key: 'business',
       label: t(menuText.business),
-      children: UPCOMING.map((m) => ({ key: `upcoming:${m.en}`, label: `${t(m)}${t(menuText.upcoming)}`, disabled: true })),
+      children: [
+        ...present<Item>([
+          can('projects.read') && { key: paths.projects, icon: <ProjectOutlined />, label: t(menuText.projects) },
+          can('workforce.read') && { key: paths.workers, icon: <IdcardOutlined />, label: t(menuText.workers) },
+        ]),
+        ...UPCOMING.map((m) => ({ key: `upcoming:${m.en}`, label: `${t(m)}${t(menuText.upcoming)}`, disabled: true })),
+      ],
     },
   ]);
 }
