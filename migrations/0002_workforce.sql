@@ -169,7 +169,8 @@ CREATE TABLE employments (
 );
 -- One open employment per worker and project; a worker may return after an exit.
 CREATE UNIQUE INDEX employments_open ON employments (project_id, worker_id) WHERE exit_date IS NULL;
-CREATE INDEX employments_worker ON employments (worker_id);
+-- (worker_id, project_id): attendance matches each event to the roster by both.
+CREATE INDEX employments_worker ON employments (worker_id, project_id);
 CREATE INDEX employments_employer ON employments (employer_id, project_id);
 
 CREATE FUNCTION employments_no_delete() RETURNS trigger LANGUAGE plpgsql AS $$

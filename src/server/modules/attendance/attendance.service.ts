@@ -1,8 +1,8 @@
-import { v7 as uuidv7 } from 'uuid';
 import { can } from '../../platform/access/actor';
 import { addDays, isWorkingDay, shanghaiDate, workingDaysBetween } from '../../platform/calendar';
 import { type Ctx, audit } from '../../platform/context';
 import { AppError, type Bilingual, invalidFields, notFound } from '../../platform/errors';
+import { newIds } from '../../platform/ids';
 import { normalizeIdNumber, validateIdNumber } from '../../platform/validators';
 import { getParamValue } from '../params';
 import { findProjectForScope } from '../projects';
@@ -60,6 +60,7 @@ async function ingest(
   const rejected: BatchResult['rejected'] = [];
   const accepted: (repo.EventWrite & { idNumber: string })[] = [];
   const seen = new Set<string>();
+  const ids = newIds(events.length);
   events.forEach((e, index) => {
     const at = parseEventTime(e.time);
     const idNumber = normalizeIdNumber(e.idNumber);
@@ -77,7 +78,7 @@ async function ingest(
     }
     seen.add(e.eventId);
     accepted.push({
-      id: uuidv7(),
+      id: ids[index],
       workDate: workDateOf(at!),
       occurredAt: at!,
       direction: e.direction,

@@ -87,6 +87,7 @@ export function createFieldCipher(ring: KeyRing) {
   const keys = new Map(ring.keys.map((k) => [k.id, k.encKey]));
   const activeKey = keys.get(active)!;
   const activeAlg = ALGORITHM_OF[profile];
+  const indexCache = new Map<string, string>();
 
   const encrypt = (plaintext: string, aad: string): string => {
     assertWellFormed(plaintext, 'plaintext');
@@ -126,10 +127,27 @@ export function createFieldCipher(ring: KeyRing) {
      */
     blindIndex: (kind: string, value: string): string => {
       if (!BLIND_INDEX_KIND.test(kind)) throw new TypeError('blind index kind must be lower-case letters, digits, _ or -');
-      return hmac(profile, indexKey, `${kind}:${value.normalize('NFKC').trim().toUpperCase()}`);
+      const input = `${kind}:${value.normalize('NFKC').trim().toUpperCase()}`;
+      // HMAC-SM3 in JavaScript costs ~50 µs; site devices send the same people every day. The cache
+      // is keyed by a native SHA-256 of the input, so it holds no personal data in clear, and it
+      // dies with this cipher (a rotated ring builds a new one).
+      const cacheKey = crypto.createHash('sha256').update(input).digest('base64');
+      const hit = indexCache.get(cacheKey);
+      if (hit !== undefined) {
+        indexCache.delete(cacheKey);
+        indexCache.set(cacheKey, hit);
+        return hit;
+      }
+      const index = hmac(profile, indexKey, input);
+      indexCache.set(cacheKey, index);
+      if (indexCache.size > BLIND_INDEX_CACHE_SIZE) indexCache.delete(indexCache.keys().next().value!);
+      return index;
     },
   };
 }
+
+/** Least-recently-used entries beyond this are dropped: about 15 MB at the limit. */
+const BLIND_INDEX_CACHE_SIZE = 100_000;
 
 export type FieldCipher = ReturnType<typeof createFieldCipher>;
 
