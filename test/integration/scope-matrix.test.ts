@@ -200,6 +200,10 @@ const ROUTES: Record<string, Probe> = {
     foreignStatus: 404,
   },
   'GET /api/projects/:id/attendance/stats': { foreign: (i) => ({ method: 'GET', url: `/api/projects/${i.projectB}/attendance/stats?from=2026-02-01&to=2026-02-28` }), foreignStatus: 404 },
+  'GET /api/attendance/real-name-rates': { list: () => ({ method: 'GET', url: '/api/attendance/real-name-rates?from=2026-02-01&to=2026-03-01' }), leak: (i) => [i.projectB] },
+  // Multipart; its scope check (writableProject) is the one probed through PUT …/attendance/daily and the template.
+  'POST /api/projects/:id/attendance/import': { self: true },
+  'GET /api/projects/:id/attendance/import-template': { foreign: (i) => ({ method: 'GET', url: `/api/projects/${i.projectB}/attendance/import-template` }), foreignStatus: 404 },
 };
 
 // District-A callers of every role (and the enterprise user of enterprise A).

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app';
+import { ATTENDANCE_IMPORT_COLUMNS } from '../../src/server/modules/attendance/attendance.import';
 import { ROSTER_COLUMNS } from '../../src/server/modules/workforce/workforce.import';
 import { type Session, type TestApp, as, login, upload } from '../support/http';
 import { type Fixture, PASSWORD, loadFixture } from '../support/fixtures';
@@ -22,7 +23,7 @@ beforeAll(async () => {
   fx = await loadFixture(platform);
   p = await loadProjects(platform, fx);
   app = await buildApp(platform);
-  for (const name of ['wageA', 'wageCity', 'secadmin', 'companyA']) s[name] = await login(app, name, PASSWORD);
+  for (const name of ['wageA', 'wageCity', 'secadmin', 'companyA', 'companyB']) s[name] = await login(app, name, PASSWORD);
   const key = async (projectId: string) =>
     (await as(app, s.secadmin).post('/api/api-keys', { name: '东门闸机', role: 'site_device', scopeProjectId: projectId })).json().secret as string;
   deviceA = await key(p.projectA);
@@ -118,5 +119,76 @@ describe('attendance batches', () => {
     await batch(deviceA, { projectCode: codeA, events: [{ eventId: 'pm1', idNumber: '450102198503150034', time: '2026-03-02T08:10:00+08:00', direction: 'in', method: 'FACE' }] });
     const stats = (await as(app, s.wageA).get(`/api/projects/${p.projectA}/attendance/stats?from=2026-03-02&to=2026-03-02`)).json();
     expect(stats).toMatchObject({ workingDays: 1, projectManagerDays: 1, projectManagerRate: 1 });
+  });
+});
+
+describe('attendance import (sites without devices)', () => {
+  const sheet = async (rows: (string | null)[][]) => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('考勤');
+    ws.addRow(['农民工考勤表']);
+    ws.addRow(['']);
+    ws.addRow(ATTENDANCE_IMPORT_COLUMNS.map((c) => c.header));
+    rows.forEach((r, i) => ws.addRow([i + 1, ...r]));
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  };
+  const importUrl = (mode: string) => `/api/projects/${p.projectA}/attendance/import?mode=${mode}`;
+  const dayOf = async (date: string) => (await as(app, s.wageA).get(`/api/projects/${p.projectA}/attendance/day?date=${date}`)).json();
+
+  it('reports bad rows by row and column and writes nothing, then imports the valid rows once', async () => {
+    const file = await sheet([
+      ['陆海', '450102198808081236', '2026-02-27', '07:30', '17:30', null],
+      ['蒙山', '450102198808081237', '2026-02-27', '07:30', '17:30', null], // wrong check digit
+      ['蒙山', '450102198808081236', '2026-02-26', '07:30', null, null], // 陆海's number under another name
+      ['陆海', '450102198808081236', '2026-02-25', '17:30', '07:30', '刷卡'], // out before in
+      ['陆海', '450102198808081236', '2026-02-24', null, null, null],
+    ]);
+    const strict = (await upload(app, s.companyA, 'POST', importUrl('strict'), '考勤.xlsx', file)).json();
+    expect(strict).toMatchObject({ total: 5, valid: 1, imported: 0, committed: false, events: { accepted: 0 } });
+    expect(strict.problems.map((x: { row: number; column: string | null }) => [x.row, x.column])).toEqual([
+      [5, '身份证号码'],
+      [6, '姓名'],
+      [7, '离场时间'],
+      [8, '进场时间'],
+    ]);
+    expect((await dayOf('2026-02-27')).roster.find((r: { name: string }) => r.name === '陆海').present).toBe(false);
+
+    const valid = (await upload(app, s.companyA, 'POST', importUrl('valid'), '考勤.xlsx', file)).json();
+    expect(valid).toMatchObject({ imported: 1, committed: true, events: { received: 2, accepted: 2, duplicates: 0 } });
+    expect((await dayOf('2026-02-27')).roster.find((r: { name: string }) => r.name === '陆海')).toMatchObject({ present: true, minutes: 600 });
+
+    const again = (await upload(app, s.wageA, 'POST', importUrl('valid'), '考勤.xlsx', file)).json();
+    expect(again).toMatchObject({ committed: true, events: { accepted: 0, duplicates: 2 } });
+  });
+
+  it('is the general contractor’s or an official’s to do, and offers its template', async () => {
+    const file = await sheet([['陆海', '450102198808081236', '2026-02-23', '07:30', '17:30', null]]);
+    expect((await upload(app, s.companyB, 'POST', importUrl('strict'), '考勤.xlsx', file)).statusCode).toBe(404);
+    const template = await as(app, s.companyA).get(`/api/projects/${p.projectA}/attendance/import-template`);
+    expect(template.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(template.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets[0].getRow(3).values).toEqual([undefined, ...ATTENDANCE_IMPORT_COLUMNS.map((c) => c.header)]);
+  });
+});
+
+describe('实名制更新率 of a region', () => {
+  const rates = (session: Session, query: string) => as(app, session).get(`/api/attendance/real-name-rates?${query}`);
+
+  it('per project and in total, within the caller’s scope', async () => {
+    const city = (await rates(s.wageCity, 'from=2026-03-01&to=2026-03-02')).json();
+    const a = city.projects.find((x: { projectId: string }) => x.projectId === p.projectA);
+    const b = city.projects.find((x: { projectId: string }) => x.projectId === p.projectB);
+    // Project A: 陆海 (registered) and one unregistered person; the project manager is not a worker.
+    expect(a).toMatchObject({ onSite: 2, registered: 1, realNameRate: 0.5, projectManagerDays: 1 });
+    // Project B: 陆海 clocked in without being on its roster.
+    expect(b).toMatchObject({ onSite: 1, registered: 0, realNameRate: 0 });
+    expect(city.total).toMatchObject({ onSite: 3, registered: 1, realNameRate: 0.3333 });
+
+    const district = (await rates(s.wageA, 'from=2026-03-01&to=2026-03-02')).json();
+    expect(district.projects.map((x: { projectId: string }) => x.projectId)).toEqual([p.projectA]);
+    const other = (await rates(s.wageA, 'from=2026-03-01&to=2026-03-02&regionCode=450103')).json();
+    expect(other.projects).toEqual([]);
+    expect((await rates(s.wageCity, 'from=2026-03-02&to=2026-03-01')).statusCode).toBe(422);
   });
 });

@@ -61,6 +61,12 @@ function parse(date: string): { y: number; m: number; d: number } {
 const format = (utc: Date) => utc.toISOString().slice(0, 10);
 
 /** The civil date `n` calendar days after `date` (before it when `n` is negative). */
+/** A civil date `n` whole years later; 29 February lands on 1 March in a common year (the later, safer day for retention). */
+export function addYears(date: string, n: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y + n, m - 1, d)).toISOString().slice(0, 10);
+}
+
 export function addDays(date: string, n: number): string {
   if (!Number.isInteger(n)) throw new RangeError(`a whole number of days is required, got ${n}`);
   const { y, m, d } = parse(date);

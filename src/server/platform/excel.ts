@@ -183,3 +183,21 @@ export function cellDate(v: CellValue): string | null {
 }
 
 export const cellText = (v: CellValue): string | null => (v === null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim() || null);
+
+/**
+ * A time-of-day cell as 'HH:mm:ss': Excel times (a Date on 1899-12-30, or a fraction of a day) or
+ * text like 8:05, 08:05:30, 8时5分.
+ */
+export function cellTime(v: CellValue): string | null {
+  const hms = (h: number, m: number, s: number) =>
+    h < 24 && m < 60 && s < 60 ? [h, m, s].map((n) => String(n).padStart(2, '0')).join(':') : null;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : hms(v.getUTCHours(), v.getUTCMinutes(), v.getUTCSeconds());
+  if (typeof v === 'number') {
+    if (!(v >= 0 && v < 1)) return null;
+    const seconds = Math.round(v * 86400);
+    return seconds >= 86400 ? null : hms(Math.floor(seconds / 3600), Math.floor((seconds % 3600) / 60), seconds % 60);
+  }
+  if (typeof v !== 'string') return null;
+  const m = /^(\d{1,2})[:：时点](\d{1,2})(?:[:：分](\d{1,2})秒?)?分?$/.exec(v.trim());
+  return m ? hms(Number(m[1]), Number(m[2]), Number(m[3] ?? 0)) : null;
+}

@@ -39,6 +39,12 @@ export async function registeredBidx(db: DbOrTx, bidx: string[]): Promise<Set<st
   return new Set(rows.map((r) => r.id_bidx));
 }
 
+/** The registered name behind each of these blind indexes. */
+export async function registeredNames(db: DbOrTx, bidx: string[]): Promise<Map<string, string>> {
+  const { rows } = await db.query<{ id_bidx: string; name: string }>('SELECT id_bidx, name FROM workers WHERE id_bidx = ANY($1::text[])', [bidx]);
+  return new Map(rows.map((r) => [r.id_bidx, r.name]));
+}
+
 export interface EventWrite {
   id: string;
   workDate: string;
@@ -231,18 +237,57 @@ export interface StatsRow {
  * seen on site (distinct ID blind indexes, key staff excluded), of whom registered on this roster,
  * and gate-violation events.
  */
-export async function projectStats(db: DbOrTx, projectIds: string[], from: string, to: string): Promise<(StatsRow & { project_id: string })[]> {
-  const { rows } = await db.query<StatsRow & { project_id: string }>(
-    `SELECT project_id,
+const STATS_COLUMNS = `
             coalesce(array_agg(DISTINCT work_date::text) FILTER (WHERE key_staff_role = 'project_manager'), '{}') AS pm_dates,
             coalesce(array_agg(DISTINCT work_date::text) FILTER (WHERE key_staff_role = 'chief_supervisor'), '{}') AS cs_dates,
             count(DISTINCT id_bidx) FILTER (WHERE key_staff_role IS NULL)::int AS on_site,
             count(DISTINCT id_bidx) FILTER (WHERE status = 'registered')::int AS registered,
-            count(*) FILTER (WHERE status IN ('unknown_worker', 'not_on_roster'))::int AS violations
+            count(*) FILTER (WHERE status IN ('unknown_worker', 'not_on_roster'))::int AS violations`;
+
+export async function projectStats(db: DbOrTx, projectIds: string[], from: string, to: string): Promise<(StatsRow & { project_id: string })[]> {
+  const { rows } = await db.query<StatsRow & { project_id: string }>(
+    `SELECT project_id, ${STATS_COLUMNS}
        FROM attendance_events
       WHERE project_id = ANY($1::uuid[]) AND work_date >= $2 AND work_date <= $3
       GROUP BY project_id`,
     [projectIds, from, to],
+  );
+  return rows;
+}
+
+export interface RegionStatsRow extends StatsRow {
+  project_id: string;
+  code: string;
+  name: string;
+  region_code: string;
+  region_name: string;
+  status: string;
+}
+
+/**
+ * The same figures for every project the scope condition admits under a region: projects under
+ * construction, and any other project with events in the period. One statement, grouped once.
+ */
+export async function regionStats(db: DbOrTx, scope: (params: unknown[]) => string, regionPath: string | null, from: string, to: string): Promise<RegionStatsRow[]> {
+  const params: unknown[] = [from, to, regionPath === null ? null : `${regionPath}%`];
+  const condition = scope(params);
+  const { rows } = await db.query<RegionStatsRow>(
+    `WITH scoped AS (
+       SELECT p.id, p.code, p.name, p.region_code, p.status FROM projects p
+        WHERE ${condition} AND ($3::text IS NULL OR p.region_path LIKE $3)
+     ), s AS (
+       SELECT project_id, ${STATS_COLUMNS}
+         FROM attendance_events
+        WHERE project_id IN (SELECT id FROM scoped) AND work_date >= $1 AND work_date <= $2
+        GROUP BY project_id
+     )
+     SELECT sc.id AS project_id, sc.code, sc.name, sc.region_code, r.name AS region_name, sc.status,
+            coalesce(s.pm_dates, '{}') AS pm_dates, coalesce(s.cs_dates, '{}') AS cs_dates,
+            coalesce(s.on_site, 0) AS on_site, coalesce(s.registered, 0) AS registered, coalesce(s.violations, 0) AS violations
+       FROM scoped sc JOIN regions r ON r.code = sc.region_code LEFT JOIN s ON s.project_id = sc.id
+      WHERE sc.status = 'in_progress' OR s.project_id IS NOT NULL
+      ORDER BY sc.region_code, sc.name, sc.id`,
+    params,
   );
   return rows;
 }

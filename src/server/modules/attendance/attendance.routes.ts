@@ -1,7 +1,11 @@
 import { Type } from '@sinclair/typebox';
-import { Bilingual, DateOnly, IdParams, Nullable, Strict, StringEnum, Uuid, withProblems } from '../../platform/http/schemas';
+import { Bilingual, DateOnly, IdParams, Nullable, RegionCode, Strict, StringEnum, Uuid, withProblems } from '../../platform/http/schemas';
+import { attachmentDisposition, ImportReport } from '../../platform/http/files';
 import type { App } from '../../platform/http/types';
+import { readUpload } from '../../platform/http/upload';
+import { IMPORT_MODES } from '../../platform/import-run';
 import { ATTENDANCE_METHODS } from '../workforce/workforce.codes';
+import { attendanceImportTemplate, importAttendance } from './attendance.import';
 import * as service from './attendance.service';
 
 const minutes = (first: Date | null, last: Date | null) => (first && last ? Math.round((last.getTime() - first.getTime()) / 60000) : 0);
@@ -198,5 +202,84 @@ export async function attendanceRoutes(app: App) {
       }),
     },
     handler: async (req) => service.projectStats(req.ctx, req.params.id, req.query.from, req.query.to),
+  });
+
+  const KeyStaffRates = {
+    projectManagerDays: Type.Integer(),
+    projectManagerRate: Rate,
+    chiefSupervisorDays: Type.Integer(),
+    chiefSupervisorRate: Rate,
+  };
+  app.get('/api/attendance/real-name-rates', {
+    config: { access: 'attendance.read' },
+    schema: {
+      tags: ['attendance'],
+      summary: '辖区实名制更新率与关键岗位到岗率 / real-name and key-staff rates of a region',
+      description: 'Projects in the caller’s scope (narrowed to regionCode) under construction or with attendance in the period.',
+      querystring: Type.Object({ regionCode: Type.Optional(RegionCode), from: DateOnly, to: DateOnly }, Strict),
+      response: withProblems({
+        200: Type.Object(
+          {
+            from: DateOnly,
+            to: DateOnly,
+            workingDays: Type.Integer(),
+            total: Type.Object({ projects: Type.Integer(), onSite: Type.Integer(), registered: Type.Integer(), realNameRate: Rate, gateViolations: Type.Integer() }, Strict),
+            projects: Type.Array(
+              Type.Object(
+                {
+                  projectId: Type.String(),
+                  code: Type.String(),
+                  name: Type.String(),
+                  regionCode: Type.String(),
+                  regionName: Type.String(),
+                  status: Type.String(),
+                  ...KeyStaffRates,
+                  onSite: Type.Integer(),
+                  registered: Type.Integer(),
+                  realNameRate: Rate,
+                  gateViolations: Type.Integer(),
+                },
+                Strict,
+              ),
+            ),
+          },
+          Strict,
+        ),
+      }),
+    },
+    handler: async (req) => service.regionRealNameRates(req.ctx, req.query),
+  });
+
+  app.post('/api/projects/:id/attendance/import', {
+    config: { access: 'attendance.write' },
+    schema: {
+      tags: ['attendance'],
+      summary: '导入考勤（无考勤设备的项目） / import attendance (sites without devices)',
+      description: 'multipart/form-data with one .xlsx or .csv in the template layout; mode as for the other imports. Re-importing a sheet adds nothing twice.',
+      params: IdParams,
+      querystring: Type.Object({ mode: Type.Optional(StringEnum(IMPORT_MODES)) }, Strict),
+      response: withProblems({
+        200: Type.Object(
+          {
+            ...ImportReport.properties,
+            events: Type.Object(
+              { received: Type.Integer(), accepted: Type.Integer(), duplicates: Type.Integer(), unknownWorkers: Type.Integer(), notOnRoster: Type.Integer(), keyStaff: Type.Integer() },
+              Strict,
+            ),
+          },
+          Strict,
+        ),
+      }),
+    },
+    handler: async (req) => importAttendance(req.ctx, req.params.id, await readUpload(req), req.query.mode ?? 'strict'),
+  });
+
+  app.get('/api/projects/:id/attendance/import-template', {
+    config: { access: 'attendance.write' },
+    schema: { tags: ['attendance'], summary: '考勤导入模板 / the attendance import template', params: IdParams },
+    handler: async (req, reply) => {
+      const { name, stream } = await attendanceImportTemplate(req.ctx, req.params.id);
+      return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', attachmentDisposition(name)).send(stream);
+    },
   });
 }

@@ -1,3 +1,4 @@
+import { addYears } from '../../platform/calendar';
 import type { Bilingual } from '../../platform/errors';
 
 /**
@@ -15,12 +16,18 @@ export const monthOf = (date: string): string => `${date.slice(0, 7)}-01`;
  * A device's clock time: ISO 8601 with an offset, or the national platform's
  * "yyyy-MM-dd HH:mm:ss", which is Beijing time.
  */
+const NATIONAL_TIME = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})$/;
+const ISO_WITH_OFFSET = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+
 export function parseEventTime(text: string): Date | null {
-  const national = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})$/.exec(text);
+  const national = NATIONAL_TIME.exec(text);
+  const iso = national ? null : ISO_WITH_OFFSET.exec(text);
+  const day = national?.[1] ?? iso?.[1];
+  // The engine rolls 30 February over to March; a device that says so is wrong, not early.
+  const midnight = day ? new Date(`${day}T00:00:00Z`) : null;
+  if (!midnight || Number.isNaN(midnight.getTime()) || midnight.toISOString().slice(0, 10) !== day) return null;
   const d = new Date(national ? `${national[1]}T${national[2]}+08:00` : text);
-  if (Number.isNaN(d.getTime())) return null;
-  if (!national && !/(Z|[+-]\d{2}:?\d{2})$/.test(text)) return null;
-  return d;
+  return Number.isNaN(d.getTime()) ? null : d;
 }
 
 /** Devices buffer offline: events up to the retention period back are accepted, a few minutes of clock skew ahead. */
@@ -50,14 +57,16 @@ export type EventStatus = keyof typeof EVENT_STATUSES;
 export const rate = (part: number, whole: number): number | null => (whole === 0 ? null : Math.round((part / whole) * 10000) / 10000);
 
 /**
- * RN-04 with PAY-06: attendance is kept `attendanceRetentionYears` after the month, and in any case
- * until `ledgerRetentionYears` after the project's full settlement. The first day from which the
- * month's records may be destroyed; null while the project is unsettled.
+ * RN-04 with PAY-06: attendance is kept `attendanceRetentionYears` after the month (counted from its
+ * end, so its last day is kept as long as its first), and in any case until `ledgerRetentionYears`
+ * after the project's full settlement. The first day from which the month's records may be
+ * destroyed; null while the project is unsettled.
  */
 export function attendanceRetainedUntil(month: string, attendanceRetentionYears: number, settledOn: string | null, ledgerRetentionYears: number): string | null {
   if (!settledOn) return null;
-  const plus = (date: string, years: number) => `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
-  const byAttendance = plus(month, attendanceRetentionYears);
-  const byLedger = plus(settledOn, ledgerRetentionYears);
+  const [y, m] = month.split('-').map(Number);
+  const monthEnd = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+  const byAttendance = addYears(monthEnd, attendanceRetentionYears);
+  const byLedger = addYears(settledOn, ledgerRetentionYears);
   return byAttendance > byLedger ? byAttendance : byLedger;
 }
