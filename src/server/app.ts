@@ -19,6 +19,7 @@ import { paramsRoutes } from './modules/params/params.routes';
 import { projectsRoutes } from './modules/projects/projects.routes';
 import { workforceRoutes } from './modules/workforce/workforce.routes';
 import { attendanceRoutes } from './modules/attendance/attendance.routes';
+import { nationalRoutes } from './modules/national/national.routes';
 import { regionsRoutes } from './modules/regions/regions.routes';
 import type { Platform } from './platform/context';
 import { registerMetrics } from './platform/http/metrics';
@@ -136,6 +137,7 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
   await app.register(async (scoped) => projectsRoutes(scoped as App));
   await app.register(async (scoped) => workforceRoutes(scoped as App));
   await app.register(async (scoped) => attendanceRoutes(scoped as App));
+  await app.register(async (scoped) => nationalRoutes(scoped as App));
 
   if (options.serveWeb && fs.existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] });

@@ -99,5 +99,5 @@ describe('embedded database durability (T23 on PGlite, T28)', () => {
     const { rows } = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM banks WHERE name LIKE '持久性测试银行%'");
     expect(rows[0].n).toBe(5);
     await db.close();
-  });
+  }, 180_000); // three server boots; on a loaded 2-core runner one boot alone can take 20 s
 });

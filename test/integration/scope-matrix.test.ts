@@ -204,6 +204,13 @@ const ROUTES: Record<string, Probe> = {
   // Multipart; its scope check (writableProject) is the one probed through PUT …/attendance/daily and the template.
   'POST /api/projects/:id/attendance/import': { self: true },
   'GET /api/projects/:id/attendance/import-template': { foreign: (i) => ({ method: 'GET', url: `/api/projects/${i.projectB}/attendance/import-template` }), foreignStatus: 404 },
+  'GET /api/projects/:id/national-link': { foreign: (i) => ({ method: 'GET', url: `/api/projects/${i.projectB}/national-link` }), foreignStatus: 404 },
+  'PUT /api/projects/:id/national-link': { foreign: (i) => ({ method: 'PUT', url: `/api/projects/${i.projectB}/national-link`, body: { projectCode: 'NP-PROBE' } }), foreignStatus: 404 },
+  'POST /api/projects/:id/national-export': {
+    foreign: (i) => ({ method: 'POST', url: `/api/projects/${i.projectB}/national-export`, body: { from: '2026-03-01', to: '2026-03-01', reason: '探针导出数据' } }),
+    foreignStatus: 404,
+  },
+  'POST /api/national/worker-attendance': { self: true },
 };
 
 // District-A callers of every role (and the enterprise user of enterprise A).

@@ -227,8 +227,8 @@ describe('attendance', () => {
     expect(parsed.projectCode).toBe('P410305-0001');
     expect(parsed.teamSysNo).toBe(1500161164);
     expect(parsed.events.map(({ sourceEventId: _, ...e }) => e)).toEqual([
-      { idNumber: ID_MAN, occurredAt: '2026-03-02T07:55:00+08:00', direction: 'in', method: 'FACE' },
-      { idNumber: ID_MAN, occurredAt: '2026-03-02T18:02:00+08:00', direction: 'out', method: 'FACE' },
+      { index: 0, idNumber: ID_MAN, occurredAt: '2026-03-02T07:55:00+08:00', direction: 'in', method: 'FACE' },
+      { index: 1, idNumber: ID_MAN, occurredAt: '2026-03-02T18:02:00+08:00', direction: 'out', method: 'FACE' },
     ]);
     expect(new Date(parsed.events[0].occurredAt).getTime()).toBe(new Date(events[0].occurredAt).getTime());
   });

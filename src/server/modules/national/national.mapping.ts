@@ -438,6 +438,8 @@ export interface NationalWorkerRow {
 }
 
 export interface NationalAttendanceEvent {
+  /** Position in `dataList`. */
+  index: number;
   idNumber: string;
   /** ISO 8601 with +08:00. */
   occurredAt: string;
@@ -662,6 +664,7 @@ export function fromNationalAttendance(obj: unknown, options: FromNationalOption
       return;
     }
     result.events.push({
+      index,
       idNumber: idNumber!,
       occurredAt: occurredAt!,
       direction: direction!,

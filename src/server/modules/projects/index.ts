@@ -1,3 +1,3 @@
 // What other modules may use from projects.
 export { findProjectForScope, ENCRYPTED_COLUMNS as PROJECTS_ENCRYPTED_COLUMNS } from './projects.service';
-export { findProjectByCode, projectScope } from './projects.repo';
+export { findProjectByCode, laborOfficerPhoneAad, projectScope } from './projects.repo';

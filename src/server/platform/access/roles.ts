@@ -24,6 +24,8 @@ export const PERMISSIONS = [
   'attendance.read',
   'attendance.write',
   'attendance.ingest',
+  /** Full-value export of a project's people to the national platform (RN-06), audited with a reason. */
+  'national.export',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -50,7 +52,7 @@ export const ROLES = {
     zh: '人社/治欠办工作人员',
     en: 'Wage office official',
     scopeKind: 'region',
-    permissions: ['regions.read', 'orgs.read', 'orgs.write', 'params.read', 'params.write', 'pii.view_full', 'dashboard.read', 'projects.read', 'projects.write', 'workforce.read', 'workforce.write', 'attendance.read', 'attendance.write'],
+    permissions: ['regions.read', 'orgs.read', 'orgs.write', 'params.read', 'params.write', 'pii.view_full', 'dashboard.read', 'projects.read', 'projects.write', 'workforce.read', 'workforce.write', 'attendance.read', 'attendance.write', 'national.export'],
   },
   industry_official: {
     zh: '行业主管部门工作人员',
@@ -80,7 +82,7 @@ export const ROLES = {
     zh: '企业用户',
     en: 'Enterprise user',
     scopeKind: 'enterprise',
-    permissions: ['orgs.read', 'projects.read', 'projects.write', 'workforce.read', 'workforce.write', 'attendance.read', 'attendance.write'],
+    permissions: ['orgs.read', 'projects.read', 'projects.write', 'workforce.read', 'workforce.write', 'attendance.read', 'attendance.write', 'national.export'],
   },
   bank_integration: {
     zh: '银行接口',
