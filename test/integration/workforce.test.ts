@@ -161,6 +161,13 @@ describe('attendance import (sites without devices)', () => {
     expect(again).toMatchObject({ committed: true, events: { accepted: 0, duplicates: 2 } });
   });
 
+  it('reads a CSV saved by Excel (BOM, text cells): the 18-digit ID number survives', async () => {
+    const csv = Buffer.from(`\uFEFF序号,姓名,身份证号码,考勤日期,进场时间,离场时间,考勤方式\r\n1,陆海,450102198808081236,2026/2/20,7:30,17:00,人工登记\r\n`);
+    const res = (await upload(app, s.companyA, 'POST', importUrl('strict'), '考勤.csv', csv)).json();
+    expect(res).toMatchObject({ total: 1, imported: 1, committed: true, problems: [], events: { accepted: 2 } });
+    expect((await dayOf('2026-02-20')).roster.find((r: { name: string }) => r.name === '陆海')).toMatchObject({ present: true, minutes: 570 });
+  });
+
   it('is the general contractor’s or an official’s to do, and offers its template', async () => {
     const file = await sheet([['陆海', '450102198808081236', '2026-02-23', '07:30', '17:30', null]]);
     expect((await upload(app, s.companyB, 'POST', importUrl('strict'), '考勤.xlsx', file)).statusCode).toBe(404);

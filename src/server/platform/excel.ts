@@ -51,7 +51,8 @@ async function loadWorksheet(content: Buffer, format: 'xlsx' | 'csv'): Promise<E
   if (format === 'csv') {
     // Excel saves CSV with a byte-order mark; strip it so the first header matches.
     const text = content.toString('utf8').replace(/^\uFEFF/, '');
-    return workbook.csv.read(Readable.from([text]));
+    // Every CSV cell stays text: the default reader turns an 18-digit ID number into a float.
+    return workbook.csv.read(Readable.from([text]), { map: (datum: string) => (datum === '' ? null : datum) });
   }
   await workbook.xlsx.load(content as unknown as ArrayBuffer);
   return workbook.worksheets[0] ?? null;

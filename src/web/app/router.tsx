@@ -26,6 +26,7 @@ const ProjectsPage = named(() => import('../features/projects/components/project
 const ProjectRoute = named(() => import('./routes/project-route'), 'ProjectRoute');
 const WorkersPage = named(() => import('../features/workforce/components/workers-page'), 'WorkersPage');
 const WorkerRoute = named(() => import('./routes/worker-route'), 'WorkerRoute');
+const AttendancePage = named(() => import('../features/attendance/components/attendance-page'), 'AttendancePage');
 
 const guarded = (permission: Permission, element: ReactNode) => <RequirePermission permission={permission}>{element}</RequirePermission>;
 const child = (path: string) => path.replace(/^\//, '');
@@ -55,6 +56,7 @@ const router = createBrowserRouter([
       { path: child(paths.projectDetail), element: guarded('projects.read', <ProjectRoute />) },
       { path: child(paths.workers), element: guarded('workforce.read', <WorkersPage />) },
       { path: child(paths.workerDetail), element: guarded('workforce.read', <WorkerRoute />) },
+      { path: child(paths.attendance), element: guarded('attendance.read', <AttendancePage />) },
       { path: '*', element: <NotFound /> },
     ],
   },

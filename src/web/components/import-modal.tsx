@@ -39,15 +39,17 @@ const text = defineMessages({
   empty: { zh: '文件中没有数据行。', en: 'The file has no data rows.' },
 });
 
-interface Props {
+interface Props<R extends ImportReport> {
   open: boolean;
   title: string;
-  /** Sends the file in one mode and returns the server's report. */
-  send: (file: File, mode: ImportMode) => Promise<ImportReport>;
+  /** Sends the file in one mode and returns the server's report (an import may add fields to it). */
+  send: (file: File, mode: ImportMode) => Promise<R>;
   /** Called after rows were written (to refresh lists). */
-  onImported?: () => void;
+  onImported?: (report: R) => void;
   /** Downloads the template (for the roster, the export). */
   onTemplate?: () => Promise<void>;
+  /** Extra lines under the success message of a committed import, from the import's own report fields. */
+  committedDetail?: (report: R) => ReactNode;
   onClose: () => void;
 }
 
@@ -56,7 +58,7 @@ interface Props {
  * problems row by row, and, when some rows are fine, import those only by sending the same file
  * again with mode=valid.
  */
-export function ImportModal({ open, title, send, onImported, onTemplate, onClose }: Props) {
+export function ImportModal<R extends ImportReport = ImportReport>({ open, title, send, onImported, onTemplate, committedDetail, onClose }: Props<R>) {
   const { t, lang } = useI18n();
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -64,7 +66,7 @@ export function ImportModal({ open, title, send, onImported, onTemplate, onClose
   const run = useMutation({
     mutationFn: ({ file, mode }: { file: File; mode: ImportMode }) => send(file, mode),
     onSuccess: (report) => {
-      if (report.committed && report.imported > 0) onImported?.();
+      if (report.committed && report.imported > 0) onImported?.(report);
     },
     onError: (err) => setError(errorText(err, lang)),
   });
@@ -119,6 +121,7 @@ export function ImportModal({ open, title, send, onImported, onTemplate, onClose
           showIcon
           data-testid="import-success"
           title={report.problems.length > 0 ? t(text.importedSome, { imported: report.imported, bad: badRows }) : t(text.imported, { total: report.total, imported: report.imported })}
+          description={committedDetail?.(report)}
           style={{ marginBottom: 16 }}
         />
       );

@@ -18,6 +18,7 @@ export const paths = {
   projectDetail: '/projects/:id',
   workers: '/workers',
   workerDetail: '/workers/:id',
+  attendance: '/attendance',
 } as const;
 
 /** A project's page, optionally opened on one tab (`?tab=roster`). */

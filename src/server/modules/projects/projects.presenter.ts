@@ -128,6 +128,10 @@ export function presentProjectDetail(
   if (mayWriteProject(actor, r)) actions.push('update', 'status', 'subcontract', 'board_photo');
   if (can(actor, 'pii.view_full')) actions.push('reveal');
   if (can(actor, 'workforce.write')) actions.push('roster');
+  // Attendance and the national upload are the general contractor's (or an official's) to keep.
+  const keeper = actor.scope.kind !== 'enterprise' || actor.scope.enterpriseId === r.general_contractor_id;
+  if (keeper && can(actor, 'attendance.write')) actions.push('attendance');
+  if (keeper && can(actor, 'national.export')) actions.push('national');
   return {
     ...presentProjectSummary(r),
     address: r.address,

@@ -1,6 +1,7 @@
 import {
   AuditOutlined,
   BankOutlined,
+  CalendarOutlined,
   ClusterOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -30,12 +31,12 @@ export const menuText = defineMessages({
   business: { zh: '业务模块', en: 'Business modules' },
   projects: { zh: '在建项目台账', en: 'Project ledger' },
   workers: { zh: '实名制（农民工查询）', en: 'Real-name registry' },
+  attendance: { zh: '考勤', en: 'Attendance' },
   upcoming: { zh: '（待建设）', en: ' (coming)' },
 });
 
 // Modules still being built: named so users see what is coming; no pages behind them.
 const UPCOMING: Msg[] = [
-  { zh: '考勤', en: 'Attendance' },
   { zh: '工资专户', en: 'Wage accounts' },
   { zh: '工资发放', en: 'Payroll' },
   { zh: '工资保证金', en: 'Wage deposits' },
@@ -80,6 +81,7 @@ export function buildMenu(can: (p: Permission) => boolean, t: (m: Msg) => string
         ...present<Item>([
           can('projects.read') && { key: paths.projects, icon: <ProjectOutlined />, label: t(menuText.projects) },
           can('workforce.read') && { key: paths.workers, icon: <IdcardOutlined />, label: t(menuText.workers) },
+          can('attendance.read') && { key: paths.attendance, icon: <CalendarOutlined />, label: t(menuText.attendance) },
         ]),
         ...UPCOMING.map((m) => ({ key: `upcoming:${m.en}`, label: `${t(m)}${t(menuText.upcoming)}`, disabled: true })),
       ],

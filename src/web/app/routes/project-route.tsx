@@ -21,7 +21,7 @@ export function ProjectRoute() {
       out.push({ key: 'roster', label: t(workforceText.roster), children: <RosterTab projectId={p.id} employers={employers} canWrite={p.actions.includes('roster')} /> });
     }
     if (can('attendance.read')) {
-      out.push({ key: 'attendance', label: t(attendanceText.attendance), children: <AttendanceTab projectId={p.id} canCorrect={can('attendance.write')} /> });
+      out.push({ key: 'attendance', label: t(attendanceText.attendance), children: <AttendanceTab projectId={p.id} canWrite={p.actions.includes('attendance')} /> });
     }
     return out;
   };

@@ -1,13 +1,17 @@
+import { UploadOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Col, DatePicker, Empty, Flex, Row, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { ImportModal } from '../../../components/import-modal';
 import { QueryError } from '../../../components/query-error';
 import { formatHours, formatTime, todayInShanghai } from '../../../lib/format';
 import { common, type Msg, useI18n } from '../../../lib/i18n';
 import { attendanceEventStatusLabels, attendanceMethodLabels, directionLabels, labelOf } from '../../../lib/labels';
 import { type DayException, type DayRosterRow, useProjectDay } from '../api/get-project-day';
 import { useProjectStats } from '../api/get-project-stats';
+import { type AttendanceImportReport, downloadAttendanceTemplate, importAttendance } from '../api/import-attendance';
 import { m } from '../messages';
 import { CorrectionModal } from './correction-modal';
 
@@ -15,12 +19,21 @@ const KEY_STAFF: Record<string, Msg> = { project_manager: m.projectManager, chie
 const STATUS_COLORS: Record<string, string> = { unknown_worker: 'error', not_on_roster: 'warning', key_staff: 'blue', registered: 'default' };
 const percent = (rate: number | null) => (rate === null ? null : Math.round(rate * 1000) / 10);
 
+interface Props {
+  projectId: string;
+  /** The caller may keep this project's attendance: correct a day, import a sheet. */
+  canWrite: boolean;
+}
+
 /**
  * A project's attendance: the rates of the period (key staff on site, real-name rate, gate
- * violations) and one day's roster with present and absent workers and the exception events.
+ * violations), one day's roster with present and absent workers and the exception events, and
+ * for sites without gate devices the import of an attendance sheet.
  */
-export function AttendanceTab({ projectId, canCorrect }: { projectId: string; canCorrect: boolean }) {
+export function AttendanceTab({ projectId, canWrite }: Props) {
   const { t, lang } = useI18n();
+  const client = useQueryClient();
+  const [importing, setImporting] = useState(false);
   const today = todayInShanghai();
   const [date, setDate] = useState(today);
   const [range, setRange] = useState<[string, string]>([`${today.slice(0, 8)}01`, today]);
@@ -28,6 +41,24 @@ export function AttendanceTab({ projectId, canCorrect }: { projectId: string; ca
   const day = useProjectDay(projectId, date);
   const stats = useProjectStats(projectId, range[0], range[1]);
   const s = stats.data;
+
+  // New events change the day view, the period's rates, worker calendars and the region's rates.
+  const refresh = () => client.invalidateQueries({ queryKey: ['attendance'] });
+
+  // What the written events did: new and repeated records, and those that became exceptions.
+  const importSummary = ({ events: e }: AttendanceImportReport) => {
+    const exceptions = [
+      e.unknownWorkers > 0 && t(m.importUnknown, { n: e.unknownWorkers }),
+      e.notOnRoster > 0 && t(m.importNotOnRoster, { n: e.notOnRoster }),
+      e.keyStaff > 0 && t(m.importKeyStaff, { n: e.keyStaff }),
+    ].filter((part) => part !== false);
+    return (
+      <span data-testid="attendance-import-events">
+        {t(m.importEvents, { accepted: e.accepted, duplicates: e.duplicates })}
+        {exceptions.length > 0 && t(m.importExceptions, { list: exceptions.join(t(m.listSeparator)) })}
+      </span>
+    );
+  };
 
   const roster = day.data?.roster ?? [];
   const presentCount = roster.filter((r) => r.present).length;
@@ -55,7 +86,7 @@ export function AttendanceTab({ projectId, canCorrect }: { projectId: string; ca
     { title: t(m.hours), dataIndex: 'minutes', width: 100, render: (v: number, r) => (r.present ? formatHours(v, lang) : '—') },
     { title: t(m.firstAt), dataIndex: 'firstAt', width: 90, render: (v: string | null) => formatTime(v) },
     { title: t(m.lastAt), dataIndex: 'lastAt', width: 90, render: (v: string | null) => formatTime(v) },
-    ...(canCorrect
+    ...(canWrite
       ? [
           {
             title: t(common.actions),
@@ -110,15 +141,22 @@ export function AttendanceTab({ projectId, canCorrect }: { projectId: string; ca
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Flex align="center" gap={8} wrap>
-        <Typography.Text>{t(m.range)}</Typography.Text>
-        <DatePicker.RangePicker
-          allowClear={false}
-          value={[dayjs(range[0]), dayjs(range[1])]}
-          disabledDate={(d) => d.format('YYYY-MM-DD') > today}
-          onChange={(v) => v?.[0] && v[1] && setRange([v[0].format('YYYY-MM-DD'), v[1].format('YYYY-MM-DD')])}
-          data-testid="attendance-range"
-        />
+      <Flex justify="space-between" align="center" gap={8} wrap>
+        <Flex align="center" gap={8} wrap>
+          <Typography.Text>{t(m.range)}</Typography.Text>
+          <DatePicker.RangePicker
+            allowClear={false}
+            value={[dayjs(range[0]), dayjs(range[1])]}
+            disabledDate={(d) => d.format('YYYY-MM-DD') > today}
+            onChange={(v) => v?.[0] && v[1] && setRange([v[0].format('YYYY-MM-DD'), v[1].format('YYYY-MM-DD')])}
+            data-testid="attendance-range"
+          />
+        </Flex>
+        {canWrite && (
+          <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="attendance-import">
+            {t(m.importAttendance)}
+          </Button>
+        )}
       </Flex>
       {stats.isError && <QueryError error={stats.error} onRetry={() => stats.refetch()} />}
       <Row gutter={[16, 16]}>
@@ -187,6 +225,15 @@ export function AttendanceTab({ projectId, canCorrect }: { projectId: string; ca
         />
       </Card>
       <CorrectionModal projectId={projectId} date={date} row={correcting} onClose={() => setCorrecting(null)} />
+      <ImportModal<AttendanceImportReport>
+        open={importing}
+        title={t(m.importTitle)}
+        send={(file, mode) => importAttendance(projectId, file, mode)}
+        onTemplate={() => downloadAttendanceTemplate(projectId)}
+        committedDetail={importSummary}
+        onImported={refresh}
+        onClose={() => setImporting(false)}
+      />
     </Space>
   );
 }

@@ -3,15 +3,16 @@ import { Button, Card, Empty, Input, Select, Space, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { QueryError } from '../../../components/query-error';
+import { RevealFieldModal, type RevealOption } from '../../../components/reveal-field-modal';
 import { RegionTreeSelect } from '../../../components/region-tree/region-tree-select';
 import { common, useI18n } from '../../../lib/i18n';
 import { useServerPagination } from '../../../lib/server-pagination';
 import { enterpriseTypeLabels, industryLabels, labelOf, optionsOf } from '../../../lib/labels';
 import { useCan } from '../../../lib/session';
 import { type Enterprise, type EnterpriseQuery, useEnterprises } from '../api/get-enterprises';
+import { type RevealableField, revealEnterpriseField } from '../api/reveal-enterprise-field';
 import { m } from '../messages';
 import { EnterpriseDrawer } from './enterprise-drawer';
-import { RevealModal } from './reveal-modal';
 
 /** Enterprises in the user's jurisdiction: search, filters, server paging; buttons follow `allowedActions`. */
 export function EnterprisesPage() {
@@ -19,7 +20,8 @@ export function EnterprisesPage() {
   const can = useCan();
   const [query, setQuery] = useState<EnterpriseQuery>({ page: 1, pageSize: 20 });
   const [drawer, setDrawer] = useState<{ open: boolean; enterprise: Enterprise | null }>({ open: false, enterprise: null });
-  const [revealing, setRevealing] = useState<Enterprise | null>(null);
+  // The enterprise stays set while the modal closes, so its title and fields do not change under the animation.
+  const [revealing, setRevealing] = useState<{ open: boolean; enterprise: Enterprise | null }>({ open: false, enterprise: null });
   const list = useEnterprises(query);
   const pagination = useServerPagination(query, setQuery, list.data?.total);
   const filter = (patch: Partial<EnterpriseQuery>) => setQuery((q) => ({ ...q, ...patch, page: 1 }));
@@ -49,7 +51,7 @@ export function EnterprisesPage() {
             </Button>
           )}
           {e.allowedActions.includes('reveal') && (e.legalRepIdNumber || e.legalRepPhone) && (
-            <Button type="link" size="small" icon={<EyeOutlined />} onClick={() => setRevealing(e)} data-testid="enterprise-reveal">
+            <Button type="link" size="small" icon={<EyeOutlined />} onClick={() => setRevealing({ open: true, enterprise: e })} data-testid="enterprise-reveal">
               {t(m.revealAction)}
             </Button>
           )}
@@ -57,6 +59,14 @@ export function EnterprisesPage() {
       ),
     },
   ];
+
+  const shown = revealing.enterprise;
+  const revealable: RevealOption<RevealableField>[] = shown
+    ? [
+        shown.legalRepIdNumber !== null && { value: 'legalRepIdNumber' as const, label: t(m.legalRepIdNumber) },
+        shown.legalRepPhone !== null && { value: 'legalRepPhone' as const, label: t(m.legalRepPhone) },
+      ].filter((f) => f !== false)
+    : [];
 
   return (
     <Card
@@ -104,7 +114,15 @@ export function EnterprisesPage() {
         data-testid="enterprise-table"
       />
       <EnterpriseDrawer open={drawer.open} enterprise={drawer.enterprise} onClose={() => setDrawer((d) => ({ ...d, open: false }))} />
-      <RevealModal enterprise={revealing} onClose={() => setRevealing(null)} />
+      {shown && (
+        <RevealFieldModal
+          open={revealing.open}
+          title={t(m.revealTitle, { name: shown.name })}
+          fields={revealable}
+          reveal={(body) => revealEnterpriseField(shown.id, body)}
+          onClose={() => setRevealing((r) => ({ ...r, open: false }))}
+        />
+      )}
     </Card>
   );
 }
