@@ -11,6 +11,7 @@ import { seedDemo, type DemoScale } from '../server/seed/demo';
 import { AUTH_ENCRYPTED_COLUMNS } from '../server/modules/auth';
 import { ORGS_ENCRYPTED_COLUMNS } from '../server/modules/orgs';
 import { PROJECTS_ENCRYPTED_COLUMNS } from '../server/modules/projects';
+import { ACCOUNTS_ENCRYPTED_COLUMNS } from '../server/modules/accounts';
 import { NATIONAL_ENCRYPTED_COLUMNS } from '../server/modules/national';
 import { WORKFORCE_ENCRYPTED_COLUMNS } from '../server/modules/workforce';
 import { eventIdAad } from '../server/modules/attendance/attendance.repo';
@@ -107,6 +108,7 @@ async function run(argv: string[]): Promise<number> {
         ...PROJECTS_ENCRYPTED_COLUMNS,
         ...WORKFORCE_ENCRYPTED_COLUMNS,
         ...NATIONAL_ENCRYPTED_COLUMNS,
+        ...ACCOUNTS_ENCRYPTED_COLUMNS,
         { table: 'attendance_events', column: 'id_enc', aad: eventIdAad },
       ];
       try {

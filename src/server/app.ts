@@ -20,6 +20,7 @@ import { projectsRoutes } from './modules/projects/projects.routes';
 import { workforceRoutes } from './modules/workforce/workforce.routes';
 import { attendanceRoutes } from './modules/attendance/attendance.routes';
 import { nationalRoutes } from './modules/national/national.routes';
+import { accountsRoutes } from './modules/accounts/accounts.routes';
 import { regionsRoutes } from './modules/regions/regions.routes';
 import type { Platform } from './platform/context';
 import { registerMetrics } from './platform/http/metrics';
@@ -138,6 +139,7 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
   await app.register(async (scoped) => workforceRoutes(scoped as App));
   await app.register(async (scoped) => attendanceRoutes(scoped as App));
   await app.register(async (scoped) => nationalRoutes(scoped as App));
+  await app.register(async (scoped) => accountsRoutes(scoped as App));
 
   if (options.serveWeb && fs.existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] });

@@ -166,9 +166,15 @@ describe('password policy (T11)', () => {
 describe('API keys for machines', () => {
   it('authenticates a bank by key, grants nothing beyond its role, and stops at revocation', async () => {
     const sec = as(app, await login(app, 'secadmin', PASSWORD));
-    const issued = await sec.post('/api/api-keys', { name: '测试银行代发', role: 'bank_integration', scopeRegionCode: '450102' });
+    const bankId = (await as(app, await login(app, 'sysadmin', PASSWORD)).post('/api/banks', { name: '测试农商银行', bankCode: '402451000099' })).json().id;
+    expect((await sec.post('/api/api-keys', { name: '测试银行代发', role: 'bank_integration', scopeRegionCode: '450102' })).statusCode).toBe(422);
+    const issued = await sec.post('/api/api-keys', { name: '测试银行代发', role: 'bank_integration', scopeRegionCode: '450102', scopeBankId: bankId });
     expect(issued.statusCode).toBe(201);
-    const { secret, key } = issued.json();
+    const { secret, key, signingSecret } = issued.json();
+    // The signing secret is shown once and kept encrypted.
+    expect(signingSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const stored = await platform.db.query<{ signing_secret_enc: string }>('SELECT signing_secret_enc FROM api_keys WHERE id = $1', [key.id]);
+    expect(stored.rows[0].signing_secret_enc).not.toContain(signingSecret);
     expect(secret).toMatch(/^xd_/);
     const { rows } = await platform.db.query<{ key_hash: string }>('SELECT key_hash FROM api_keys WHERE id = $1', [key.id]);
     expect(rows[0].key_hash).not.toContain(secret);

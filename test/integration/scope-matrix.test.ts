@@ -29,6 +29,7 @@ interface Ids {
   projectB: string;
   workerB: string;
   employmentB: string;
+  accountB: string;
 }
 
 interface Req {
@@ -77,7 +78,7 @@ const ROUTES: Record<string, Probe> = {
   'POST /api/users/:id/reset-password': { foreign: (i) => ({ method: 'POST', url: `/api/users/${i.userB}/reset-password` }), foreignStatus: 404 },
   'GET /api/api-keys': { list: () => ({ method: 'GET', url: '/api/api-keys' }), leak: (i) => [i.keyB] },
   'POST /api/api-keys': {
-    foreign: () => ({ method: 'POST', url: '/api/api-keys', body: { name: '探针设备', role: 'bank_integration', scopeRegionCode: TREE.districtB } }),
+    foreign: (i) => ({ method: 'POST', url: '/api/api-keys', body: { name: '探针设备', role: 'bank_integration', scopeRegionCode: TREE.districtB, scopeBankId: i.bankId } }),
     foreignStatus: 422,
   },
   'DELETE /api/api-keys/:id': { foreign: (i) => ({ method: 'DELETE', url: `/api/api-keys/${i.keyB}` }), foreignStatus: 404 },
@@ -211,6 +212,27 @@ const ROUTES: Record<string, Probe> = {
     foreignStatus: 404,
   },
   'POST /api/national/worker-attendance': { self: true },
+  'GET /api/projects/:id/wage-accounts': { foreign: (i) => ({ method: 'GET', url: `/api/projects/${i.projectB}/wage-accounts` }), foreignStatus: 404 },
+  'POST /api/projects/:id/wage-accounts': {
+    foreign: (i) => ({ method: 'POST', url: `/api/projects/${i.projectB}/wage-accounts`, body: { bankId: i.bankId, accountNo: '6228480000000099', contractSignedOn: '2026-01-20', openedOn: '2026-02-01' } }),
+    foreignStatus: 404,
+  },
+  'GET /api/wage-accounts/region': { list: () => ({ method: 'GET', url: '/api/wage-accounts/region' }), leak: (i) => [i.projectB, i.accountB] },
+  'GET /api/wage-accounts/:id': { foreign: (i) => ({ method: 'GET', url: `/api/wage-accounts/${i.accountB}` }), foreignStatus: 404 },
+  'POST /api/wage-accounts/:id/status': {
+    foreign: (i) => ({ method: 'POST', url: `/api/wage-accounts/${i.accountB}/status`, body: { status: 'frozen', date: '2026-03-01', reason: '探针冻结', version: 1 } }),
+    foreignStatus: 404,
+  },
+  'POST /api/wage-accounts/:id/close-notice': { foreign: (i) => ({ method: 'POST', url: `/api/wage-accounts/${i.accountB}/close-notice`, body: { from: '2026-03-01', version: 1 } }), foreignStatus: 404 },
+  // Multipart; their scope checks (keptAccount, findAccountInScope) are the ones probed through status and transactions.
+  'PUT /api/wage-accounts/:id/agreement': { self: true },
+  'POST /api/wage-accounts/:id/statement': { self: true },
+  'GET /api/wage-accounts/:id/agreement': { foreign: (i) => ({ method: 'GET', url: `/api/wage-accounts/${i.accountB}/agreement` }), foreignStatus: 404 },
+  'GET /api/wage-accounts/:id/transactions': { foreign: (i) => ({ method: 'GET', url: `/api/wage-accounts/${i.accountB}/transactions` }), foreignStatus: 404 },
+  'GET /api/projects/:id/labor-cost-allocations': { foreign: (i) => ({ method: 'GET', url: `/api/projects/${i.projectB}/labor-cost-allocations` }), foreignStatus: 404 },
+  'POST /api/projects/:id/labor-cost-allocations/schedule': { foreign: (i) => ({ method: 'POST', url: `/api/projects/${i.projectB}/labor-cost-allocations/schedule` }), foreignStatus: 404 },
+  // The bank's signed route: its scope (the bank) is tested in accounts.test.ts.
+  'POST /api/bank/transactions': { self: true },
 };
 
 // District-A callers of every role (and the enterprise user of enterprise A).
@@ -231,8 +253,8 @@ beforeAll(async () => {
   const unitA = (await sys.post('/api/gov-units', { regionCode: TREE.districtA, kind: 'hrss', name: '东城区人社局' })).json().id;
   const unitB = (await sys.post('/api/gov-units', { regionCode: TREE.districtB, kind: 'hrss', name: '西城区人社局' })).json().id;
   const bankId = (await sys.post('/api/banks', { name: '南江农商银行', bankCode: '402451000010' })).json().id;
-  const keyA = (await sec.post('/api/api-keys', { name: '东城代发银行', role: 'bank_integration', scopeRegionCode: TREE.districtA })).json().key.id;
-  const keyB = (await sec.post('/api/api-keys', { name: '西城代发银行', role: 'bank_integration', scopeRegionCode: TREE.districtB })).json().key.id;
+  const keyA = (await sec.post('/api/api-keys', { name: '东城代发银行', role: 'bank_integration', scopeRegionCode: TREE.districtA, scopeBankId: bankId })).json().key.id;
+  const keyB = (await sec.post('/api/api-keys', { name: '西城代发银行', role: 'bank_integration', scopeRegionCode: TREE.districtB, scopeBankId: bankId })).json().key.id;
   // Give the audit log a district-B enterprise record to leak, if scoping were wrong.
   await as(app, sessions.get('wageCity')!).put(`/api/enterprises/${fx.enterpriseB}`, {
     ...enterpriseBody(TREE.townB1, 2),
@@ -244,9 +266,14 @@ beforeAll(async () => {
   });
   const projects = await loadProjects(platform, fx);
   const employment = await registerFixtureWorker(platform, projects.projectB, fx.enterpriseB, { name: '韦大海', idNumber: '450103197505054566' });
+  const accountB = (
+    await as(app, sessions.get('companyB')!).post(`/api/projects/${projects.projectB}/wage-accounts`, {
+      bankId, accountNo: '6228480000000002', contractSignedOn: '2026-01-20', openedOn: '2026-02-01',
+    })
+  ).json().id;
   ids = {
     fx, unitA, unitB, bankId, keyA, keyB, userA: fx.users.townA1.id, userB: fx.users.wageCity.id,
-    projectA: projects.projectA, projectB: projects.projectB, workerB: employment.worker_id, employmentB: employment.id,
+    projectA: projects.projectA, projectB: projects.projectB, workerB: employment.worker_id, employmentB: employment.id, accountB,
   };
   // userB must be outside district A: wageCity is scoped to the city, above district A.
 });

@@ -67,7 +67,7 @@ export async function loadProjects(platform: Platform, fx: { enterpriseA: string
 }
 
 /** One worker on a project's roster, registered as the system would (valid contract and training). */
-export async function registerFixtureWorker(platform: Platform, projectId: string, employerId: string, worker: { name: string; idNumber: string; phone?: string }) {
+export async function registerFixtureWorker(platform: Platform, projectId: string, employerId: string, worker: { name: string; idNumber: string; phone?: string; bankCard?: string }) {
   const { registerEmployment } = await import('../../src/server/modules/workforce/workforce.service');
   return registerEmployment(contextFor(platform, systemActor('fixture')), projectId, {
     worker,

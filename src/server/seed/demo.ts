@@ -125,7 +125,7 @@ export async function seedDemo(platform: Platform, scale: DemoScale, options: { 
 
   // The two machine roles get API keys, as they would in production.
   const seeder = contextFor(platform, systemActor('seed'));
-  const bankKey = await createApiKey(seeder, { name: `${banks[0].name} 代发接口`, role: 'bank_integration', scopeRegionCode: district.code });
+  const bankKey = await createApiKey(seeder, { name: `${banks[0].name} 代发接口`, role: 'bank_integration', scopeRegionCode: district.code, scopeBankId: banks[0].id });
   const deviceKey = await createApiKey(seeder, { name: `${contractor.name} 实名制闸机`, role: 'site_device', scopeEnterpriseId: contractor.id });
 
   return {

@@ -167,11 +167,15 @@ function dispositionName(header: string | null, fallback: string): string {
  */
 export async function downloadFile(path: string, query?: Query, fallbackName = 'download'): Promise<void> {
   const res = await request<Response>('GET', path, { query, raw: true });
-  const blob = await res.blob();
+  saveBlob(await res.blob(), dispositionName(res.headers.get('content-disposition'), fallbackName));
+}
+
+/** Saves data the page already holds (a JSON answer, say) as a file under the given name. */
+export function saveBlob(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
-  a.download = dispositionName(res.headers.get('content-disposition'), fallbackName);
+  a.download = name;
   document.body.appendChild(a);
   a.click();
   a.remove();

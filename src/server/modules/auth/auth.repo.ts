@@ -260,6 +260,8 @@ export interface ApiKeyRow {
   scope_region_path: string | null;
   scope_enterprise_id: string | null;
   scope_project_id: string | null;
+  scope_bank_id: string | null;
+  signing_secret_enc: string | null;
   visible_path: string | null;
   created_by: string | null;
   created_at: Date;
@@ -276,13 +278,31 @@ const API_KEY_SELECT = `
 
 export async function insertApiKey(
   db: DbOrTx,
-  k: { id: string; name: string; prefix: string; keyHash: string; role: string; scopeRegionCode: string | null; scopeEnterpriseId: string | null; scopeProjectId?: string | null; createdBy: string | null; now: Date },
+  k: {
+    id: string;
+    name: string;
+    prefix: string;
+    keyHash: string;
+    role: string;
+    scopeRegionCode: string | null;
+    scopeEnterpriseId: string | null;
+    scopeProjectId?: string | null;
+    scopeBankId?: string | null;
+    signingSecretEnc?: string | null;
+    createdBy: string | null;
+    now: Date;
+  },
 ): Promise<void> {
   await db.query(
-    `INSERT INTO api_keys (id, name, prefix, key_hash, role, scope_region_code, scope_enterprise_id, scope_project_id, created_by, created_at)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
-    [k.id, k.name, k.prefix, k.keyHash, k.role, k.scopeRegionCode, k.scopeEnterpriseId, k.scopeProjectId ?? null, k.createdBy, k.now],
+    `INSERT INTO api_keys (id, name, prefix, key_hash, role, scope_region_code, scope_enterprise_id, scope_project_id, scope_bank_id, signing_secret_enc, created_by, created_at)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
+    [k.id, k.name, k.prefix, k.keyHash, k.role, k.scopeRegionCode, k.scopeEnterpriseId, k.scopeProjectId ?? null, k.scopeBankId ?? null, k.signingSecretEnc ?? null, k.createdBy, k.now],
   );
+}
+
+export async function findApiKeyById(db: DbOrTx, id: string): Promise<ApiKeyRow | undefined> {
+  const { rows } = await db.query<ApiKeyRow>(`${API_KEY_SELECT} WHERE k.id = $1`, [id]);
+  return rows[0];
 }
 
 export async function findApiKeyByPrefix(db: DbOrTx, prefix: string): Promise<ApiKeyRow | undefined> {
@@ -306,6 +326,17 @@ export async function findApiKeyInScope(db: DbOrTx, actor: Actor, id: string): P
 
 export async function revokeApiKey(db: DbOrTx, id: string, now: Date): Promise<void> {
   await db.query('UPDATE api_keys SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL', [id, now]);
+}
+
+/** Records a signed request's nonce; false when it was used before (a replay). */
+export async function useRequestNonce(db: DbOrTx, keyId: string, nonce: string, at: Date): Promise<boolean> {
+  const { rowCount } = await db.query('INSERT INTO bank_request_nonces (api_key_id, nonce, used_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [keyId, nonce, at]);
+  return rowCount === 1;
+}
+
+export async function purgeRequestNonces(db: DbOrTx, before: Date): Promise<number> {
+  const { rowCount } = await db.query('DELETE FROM bank_request_nonces WHERE used_at < $1', [before]);
+  return rowCount;
 }
 
 export async function touchApiKey(db: DbOrTx, id: string, now: Date): Promise<void> {

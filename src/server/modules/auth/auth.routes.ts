@@ -211,14 +211,22 @@ export async function authRoutes(app: App, platform: Platform) {
       tags: ['users'],
       summary: '签发接口密钥（仅显示一次） / issue an API key (shown once)',
       body: Type.Object(
-        { name: Type.String({ minLength: 1, maxLength: 60 }), role: RoleEnum(MACHINE_ROLES), ...ScopeBody, scopeProjectId: Type.Optional(Nullable(Type.String({ format: 'uuid' }))) },
+        {
+          name: Type.String({ minLength: 1, maxLength: 60 }),
+          role: RoleEnum(MACHINE_ROLES),
+          ...ScopeBody,
+          scopeProjectId: Type.Optional(Nullable(Type.String({ format: 'uuid' }))),
+          scopeBankId: Type.Optional(Nullable(Type.String({ format: 'uuid', description: '银行接口密钥所属银行' }))),
+        },
         Strict,
       ),
-      response: withProblems({ 201: Type.Object({ key: ApiKey, secret: Type.String() }, Strict) }),
+      response: withProblems({
+        201: Type.Object({ key: ApiKey, secret: Type.String(), signingSecret: Nullable(Type.String({ description: '银行请求签名密钥（仅此一次显示）' })) }, Strict),
+      }),
     },
     handler: async (req, reply) => {
-      const { key, secret } = await service.createApiKey(req.ctx, req.body);
-      return reply.code(201).send({ key: presentApiKey(key), secret });
+      const { key, secret, signingSecret } = await service.createApiKey(req.ctx, req.body);
+      return reply.code(201).send({ key: presentApiKey(key), secret, signingSecret });
     },
   });
 

@@ -10,7 +10,7 @@ import { redactPersonalData } from '../../platform/crypto/masking';
 import { type Ctx, type Platform, audit, contextFor } from '../../platform/context';
 import { AppError, type Bilingual, invalidFields, notFound } from '../../platform/errors';
 import type { Page } from '../../db/paging';
-import { findEnterpriseForScope } from '../orgs';
+import { findBank, findEnterpriseForScope } from '../orgs';
 import { findProjectForScope } from '../projects';
 import { findRegion } from '../regions';
 import * as repo from './auth.repo';
@@ -454,18 +454,31 @@ export async function createFirstAdmin(
 
 // ---- API keys for machines ----
 
+const signingSecretAad = (keyId: string) => `api_keys:${keyId}:signing_secret`;
+
+/**
+ * A machine key. A site device's is bound to a project; a bank's to the bank, and it comes with a
+ * second secret that signs every request body (shown once, like the key).
+ */
 export async function createApiKey(
   ctx: Ctx,
-  input: { name: string; role: Role; scopeProjectId?: string | null } & UserScopeInput,
-): Promise<{ key: repo.ApiKeyRow; secret: string }> {
+  input: { name: string; role: Role; scopeProjectId?: string | null; scopeBankId?: string | null } & UserScopeInput,
+): Promise<{ key: repo.ApiKeyRow; secret: string; signingSecret: string | null }> {
   if (!MACHINE_ROLES.includes(input.role)) {
     throw invalidFields([{ field: 'role', message: { zh: '接口密钥只能用于银行或现场设备', en: 'API keys are for banks and site devices only' } }]);
   }
   const prefix = randomToken(6);
   const secret = `xd_${prefix}_${randomToken(32)}`;
   const id = uuidv7();
+  const signingSecret = input.role === 'bank_integration' ? randomToken(32) : null;
   const key = await ctx.db.tx(async (tx) => {
     const scope = input.role === 'site_device' && input.scopeProjectId !== undefined ? await deviceScope(ctx, tx, input.scopeProjectId) : await resolveScope(ctx, tx, input.role, input);
+    let scopeBankId: string | null = null;
+    if (input.role === 'bank_integration') {
+      const bank = input.scopeBankId ? await findBank(tx, input.scopeBankId) : undefined;
+      if (!bank) throw invalidFields([{ field: 'scopeBankId', message: { zh: '请选择该密钥所属的银行', en: 'Choose the bank this key belongs to' } }]);
+      scopeBankId = bank.id;
+    }
     await repo.insertApiKey(tx, {
       id,
       name: input.name,
@@ -475,14 +488,46 @@ export async function createApiKey(
       scopeRegionCode: scope.scopeRegionCode,
       scopeEnterpriseId: scope.scopeEnterpriseId,
       scopeProjectId: 'scopeProjectId' in scope ? (scope.scopeProjectId as string) : null,
+      scopeBankId,
+      signingSecretEnc: signingSecret ? ctx.cipher.encrypt(signingSecret, signingSecretAad(id)) : null,
       createdBy: ctx.actor.id,
       now: ctx.clock.now(),
     });
     await audit(tx, ctx, { action: 'apikey.create', objectType: 'api_key', objectId: id, after: { name: input.name, role: input.role, prefix }, regionPath: scope.regionPath });
     return (await repo.findApiKeyByPrefix(tx, prefix))!;
   });
-  return { key, secret };
+  return { key, secret, signingSecret };
 }
+
+/** How far a signed request's timestamp may stray from our clock; its nonce is remembered at least this long. */
+export const SIGNATURE_WINDOW_SECONDS = 300;
+
+/**
+ * A bank request's signature: `X-XD-Signature` = hex HMAC-SHA256 under the key's signing secret of
+ * `<timestamp>\n<nonce>\n<raw body>`, `X-XD-Timestamp` in Unix seconds within the window, and
+ * `X-XD-Nonce` never used before by this key. A failure says which check failed and changes nothing.
+ */
+export async function verifySignedRequest(ctx: Ctx, h: { timestamp?: string; nonce?: string; signature?: string }, rawBody: Buffer): Promise<void> {
+  const fail = (zh: string, en: string) => new AppError('UNAUTHENTICATED', { detail: { zh, en } });
+  if (ctx.actor.kind !== 'apikey' || ctx.actor.id === null) throw new AppError('FORBIDDEN');
+  if (!h.timestamp || !h.nonce || !h.signature) throw fail('缺少签名、时间戳或随机数', 'Missing signature, timestamp or nonce');
+  if (!/^\d{9,11}$/.test(h.timestamp) || !/^[A-Za-z0-9_-]{8,64}$/.test(h.nonce) || !/^[0-9a-f]{64}$/i.test(h.signature)) {
+    throw fail('签名头格式不正确', 'Malformed signature headers');
+  }
+  const key = await repo.findApiKeyById(ctx.db, ctx.actor.id);
+  if (!key?.signing_secret_enc) throw fail('该密钥未配置签名密钥', 'This key has no signing secret');
+  const secret = ctx.cipher.decrypt(key.signing_secret_enc, signingSecretAad(key.id));
+  const expected = crypto.createHmac('sha256', secret).update(`${h.timestamp}\n${h.nonce}\n`).update(rawBody).digest();
+  if (!crypto.timingSafeEqual(expected, Buffer.from(h.signature, 'hex'))) throw fail('签名校验失败', 'Bad signature');
+  const now = ctx.clock.now().getTime();
+  if (Math.abs(now - Number(h.timestamp) * 1000) > SIGNATURE_WINDOW_SECONDS * 1000) throw fail('请求时间戳超出允许范围，请校准时钟', 'Stale timestamp; check the clock');
+  if (!(await repo.useRequestNonce(ctx.db, key.id, h.nonce, ctx.clock.now()))) {
+    throw new AppError('CONFLICT', { detail: { zh: '重复的请求（随机数已使用），已忽略', en: 'Replayed request (nonce already used); ignored' } });
+  }
+}
+
+/** Forgets nonces older than twice the window: a request that old fails on its timestamp anyway. */
+export const purgeRequestNonces = (db: DbOrTx, now: Date) => repo.purgeRequestNonces(db, new Date(now.getTime() - 2 * SIGNATURE_WINDOW_SECONDS * 1000));
 
 export async function revokeApiKey(ctx: Ctx, id: string): Promise<void> {
   await ctx.db.tx(async (tx) => {
@@ -514,7 +559,9 @@ export async function resolveApiKey(platform: Platform, secret: string): Promise
   const now = platform.clock.now();
   if (!key.last_used_at || now.getTime() - key.last_used_at.getTime() > 60_000) await repo.touchApiKey(platform.db, key.id, now);
   const role = key.role as Role;
-  const scope: Actor['scope'] = key.scope_project_id
+  const scope: Actor['scope'] = key.scope_bank_id
+    ? { kind: 'bank', bankId: key.scope_bank_id }
+    : key.scope_project_id
     ? { kind: 'project', projectId: key.scope_project_id, enterpriseId: key.scope_enterprise_id! }
     : key.scope_enterprise_id
     ? { kind: 'enterprise', enterpriseId: key.scope_enterprise_id }
@@ -525,4 +572,7 @@ export async function resolveApiKey(platform: Platform, secret: string): Promise
 export type { Bilingual };
 
 /** The secret columns of this module, for key rotation. */
-export const ENCRYPTED_COLUMNS = [{ table: 'users', column: 'totp_secret_enc', aad: totpAad }];
+export const ENCRYPTED_COLUMNS = [
+  { table: 'users', column: 'totp_secret_enc', aad: totpAad },
+  { table: 'api_keys', column: 'signing_secret_enc', aad: signingSecretAad },
+];

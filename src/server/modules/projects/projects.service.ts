@@ -99,6 +99,16 @@ export async function findProjectForScope(db: DbOrTx, actor: Actor, id: string) 
       partyIds: row.party_ids,
       projectManagerIdBidx: row.project_manager_id_bidx,
       chiefSupervisorIdBidx: row.chief_supervisor_id_bidx,
+      generalContractorName: row.general_contractor_name,
+      // The labour-cost terms of the construction contract (人工费分账, ACC-04).
+      laborTerms: {
+        contractPriceFen: Number(row.contract_price_fen),
+        laborCostShareBp: row.labor_cost_share_bp,
+        allocationCycleMonths: row.allocation_cycle_months,
+        payday: row.payday,
+        start: row.actual_start ?? row.planned_start,
+        end: row.actual_end ?? row.planned_end,
+      },
     }
   );
 }

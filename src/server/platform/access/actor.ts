@@ -8,7 +8,9 @@ export type Scope =
   | { kind: 'enterprise'; enterpriseId: string }
   | { kind: 'worker'; workerId: string }
   /** A site device: one project of one enterprise. */
-  | { kind: 'project'; projectId: string; enterpriseId: string };
+  | { kind: 'project'; projectId: string; enterpriseId: string }
+  /** A bank's machine key: the wage accounts held at that bank. */
+  | { kind: 'bank'; bankId: string };
 
 export interface Actor {
   kind: 'user' | 'apikey' | 'system' | 'anonymous';

@@ -26,6 +26,10 @@ export const PERMISSIONS = [
   'attendance.ingest',
   /** Full-value export of a project's people to the national platform (RN-06), audited with a reason. */
   'national.export',
+  'accounts.read',
+  'accounts.write',
+  /** A bank reporting transactions on the wage accounts it holds (signed requests). */
+  'accounts.bank',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -52,19 +56,19 @@ export const ROLES = {
     zh: '人社/治欠办工作人员',
     en: 'Wage office official',
     scopeKind: 'region',
-    permissions: ['regions.read', 'orgs.read', 'orgs.write', 'params.read', 'params.write', 'pii.view_full', 'dashboard.read', 'projects.read', 'projects.write', 'workforce.read', 'workforce.write', 'attendance.read', 'attendance.write', 'national.export'],
+    permissions: ['regions.read', 'orgs.read', 'orgs.write', 'params.read', 'params.write', 'pii.view_full', 'dashboard.read', 'projects.read', 'projects.write', 'workforce.read', 'workforce.write', 'attendance.read', 'attendance.write', 'national.export', 'accounts.read', 'accounts.write'],
   },
   industry_official: {
     zh: '行业主管部门工作人员',
     en: 'Industry department official',
     scopeKind: 'region',
-    permissions: ['regions.read', 'orgs.read', 'params.read', 'dashboard.read', 'projects.read', 'projects.write', 'workforce.read', 'attendance.read'],
+    permissions: ['regions.read', 'orgs.read', 'params.read', 'dashboard.read', 'projects.read', 'projects.write', 'workforce.read', 'attendance.read', 'accounts.read'],
   },
   township_official: {
     zh: '乡镇(街道)工作人员',
     en: 'Township official',
     scopeKind: 'region',
-    permissions: ['regions.read', 'orgs.read', 'params.read', 'dashboard.read', 'projects.read', 'workforce.read', 'attendance.read'],
+    permissions: ['regions.read', 'orgs.read', 'params.read', 'dashboard.read', 'projects.read', 'workforce.read', 'attendance.read', 'accounts.read'],
   },
   village_official: {
     zh: '村(社区)工作人员',
@@ -76,19 +80,19 @@ export const ROLES = {
     zh: '领导(只读)',
     en: 'Leader (read-only)',
     scopeKind: 'region',
-    permissions: ['regions.read', 'orgs.read', 'params.read', 'dashboard.read', 'projects.read', 'workforce.read', 'attendance.read'],
+    permissions: ['regions.read', 'orgs.read', 'params.read', 'dashboard.read', 'projects.read', 'workforce.read', 'attendance.read', 'accounts.read'],
   },
   enterprise_user: {
     zh: '企业用户',
     en: 'Enterprise user',
     scopeKind: 'enterprise',
-    permissions: ['orgs.read', 'projects.read', 'projects.write', 'workforce.read', 'workforce.write', 'attendance.read', 'attendance.write', 'national.export'],
+    permissions: ['orgs.read', 'projects.read', 'projects.write', 'workforce.read', 'workforce.write', 'attendance.read', 'attendance.write', 'national.export', 'accounts.read', 'accounts.write'],
   },
   bank_integration: {
     zh: '银行接口',
     en: 'Bank integration',
     scopeKind: 'region',
-    permissions: [],
+    permissions: ['accounts.bank'],
   },
   site_device: {
     zh: '现场考勤设备',

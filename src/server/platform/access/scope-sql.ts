@@ -9,6 +9,8 @@ export interface ScopeColumns {
   /** An array column of every enterprise party to the row (a project's owner, contractor, subcontractors). */
   enterpriseIds?: string;
   projectId?: string;
+  /** The bank holding the row's account (wage accounts and their transactions). */
+  bankId?: string;
 }
 
 /**
@@ -39,6 +41,8 @@ export function scopeCondition(actor: Actor, columns: ScopeColumns, params: unkn
       return columns.projectId ? `${columns.projectId} = ${bind(scope.projectId)}` : 'false';
     case 'worker':
       return columns.workerId ? `${columns.workerId} = ${bind(scope.workerId)}` : 'false';
+    case 'bank':
+      return columns.bankId ? `${columns.bankId} = ${bind(scope.bankId)}` : 'false';
   }
 }
 
