@@ -76,6 +76,8 @@ const ROUTES: Record<string, Probe> = {
   },
   'PATCH /api/users/:id': { foreign: (i) => ({ method: 'PATCH', url: `/api/users/${i.userB}`, body: { version: 1, displayName: '改' } }), foreignStatus: 404 },
   'POST /api/users/:id/reset-password': { foreign: (i) => ({ method: 'POST', url: `/api/users/${i.userB}/reset-password` }), foreignStatus: 404 },
+  // The national bank catalogue: nothing regional to leak.
+  'GET /api/api-keys/banks': { self: true },
   'GET /api/api-keys': { list: () => ({ method: 'GET', url: '/api/api-keys' }), leak: (i) => [i.keyB] },
   'POST /api/api-keys': {
     foreign: (i) => ({ method: 'POST', url: '/api/api-keys', body: { name: '探针设备', role: 'bank_integration', scopeRegionCode: TREE.districtB, scopeBankId: i.bankId } }),

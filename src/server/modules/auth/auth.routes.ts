@@ -1,3 +1,4 @@
+import { listBanks } from '../orgs';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { MACHINE_ROLES, ROLES, ROLE_NAMES, type Role } from '../../platform/access/roles';
@@ -203,6 +204,17 @@ export async function authRoutes(app: App, platform: Platform) {
     config: { access: 'apikeys.manage' },
     schema: { tags: ['users'], summary: '接口密钥 / API keys', response: withProblems({ 200: Type.Array(ApiKey) }) },
     handler: async (req) => (await service.listApiKeys(req.ctx)).map(presentApiKey),
+  });
+
+  // The security admin does not read the organisation registry; a bank key needs only the bank's name.
+  app.get('/api/api-keys/banks', {
+    config: { access: 'apikeys.manage' },
+    schema: {
+      tags: ['users'],
+      summary: '可签发银行接口密钥的银行 / banks a key can be issued to',
+      response: withProblems({ 200: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), bankCode: Type.String() }, Strict)) }),
+    },
+    handler: async (req) => (await listBanks(req.ctx.db)).map((b) => ({ id: b.id, name: b.name, bankCode: b.bank_code })),
   });
 
   app.post('/api/api-keys', {

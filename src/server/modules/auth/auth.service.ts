@@ -526,8 +526,6 @@ export async function verifySignedRequest(ctx: Ctx, h: { timestamp?: string; non
   }
 }
 
-/** Forgets nonces older than twice the window: a request that old fails on its timestamp anyway. */
-export const purgeRequestNonces = (db: DbOrTx, now: Date) => repo.purgeRequestNonces(db, new Date(now.getTime() - 2 * SIGNATURE_WINDOW_SECONDS * 1000));
 
 export async function revokeApiKey(ctx: Ctx, id: string): Promise<void> {
   await ctx.db.tx(async (tx) => {

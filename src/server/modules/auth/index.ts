@@ -1,3 +1,3 @@
 // What other modules may use from auth.
 export { ENCRYPTED_COLUMNS as AUTH_ENCRYPTED_COLUMNS } from './auth.service';
-export { SIGNATURE_WINDOW_SECONDS, purgeRequestNonces, verifySignedRequest } from './auth.service';
+export { verifySignedRequest } from './auth.service';

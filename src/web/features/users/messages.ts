@@ -48,5 +48,12 @@ export const m = defineMessages({
   revokedDone: { zh: '已吊销', en: 'Revoked' },
   keyIssued: { zh: '接口密钥已签发', en: 'API key issued' },
   keySecretFor: { zh: '密钥“{name}”：', en: 'Secret of "{name}":' },
+  keyBank: { zh: '所属银行', en: 'Bank' },
+  keyBankHint: { zh: '银行接口只能报送在该行开立的工资专用账户流水', en: 'A bank key reports on the wage accounts held at that bank only' },
+  signingIssued: { zh: '请求签名密钥', en: 'Request-signing secret' },
+  signingFor: {
+    zh: '“{name}”的请求签名密钥：银行以 HMAC-SHA256 对“时间戳、随机数、请求体”签名（见接口文档）。',
+    en: 'The request-signing secret of "{name}": the bank signs timestamp, nonce and body with HMAC-SHA256 (see the API document).',
+  },
   noKeys: { zh: '尚未签发接口密钥。', en: 'No API keys issued yet.' },
 });

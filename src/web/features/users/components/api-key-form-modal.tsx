@@ -5,20 +5,21 @@ import { FormError } from '../../../components/query-error';
 import { RegionTreeSelect } from '../../../components/region-tree/region-tree-select';
 import { applyProblemToForm } from '../../../lib/form-errors';
 import { useI18n } from '../../../lib/i18n';
-import { type CreateApiKeyInput, useCreateApiKey } from '../api/create-api-key';
+import { type CreateApiKeyInput, useCreateApiKey, useKeyBanks } from '../api/create-api-key';
 import { useRoles } from '../api/get-roles';
 import { m } from '../messages';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Issues a key for a bank (scoped to a region) or a site device (scoped to an enterprise). */
-export function ApiKeyFormModal({ open, onClose, onIssued }: { open: boolean; onClose: () => void; onIssued: (name: string, secret: string) => void }) {
+export function ApiKeyFormModal({ open, onClose, onIssued }: { open: boolean; onClose: () => void; onIssued: (name: string, secret: string, signingSecret: string | null) => void }) {
   const { t, lang } = useI18n();
   const [form] = Form.useForm<CreateApiKeyInput>();
   const [error, setError] = useState<string | null>(null);
   const roles = useRoles();
   const create = useCreateApiKey();
   const role = Form.useWatch('role', form);
+  const banks = useKeyBanks(role === 'bank_integration');
   const scopeKind = roles.data?.find((r) => r.role === role)?.scopeKind;
 
   useEffect(() => {
@@ -30,9 +31,10 @@ export function ApiKeyFormModal({ open, onClose, onIssued }: { open: boolean; on
   const submit = (values: CreateApiKeyInput) => {
     setError(null);
     const scope = scopeKind === 'enterprise' ? { scopeEnterpriseId: values.scopeEnterpriseId?.trim() } : { scopeRegionCode: values.scopeRegionCode };
+    const bank = values.role === 'bank_integration' ? { scopeBankId: values.scopeBankId } : {};
     create.mutate(
-      { name: values.name.trim(), role: values.role, ...scope },
-      { onSuccess: (r) => (onClose(), onIssued(r.key.name, r.secret)), onError: (err) => setError(applyProblemToForm(form, err, lang)) },
+      { name: values.name.trim(), role: values.role, ...scope, ...bank },
+      { onSuccess: (r) => (onClose(), onIssued(r.key.name, r.secret, r.signingSecret)), onError: (err) => setError(applyProblemToForm(form, err, lang)) },
     );
   };
 
@@ -60,6 +62,11 @@ export function ApiKeyFormModal({ open, onClose, onIssued }: { open: boolean; on
         {scopeKind === 'region' && (
           <Form.Item name="scopeRegionCode" label={t(m.keyScopeRegion)} rules={[{ required: true, message: t(m.required) }]}>
             <RegionTreeSelect />
+          </Form.Item>
+        )}
+        {role === 'bank_integration' && (
+          <Form.Item name="scopeBankId" label={t(m.keyBank)} extra={t(m.keyBankHint)} rules={[{ required: true, message: t(m.required) }]}>
+            <Select loading={banks.isLoading} showSearch optionFilterProp="label" options={(banks.data ?? []).map((b) => ({ value: b.id, label: `${b.name}（${b.bankCode}）` }))} data-testid="api-key-bank" />
           </Form.Item>
         )}
         {scopeKind === 'enterprise' && (

@@ -16,7 +16,9 @@ export function ApiKeysPage() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [creating, setCreating] = useState(false);
-  const [issued, setIssued] = useState<{ name: string; secret: string } | null>(null);
+  const [issued, setIssued] = useState<{ name: string; secret: string; signingSecret: string | null } | null>(null);
+  // A bank's signing secret is shown after its key, once too.
+  const [signing, setSigning] = useState<{ name: string; secret: string } | null>(null);
   const list = useApiKeys();
   const roles = useRoles();
   const revoke = useRevokeApiKey();
@@ -70,8 +72,17 @@ export function ApiKeysPage() {
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         locale={{ emptyText: list.isLoading ? ' ' : <Empty description={t(m.noKeys)} /> }}
       />
-      <ApiKeyFormModal open={creating} onClose={() => setCreating(false)} onIssued={(name, secret) => setIssued({ name, secret })} />
-      <OneTimeSecretModal title={t(m.keyIssued)} secret={issued?.secret ?? null} extra={issued ? t(m.keySecretFor, { name: issued.name }) : undefined} onClose={() => setIssued(null)} />
+      <ApiKeyFormModal open={creating} onClose={() => setCreating(false)} onIssued={(name, secret, signingSecret) => setIssued({ name, secret, signingSecret })} />
+      <OneTimeSecretModal
+        title={t(m.keyIssued)}
+        secret={issued?.secret ?? null}
+        extra={issued ? t(m.keySecretFor, { name: issued.name }) : undefined}
+        onClose={() => {
+          if (issued?.signingSecret) setSigning({ name: issued.name, secret: issued.signingSecret });
+          setIssued(null);
+        }}
+      />
+      <OneTimeSecretModal title={t(m.signingIssued)} secret={signing?.secret ?? null} extra={signing ? t(m.signingFor, { name: signing.name }) : undefined} onClose={() => setSigning(null)} />
     </Card>
   );
 }
