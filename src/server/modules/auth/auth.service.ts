@@ -526,7 +526,6 @@ export async function verifySignedRequest(ctx: Ctx, h: { timestamp?: string; non
   }
 }
 
-
 export async function revokeApiKey(ctx: Ctx, id: string): Promise<void> {
   await ctx.db.tx(async (tx) => {
     const key = await repo.findApiKeyInScope(tx, ctx.actor, id);
