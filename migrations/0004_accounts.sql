@@ -40,7 +40,6 @@ CREATE TABLE wage_accounts (
   bank_balance_at       timestamptz,
   bank_balance_seq      bigint,
   bank_balance_txn_id   text,
-  region_path           text NOT NULL,
   created_at            timestamptz NOT NULL DEFAULT now(),
   updated_at            timestamptz NOT NULL DEFAULT now(),
   version               integer NOT NULL DEFAULT 1,
@@ -49,7 +48,6 @@ CREATE TABLE wage_accounts (
 );
 -- One account per project (ACC-01); a closed account may be followed by a new one.
 CREATE UNIQUE INDEX wage_accounts_one_open ON wage_accounts (project_id) WHERE status <> 'closed';
-CREATE INDEX wage_accounts_region ON wage_accounts (region_path text_pattern_ops);
 CREATE INDEX wage_accounts_bank ON wage_accounts (bank_id);
 
 CREATE TABLE wage_account_status_history (

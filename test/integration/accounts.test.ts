@@ -188,7 +188,7 @@ describe('ACC-04 labour-cost allocations', () => {
 
 describe('property: any order, any replays, the balance is the bank’s and no line counts twice', () => {
   it('holds over random sequences of deposits, payouts, returns and fees', async () => {
-    const { rows } = await platform.db.query<{ id: string; project_id: string; general_contractor_id: string; region_path: string }>('SELECT id, project_id, general_contractor_id, region_path FROM wage_accounts WHERE id = $1', [accountId]);
+    const { rows } = await platform.db.query<{ id: string; project_id: string; general_contractor_id: string }>('SELECT id, project_id, general_contractor_id FROM wage_accounts WHERE id = $1', [accountId]);
     const base = rows[0];
     const actor: Actor = { kind: 'apikey', id: bank.keyId, name: 'bank', role: 'bank_integration', permissions: permissionsOf('bank_integration'), scope: { kind: 'bank', bankId } };
     const ctx = contextFor(platform, actor);
@@ -201,7 +201,7 @@ describe('property: any order, any replays, the balance is the bank’s and no l
         await platform.db.query("UPDATE wage_accounts SET status = 'closed', closed_on = '2026-03-01' WHERE project_id = $1 AND status <> 'closed'", [base.project_id]);
         const id = crypto.randomUUID();
         const accountNo = `99${String(run).padStart(14, '0')}`;
-        await insertAccount(platform.db, { id, projectId: base.project_id, generalContractorId: base.general_contractor_id, bankId, accountNo, accountName: 'p', contractSignedOn: '2026-01-01', openedOn: '2026-01-02', agreementSignedOn: null, regionPath: base.region_path }, platform.clock.now());
+        await insertAccount(platform.db, { id, projectId: base.project_id, generalContractorId: base.general_contractor_id, bankId, accountNo, accountName: 'p', contractSignedOn: '2026-01-01', openedOn: '2026-01-02', agreementSignedOn: null }, platform.clock.now());
         // The bank's book, in its order, with its running balance.
         let balance = 0;
         const lines = ops.map((o, i) => {

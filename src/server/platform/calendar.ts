@@ -61,6 +61,13 @@ function parse(date: string): { y: number; m: number; d: number } {
 const format = (utc: Date) => utc.toISOString().slice(0, 10);
 
 /** The civil date `n` calendar days after `date` (before it when `n` is negative). */
+/** The first day of the month `n` months after the month of `date` (before it when `n` is negative). */
+export function monthStartAfter(date: string, n: number): string {
+  const [y, m] = date.split('-').map(Number);
+  const total = y * 12 + (m - 1) + n;
+  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}-01`;
+}
+
 /** A civil date `n` whole years later; 29 February lands on 1 March in a common year (the later, safer day for retention). */
 export function addYears(date: string, n: number): string {
   const [y, m, d] = date.split('-').map(Number);

@@ -202,3 +202,16 @@ export function cellTime(v: CellValue): string | null {
   const m = /^(\d{1,2})[:：时点](\d{1,2})(?:[:：分](\d{1,2})秒?)?分?$/.exec(v.trim());
   return m ? hms(Number(m[1]), Number(m[2]), Number(m[3] ?? 0)) : null;
 }
+
+/**
+ * A date-and-time cell in Beijing time as ISO 8601 with +08:00: an Excel date-time (the wall-clock
+ * time the sheet shows), or text of a date and a time as `cellDate` and `cellTime` read them
+ * (2026-03-01 10:23:45, 2026/3/1 8:05); a date alone is its midnight.
+ */
+export function cellDateTime(v: CellValue): string | null {
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : `${v.toISOString().slice(0, 19)}+08:00`;
+  const [datePart, timePart, ...rest] = (cellText(v) ?? '').split(/[ T]+/);
+  const date = cellDate(datePart ?? null);
+  const time = timePart === undefined ? '00:00:00' : cellTime(timePart);
+  return date && time && rest.length === 0 ? `${date}T${time}+08:00` : null;
+}

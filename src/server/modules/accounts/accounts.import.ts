@@ -1,5 +1,5 @@
 import type { Ctx } from '../../platform/context';
-import { type CellValue, type Column, type RowProblem, cellText, readTable } from '../../platform/excel';
+import { type Column, type RowProblem, cellDateTime, cellText, readTable } from '../../platform/excel';
 import { audit } from '../../platform/context';
 import type { ImportMode, ImportReport } from '../../platform/import-run';
 import { codeOf } from '../../platform/labels';
@@ -28,22 +28,6 @@ export const STATEMENT_COLUMNS = [
 type Key = (typeof STATEMENT_COLUMNS)[number]['key'];
 const HEADER = Object.fromEntries(STATEMENT_COLUMNS.map((c) => [c.key, c.header])) as Record<Key, string>;
 
-/** A statement time (Beijing): text 2026-03-01 10:23:45 (or with slashes, seconds optional), or an Excel date-time. */
-function statementTime(v: CellValue): string | null {
-  if (v instanceof Date) {
-    if (Number.isNaN(v.getTime())) return null;
-    // Excel holds the wall-clock time the sheet shows; read it as Beijing time.
-    return `${v.toISOString().slice(0, 19)}+08:00`;
-  }
-  const m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(cellText(v) ?? '');
-  if (!m) return null;
-  const p = (s: string | undefined) => (s ?? '0').padStart(2, '0');
-  const iso = `${m[1]}-${p(m[2])}-${p(m[3])}T${p(m[4])}:${p(m[5])}:${p(m[6])}+08:00`;
-  const at = new Date(iso);
-  // 2026-02-30 would roll over into March; a real date survives the round trip.
-  return !Number.isNaN(at.getTime()) && new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10) === iso.slice(0, 10) ? iso : null;
-}
-
 const DIRECTIONS: Record<string, 'credit' | 'debit'> = { 收入: 'credit', 收: 'credit', 贷: 'credit', 存入: 'credit', 支出: 'debit', 支: 'debit', 借: 'debit', 转出: 'debit' };
 
 export async function importStatement(
@@ -62,7 +46,7 @@ export async function importStatement(
     const add = (key: Key, zh: string, en: string) => problems.push({ row, column: HEADER[key], message: { zh, en } });
     const bankTxnId = cellText(v.bankTxnId);
     if (!bankTxnId) add('bankTxnId', '请填写交易流水号', 'Enter the transaction id');
-    const bookedAt = statementTime(v.bookedAt);
+    const bookedAt = cellDateTime(v.bookedAt);
     if (!bookedAt) add('bookedAt', '记账时间应为日期时间，如 2026-03-01 10:23:45', 'The time must be like 2026-03-01 10:23:45');
     const direction = DIRECTIONS[cellText(v.direction) ?? ''];
     if (!direction) add('direction', '收支方向应为收入或支出', 'Direction is 收入 or 支出');

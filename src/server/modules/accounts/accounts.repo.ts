@@ -31,7 +31,9 @@ export interface AccountRow {
   ledger_balance_fen: string;
   bank_balance_fen: string | null;
   bank_balance_at: Date | null;
+  /** The project's region: scope, audit and the parameters follow the project. */
   region_path: string;
+  region_code: string;
   created_at: Date;
   version: number;
 }
@@ -39,7 +41,7 @@ export interface AccountRow {
 const COLUMNS = `a.id, a.project_id, p.code AS project_code, p.name AS project_name, p.status AS project_status, a.general_contractor_id,
   g.name AS general_contractor_name, a.bank_id, b.name AS bank_name, a.account_no, a.account_name, a.contract_signed_on::text,
   a.opened_on::text, a.agreement_signed_on::text, a.agreement_file_id, a.status, a.close_notice_from::text, a.closed_on::text,
-  a.ledger_balance_fen::text, a.bank_balance_fen::text, a.bank_balance_at, a.region_path, a.created_at, a.version`;
+  a.ledger_balance_fen::text, a.bank_balance_fen::text, a.bank_balance_at, p.region_path, p.region_code, a.created_at, a.version`;
 const FROM = `FROM wage_accounts a JOIN projects p ON p.id = a.project_id JOIN enterprises g ON g.id = a.general_contractor_id JOIN banks b ON b.id = a.bank_id`;
 
 export async function findAccountInScope(db: DbOrTx, actor: Actor, id: string, forUpdate = false): Promise<AccountRow | undefined> {
@@ -77,15 +79,14 @@ export interface AccountWrite {
   contractSignedOn: string;
   openedOn: string;
   agreementSignedOn: string | null;
-  regionPath: string;
 }
 
 export async function insertAccount(db: DbOrTx, a: AccountWrite, now: Date): Promise<void> {
   await db.query(
     `INSERT INTO wage_accounts (id, project_id, general_contractor_id, bank_id, account_no, account_name, contract_signed_on, opened_on,
-                                agreement_signed_on, region_path, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)`,
-    [a.id, a.projectId, a.generalContractorId, a.bankId, a.accountNo, a.accountName, a.contractSignedOn, a.openedOn, a.agreementSignedOn, a.regionPath, now],
+                                agreement_signed_on, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)`,
+    [a.id, a.projectId, a.generalContractorId, a.bankId, a.accountNo, a.accountName, a.contractSignedOn, a.openedOn, a.agreementSignedOn, now],
   );
 }
 
@@ -190,6 +191,9 @@ export interface TransactionWrite {
  * out-of-order line never overwrites a newer balance), and mark a newly used account in use.
  * Returns the ids inserted.
  */
+// The batch's latest balance line (l) is newer than the one the account holds (a): by booking time, then bank sequence.
+const NEWER = `(l.account_id IS NOT NULL AND (a.bank_balance_at IS NULL OR (l.booked_at, coalesce(l.bank_seq, -1)) > (a.bank_balance_at, coalesce(a.bank_balance_seq, -1))))`;
+
 export async function insertTransactions(db: DbOrTx, source: 'api' | 'statement', receivedAt: Date, t: TransactionWrite[]): Promise<Set<string>> {
   const { rows } = await db.query<{ bank_txn_id: string; account_id: string }>(
     `WITH input AS (
@@ -219,20 +223,15 @@ export async function insertTransactions(db: DbOrTx, source: 'api' | 'statement'
        UPDATE wage_accounts a
           SET ledger_balance_fen = a.ledger_balance_fen + s.delta,
               status = CASE WHEN a.status = 'opened' THEN 'in_use' ELSE a.status END,
-              bank_balance_fen = CASE WHEN l.account_id IS NOT NULL AND (a.bank_balance_at IS NULL OR (l.booked_at, coalesce(l.bank_seq, -1)) > (a.bank_balance_at, coalesce(a.bank_balance_seq, -1)))
-                                      THEN l.balance_after_fen ELSE a.bank_balance_fen END,
-              bank_balance_seq = CASE WHEN l.account_id IS NOT NULL AND (a.bank_balance_at IS NULL OR (l.booked_at, coalesce(l.bank_seq, -1)) > (a.bank_balance_at, coalesce(a.bank_balance_seq, -1)))
-                                      THEN l.bank_seq ELSE a.bank_balance_seq END,
-              bank_balance_txn_id = CASE WHEN l.account_id IS NOT NULL AND (a.bank_balance_at IS NULL OR (l.booked_at, coalesce(l.bank_seq, -1)) > (a.bank_balance_at, coalesce(a.bank_balance_seq, -1)))
-                                      THEN l.bank_txn_id ELSE a.bank_balance_txn_id END,
-              bank_balance_at = CASE WHEN l.account_id IS NOT NULL AND (a.bank_balance_at IS NULL OR (l.booked_at, coalesce(l.bank_seq, -1)) > (a.bank_balance_at, coalesce(a.bank_balance_seq, -1)))
-                                      THEN l.booked_at ELSE a.bank_balance_at END,
+              bank_balance_fen = CASE WHEN ${NEWER} THEN l.balance_after_fen ELSE a.bank_balance_fen END,
+              bank_balance_seq = CASE WHEN ${NEWER} THEN l.bank_seq ELSE a.bank_balance_seq END,
+              bank_balance_txn_id = CASE WHEN ${NEWER} THEN l.bank_txn_id ELSE a.bank_balance_txn_id END,
+              bank_balance_at = CASE WHEN ${NEWER} THEN l.booked_at ELSE a.bank_balance_at END,
               updated_at = $19
          FROM sums s LEFT JOIN latest l ON l.account_id = s.account_id
         WHERE a.id = s.account_id
-       RETURNING a.id
      )
-     SELECT account_id, bank_txn_id FROM ins, (SELECT count(*) FROM upd) AS touched`,
+     SELECT account_id, bank_txn_id FROM ins`,
     [
       t.map((x) => x.projectId),
       t.map((x) => x.id),

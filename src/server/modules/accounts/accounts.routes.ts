@@ -107,16 +107,13 @@ const BankLineBody = {
   payoutRef: Type.Optional(Nullable(Type.String({ maxLength: 64 }))),
   memo: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
 };
-const LinesResult = Type.Object(
-  {
-    received: Type.Integer(),
-    accepted: Type.Integer(),
-    duplicates: Type.Integer(),
-    flagged: Type.Integer({ description: 'ACC-05：非本项目农民工本人账户的支出' }),
-    rejected: Type.Array(Type.Object({ index: Type.Integer(), bankTxnId: Type.String(), reason: Bilingual }, Strict)),
-  },
-  Strict,
-);
+const LineCounts = {
+  received: Type.Integer(),
+  accepted: Type.Integer(),
+  duplicates: Type.Integer(),
+  flagged: Type.Integer({ description: 'ACC-05：非本项目农民工本人账户的支出' }),
+};
+const LinesResult = Type.Object({ ...LineCounts, rejected: Type.Array(Type.Object({ index: Type.Integer(), bankTxnId: Type.String(), reason: Bilingual }, Strict)) }, Strict);
 
 export async function accountsRoutes(app: App) {
   app.get('/api/projects/:id/wage-accounts', {
@@ -205,7 +202,10 @@ export async function accountsRoutes(app: App) {
       tags: ['accounts'],
       summary: '专户流水 / account transactions',
       params: IdParams,
-      querystring: Type.Object({ ...PageQuery, kind: Type.Optional(Type.String()), flagged: Type.Optional(Type.Boolean()) }, Strict),
+      querystring: Type.Object(
+        { ...PageQuery, kind: Type.Optional(StringEnum(Object.keys(TRANSACTION_KINDS) as (keyof typeof TRANSACTION_KINDS)[])), flagged: Type.Optional(Type.Boolean()) },
+        Strict,
+      ),
       response: withProblems({
         200: Paged(
           Type.Object(
@@ -259,7 +259,7 @@ export async function accountsRoutes(app: App) {
       params: IdParams,
       querystring: Type.Object({ mode: Type.Optional(StringEnum(IMPORT_MODES)) }, Strict),
       response: withProblems({
-        200: Type.Object({ ...ImportReport.properties, lines: Type.Object({ received: Type.Integer(), accepted: Type.Integer(), duplicates: Type.Integer(), flagged: Type.Integer() }, Strict) }, Strict),
+        200: Type.Object({ ...ImportReport.properties, lines: Type.Object(LineCounts, Strict) }, Strict),
       }),
     },
     handler: async (req) => importStatement(req.ctx, req.params.id, await readUpload(req), req.query.mode ?? 'strict'),

@@ -57,6 +57,7 @@ describe('ACC-04 labour-cost allocation schedule', () => {
       start: '2026-03-10',
       end: '2026-06-20',
       payday: 15,
+      graceMonths: 1,
     });
     expect(totalFen).toBe(25_000_000_00);
     expect(beyondCalendar).toBe(0);
@@ -72,13 +73,19 @@ describe('ACC-04 labour-cost allocation schedule', () => {
 
   it('moves a payday on a weekend to the working day before, and a 31st to the month’s end', () => {
     // 15 March 2026 is a Sunday.
-    expect(allocationSchedule({ contractPriceFen: 1000, laborCostShareBp: 10000, cycleMonths: 1, start: '2026-02-01', end: '2026-02-28', payday: 15 }).allocations[0].dueOn).toBe('2026-03-13');
+    expect(allocationSchedule({ contractPriceFen: 1000, laborCostShareBp: 10000, cycleMonths: 1, start: '2026-02-01', end: '2026-02-28', payday: 15, graceMonths: 1 }).allocations[0].dueOn).toBe('2026-03-13');
     // 30 April 2026 is a Thursday (the last day of April).
-    expect(allocationSchedule({ contractPriceFen: 1000, laborCostShareBp: 10000, cycleMonths: 1, start: '2026-03-01', end: '2026-03-31', payday: 31 }).allocations[0].dueOn).toBe('2026-04-30');
+    expect(allocationSchedule({ contractPriceFen: 1000, laborCostShareBp: 10000, cycleMonths: 1, start: '2026-03-01', end: '2026-03-31', payday: 31, graceMonths: 1 }).allocations[0].dueOn).toBe('2026-04-30');
+  });
+
+  it('PAY-02 a region without grace schedules the deposit within the month worked; works ending before they start schedule nothing', () => {
+    const terms = { contractPriceFen: 1000, laborCostShareBp: 10000, cycleMonths: 1, payday: 15, graceMonths: 0 };
+    expect(allocationSchedule({ ...terms, start: '2026-03-01', end: '2026-03-31' }).allocations[0].dueOn).toBe('2026-03-13');
+    expect(allocationSchedule({ ...terms, start: '2026-04-01', end: '2026-03-31' })).toEqual({ allocations: [], totalFen: 1000, beyondCalendar: 0 });
   });
 
   it('leaves cycles whose due day is beyond the official calendar for later', () => {
-    const r = allocationSchedule({ contractPriceFen: 1200, laborCostShareBp: 10000, cycleMonths: 1, start: '2026-10-01', end: '2027-03-31', payday: 10 });
+    const r = allocationSchedule({ contractPriceFen: 1200, laborCostShareBp: 10000, cycleMonths: 1, start: '2026-10-01', end: '2027-03-31', payday: 10, graceMonths: 1 });
     expect(r.allocations.map((a) => a.periodStart)).toEqual(['2026-10-01', '2026-11-01']);
     expect(r.beyondCalendar).toBe(4);
   });
@@ -87,7 +94,7 @@ describe('ACC-04 labour-cost allocation schedule', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 10_000_000_000_00 }), fc.integer({ min: 0, max: 10000 }), fc.integer({ min: 1, max: 20 }), (price, share, months) => {
         const end = new Date(Date.UTC(2024, months - 1, 28)).toISOString().slice(0, 10);
-        const r = allocationSchedule({ contractPriceFen: price, laborCostShareBp: share, cycleMonths: 1, start: '2024-01-01', end, payday: null });
+        const r = allocationSchedule({ contractPriceFen: price, laborCostShareBp: share, cycleMonths: 1, start: '2024-01-01', end, payday: null, graceMonths: 1 });
         expect(r.allocations.reduce((s, a) => s + a.expectedFen, 0)).toBe(r.totalFen);
         expect(Math.max(...r.allocations.map((a) => a.expectedFen)) - Math.min(...r.allocations.map((a) => a.expectedFen))).toBeLessThanOrEqual(1);
       }),

@@ -1,4 +1,4 @@
-import { addDays, calendarCoverage, previousWorkingDay } from '../../platform/calendar';
+import { addDays, calendarCoverage, monthStartAfter, previousWorkingDay } from '../../platform/calendar';
 import type { Bilingual } from '../../platform/errors';
 import { labels } from '../../platform/labels';
 
@@ -107,8 +107,10 @@ export interface ScheduleTerms {
   /** First and last day of the works. */
   start: string;
   end: string;
-  /** Day of the month wages are paid; null: the last day the law allows (end of the next month). */
+  /** Day of the month wages are paid; null: the last day the law allows. */
   payday: number | null;
+  /** PAY-02: wages for a month are paid by the end of the month this many months later. */
+  graceMonths: number;
 }
 
 export interface ScheduledAllocation {
@@ -118,35 +120,31 @@ export interface ScheduledAllocation {
   expectedFen: number;
 }
 
-const monthStart = (date: string) => `${date.slice(0, 7)}-01`;
-function addMonths(month: string, n: number): string {
-  const [y, m] = month.split('-').map(Number);
-  const total = y * 12 + (m - 1) + n;
-  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}-01`;
-}
-const monthEnd = (month: string) => addDays(addMonths(month, 1), -1);
+const monthEnd = (date: string) => addDays(monthStartAfter(date, 1), -1);
 
 /**
  * The owner's labour-cost deposits the contract implies (ACC-04): the labour cost, contract price ×
  * share, spread over the allocation cycles from start to end; whole fen, the remainder to the
- * earliest cycles so the parts add up exactly. Each is due by the payday of the month after its
- * cycle (PAY-02), moved earlier when that is a rest day (PAY-03), so wages can be paid on time.
+ * earliest cycles so the parts add up exactly. Each is due by the payday of the month the wages
+ * for its cycle are paid in (PAY-02's grace), moved earlier when that is a rest day (PAY-03), so
+ * wages can be paid on time. Works that end before they start schedule nothing.
  * Cycles whose due day lies beyond the official holiday calendar are left for later.
  */
 export function allocationSchedule(t: ScheduleTerms): { allocations: ScheduledAllocation[]; totalFen: number; beyondCalendar: number } {
   const totalFen = Math.floor((t.contractPriceFen * t.laborCostShareBp) / 10000);
   const periods: { start: string; end: string }[] = [];
-  for (let m = monthStart(t.start); m <= t.end; m = addMonths(m, t.cycleMonths)) {
-    const end = monthEnd(addMonths(m, t.cycleMonths - 1));
+  for (let m = monthStartAfter(t.start, 0); t.start <= t.end && m <= t.end; m = monthStartAfter(m, t.cycleMonths)) {
+    const end = monthEnd(monthStartAfter(m, t.cycleMonths - 1));
     periods.push({ start: m < t.start ? t.start : m, end: end > t.end ? t.end : end });
   }
+  if (periods.length === 0) return { allocations: [], totalFen, beyondCalendar: 0 };
   const base = Math.floor(totalFen / periods.length);
   const remainder = totalFen - base * periods.length;
   const lastYear = calendarCoverage().lastYear;
   const allocations: ScheduledAllocation[] = [];
   let beyondCalendar = 0;
   periods.forEach((p, i) => {
-    const payMonth = addMonths(monthStart(p.end), 1);
+    const payMonth = monthStartAfter(p.end, t.graceMonths);
     const lastDay = monthEnd(payMonth);
     // A payday of 31 in a 30-day month is its last day.
     const agreed = t.payday === null ? lastDay : `${payMonth.slice(0, 8)}${String(t.payday).padStart(2, '0')}`;

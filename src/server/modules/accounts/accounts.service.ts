@@ -3,12 +3,13 @@ import { can } from '../../platform/access/actor';
 import { shanghaiDate } from '../../platform/calendar';
 import { type Ctx, audit } from '../../platform/context';
 import { maskBankCard } from '../../platform/crypto/masking';
-import { AppError, type Bilingual, invalidFields, notFound } from '../../platform/errors';
+import { AppError, type Bilingual, type FieldProblem, invalidFields, notFound } from '../../platform/errors';
 import { readStoredFile, storeFile } from '../../platform/files/files';
 import { newIds } from '../../platform/ids';
 import type { PageRequest } from '../../db/paging';
+import { findBank } from '../orgs';
 import { getParamValue } from '../params';
-import { findProjectForScope, projectScope } from '../projects';
+import { actsForGeneralContractor, findProjectForScope, projectScope } from '../projects';
 import { regionFilterPath } from '../regions';
 import * as repo from './accounts.repo';
 import { counterpartyAad } from './accounts.repo';
@@ -29,8 +30,6 @@ import {
  * come from the lines; the bank's own balance is compared, never copied over ours.
  */
 
-const regionCodeOf = (path: string) => path.split('/').filter(Boolean).at(-1)!;
-
 async function visibleProject(ctx: Ctx, projectId: string) {
   const project = await findProjectForScope(ctx.db, ctx.actor, projectId);
   if (!project) throw notFound();
@@ -38,10 +37,7 @@ async function visibleProject(ctx: Ctx, projectId: string) {
 }
 
 /** The general contractor keeps the account (ACC-01); an official over the project may record it for them. */
-function mayKeep(ctx: Ctx, generalContractorId: string) {
-  if (!can(ctx.actor, 'accounts.write')) return false;
-  return ctx.actor.scope.kind !== 'enterprise' || ctx.actor.scope.enterpriseId === generalContractorId;
-}
+const mayKeep = (ctx: Ctx, generalContractorId: string) => can(ctx.actor, 'accounts.write') && actsForGeneralContractor(ctx.actor, generalContractorId);
 
 export interface OpenAccountInput {
   bankId: string;
@@ -56,7 +52,8 @@ export async function openAccount(ctx: Ctx, projectId: string, input: OpenAccoun
   const project = await visibleProject(ctx, projectId);
   if (!mayKeep(ctx, project.generalContractorId)) throw new AppError('FORBIDDEN');
   const today = shanghaiDate(ctx.clock.now());
-  const problems = [];
+  const problems: FieldProblem[] = [];
+  if (!(await findBank(ctx.db, input.bankId))) problems.push({ field: 'bankId', message: { zh: '开户银行不在银行目录中', en: 'The bank is not in the catalogue' } });
   if (input.openedOn > today) problems.push({ field: 'openedOn', message: { zh: '开户日期不能晚于今天', en: 'The opening date cannot be in the future' } });
   if (input.contractSignedOn > input.openedOn) problems.push({ field: 'contractSignedOn', message: { zh: '施工合同签订日期不应晚于开户日期', en: 'The contract date cannot follow the opening' } });
   if (input.agreementSignedOn && input.agreementSignedOn > today) problems.push({ field: 'agreementSignedOn', message: { zh: '三方协议签订日期不能晚于今天', en: 'The agreement date cannot be in the future' } });
@@ -82,7 +79,6 @@ export async function openAccount(ctx: Ctx, projectId: string, input: OpenAccoun
         contractSignedOn: input.contractSignedOn,
         openedOn: input.openedOn,
         agreementSignedOn: input.agreementSignedOn ?? null,
-        regionPath: project.regionPath,
       },
       ctx.clock.now(),
     );
@@ -96,7 +92,7 @@ export async function openAccount(ctx: Ctx, projectId: string, input: OpenAccoun
 export async function getAccount(ctx: Ctx, id: string) {
   const a = await repo.findAccountInScope(ctx.db, ctx.actor, id);
   if (!a) throw notFound();
-  const openWithinDays = await getParamValue<number>(ctx.db, 'ACC-02.openWithinDays', regionCodeOf(a.region_path), a.opened_on);
+  const openWithinDays = await getParamValue<number>(ctx.db, 'ACC-02.openWithinDays', a.region_code, a.opened_on);
   const [history, recomputed] = await Promise.all([repo.statusHistory(ctx.db, id), repo.recomputedBalance(ctx.db, a.project_id, id)]);
   const ledger = Number(a.ledger_balance_fen);
   const bank = a.bank_balance_fen === null ? null : Number(a.bank_balance_fen);
@@ -135,14 +131,13 @@ export async function changeStatus(ctx: Ctx, id: string, input: { status: Accoun
   if (input.date > today) throw invalidFields([{ field: 'date', message: { zh: '日期不能晚于今天', en: 'The date cannot be in the future' } }]);
   await ctx.db.tx(async (tx) => {
     const a = await keptAccount(ctx, tx, id);
-    const regionCode = regionCodeOf(a.region_path);
     const close =
       input.status === 'closed'
         ? {
             projectStatus: a.project_status,
             noticeFrom: a.close_notice_from,
             today: input.date,
-            closeNoticeDays: await getParamValue<number>(tx, 'ACC-07.closeNoticeDays', regionCode, today),
+            closeNoticeDays: await getParamValue<number>(tx, 'ACC-07.closeNoticeDays', a.region_code, today),
             ledgerBalanceFen: Number(a.ledger_balance_fen),
             // Wages owed come from the payroll module once it exists; until then none are known to be owed.
             unpaidWagesFen: 0,
@@ -330,14 +325,16 @@ export async function scheduleAllocations(ctx: Ctx, projectId: string) {
   const project = await visibleProject(ctx, projectId);
   const t = project.laborTerms;
   if (!t.laborCostShareBp || t.contractPriceFen <= 0) return { scheduled: 0, beyondCalendar: 0, missingTerms: true };
-  const maxCycle = await getParamValue<number>(ctx.db, 'ACC-04.maxDisbursementCycleMonths', project.regionCode, shanghaiDate(ctx.clock.now()));
+  const today = shanghaiDate(ctx.clock.now());
+  const [maxCycle, graceMonths] = await Promise.all([
+    getParamValue<number>(ctx.db, 'ACC-04.maxDisbursementCycleMonths', project.regionCode, today),
+    getParamValue<number>(ctx.db, 'PAY-02.graceUntil', project.regionCode, today),
+  ]);
   // A contract with a longer cycle breaks ACC-04; the schedule still follows the law's.
   const cycleMonths = Math.min(t.allocationCycleMonths ?? maxCycle, maxCycle);
-  const { allocations, beyondCalendar } = allocationSchedule({ ...t, laborCostShareBp: t.laborCostShareBp, cycleMonths });
+  const { allocations, beyondCalendar } = allocationSchedule({ ...t, laborCostShareBp: t.laborCostShareBp, cycleMonths, graceMonths });
   const ids = newIds(allocations.length);
-  await ctx.db.tx((tx) =>
-    repo.replaceFutureAllocations(tx, projectId, shanghaiDate(ctx.clock.now()), allocations.map((a, i) => ({ id: ids[i], ...a })), ctx.clock.now()),
-  );
+  await ctx.db.tx((tx) => repo.replaceFutureAllocations(tx, projectId, today, allocations.map((a, i) => ({ id: ids[i], ...a })), ctx.clock.now()));
   return { scheduled: allocations.length, beyondCalendar, missingTerms: false };
 }
 

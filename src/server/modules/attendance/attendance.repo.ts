@@ -1,4 +1,5 @@
 import type { Db, DbOrTx } from '../../db/client';
+import { monthStartAfter } from '../../platform/calendar';
 
 export const eventIdAad = (id: string) => `attendance_events:${id}:id_number`;
 
@@ -6,10 +7,6 @@ export const eventIdAad = (id: string) => `attendance_events:${id}:id_number`;
 const knownMonths = new WeakMap<object, Set<string>>();
 
 const partitionSuffix = (month: string) => `y${month.slice(0, 4)}m${month.slice(5, 7)}`;
-const nextMonth = (month: string) => {
-  const [y, m] = month.split('-').map(Number);
-  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
-};
 
 /** Creates the monthly partitions of both attendance tables for these months, once, under a lock. */
 export async function ensureAttendancePartitions(db: Db, months: Iterable<string>): Promise<void> {
@@ -24,8 +21,8 @@ export async function ensureAttendancePartitions(db: Db, months: Iterable<string
       const { rows } = await tx.query('SELECT 1 FROM attendance_partitions WHERE month = $1', [month]);
       if (rows.length === 0) {
         const s = partitionSuffix(month);
-        await tx.query(`CREATE TABLE IF NOT EXISTS attendance_events_${s} PARTITION OF attendance_events FOR VALUES FROM ('${month}') TO ('${nextMonth(month)}')`);
-        await tx.query(`CREATE TABLE IF NOT EXISTS attendance_daily_${s} PARTITION OF attendance_daily FOR VALUES FROM ('${month}') TO ('${nextMonth(month)}')`);
+        await tx.query(`CREATE TABLE IF NOT EXISTS attendance_events_${s} PARTITION OF attendance_events FOR VALUES FROM ('${month}') TO ('${monthStartAfter(month, 1)}')`);
+        await tx.query(`CREATE TABLE IF NOT EXISTS attendance_daily_${s} PARTITION OF attendance_daily FOR VALUES FROM ('${month}') TO ('${monthStartAfter(month, 1)}')`);
         await tx.query('INSERT INTO attendance_partitions (month) VALUES ($1) ON CONFLICT DO NOTHING', [month]);
       }
     }

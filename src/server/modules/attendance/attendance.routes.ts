@@ -12,6 +12,16 @@ const minutes = (first: Date | null, last: Date | null) => (first && last ? Math
 const Rate = Nullable(Type.Number({ minimum: 0, maximum: 1 }));
 const Month = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$' });
 
+/** What a batch of events did, whichever way it came (device, import, national body). */
+export const EventCounts = {
+  received: Type.Integer(),
+  accepted: Type.Integer(),
+  duplicates: Type.Integer(),
+  unknownWorkers: Type.Integer({ description: '未实名登记人员的考勤（已保留）' }),
+  notOnRoster: Type.Integer(),
+  keyStaff: Type.Integer(),
+};
+
 export async function attendanceRoutes(app: App) {
   app.post('/api/attendance/batches', {
     config: { access: 'attendance.ingest' },
@@ -42,15 +52,7 @@ export async function attendanceRoutes(app: App) {
       ),
       response: withProblems({
         200: Type.Object(
-          {
-            received: Type.Integer(),
-            accepted: Type.Integer(),
-            duplicates: Type.Integer(),
-            unknownWorkers: Type.Integer({ description: '未实名登记人员的考勤（已保留）' }),
-            notOnRoster: Type.Integer(),
-            keyStaff: Type.Integer(),
-            rejected: Type.Array(Type.Object({ index: Type.Integer(), eventId: Type.String(), reason: Bilingual }, Strict)),
-          },
+          { ...EventCounts, rejected: Type.Array(Type.Object({ index: Type.Integer(), eventId: Type.String(), reason: Bilingual }, Strict)) },
           Strict,
         ),
       }),
@@ -262,10 +264,7 @@ export async function attendanceRoutes(app: App) {
         200: Type.Object(
           {
             ...ImportReport.properties,
-            events: Type.Object(
-              { received: Type.Integer(), accepted: Type.Integer(), duplicates: Type.Integer(), unknownWorkers: Type.Integer(), notOnRoster: Type.Integer(), keyStaff: Type.Integer() },
-              Strict,
-            ),
+            events: Type.Object(EventCounts, Strict),
           },
           Strict,
         ),

@@ -1,4 +1,4 @@
-import { addYears } from '../../platform/calendar';
+import { addYears, monthStartAfter } from '../../platform/calendar';
 import type { Bilingual } from '../../platform/errors';
 
 /**
@@ -64,9 +64,7 @@ export const rate = (part: number, whole: number): number | null => (whole === 0
  */
 export function attendanceRetainedUntil(month: string, attendanceRetentionYears: number, settledOn: string | null, ledgerRetentionYears: number): string | null {
   if (!settledOn) return null;
-  const [y, m] = month.split('-').map(Number);
-  const monthEnd = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
-  const byAttendance = addYears(monthEnd, attendanceRetentionYears);
+  const byAttendance = addYears(monthStartAfter(month, 1), attendanceRetentionYears);
   const byLedger = addYears(settledOn, ledgerRetentionYears);
   return byAttendance > byLedger ? byAttendance : byLedger;
 }

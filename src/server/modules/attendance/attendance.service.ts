@@ -1,12 +1,12 @@
 import type { DbOrTx } from '../../db/client';
 import { can } from '../../platform/access/actor';
-import { addDays, isWorkingDay, shanghaiDate, workingDaysBetween } from '../../platform/calendar';
+import { addDays, isWorkingDay, monthStartAfter, shanghaiDate, workingDaysBetween } from '../../platform/calendar';
 import { type Ctx, audit } from '../../platform/context';
 import { AppError, type Bilingual, invalidFields, notFound } from '../../platform/errors';
 import { newIds } from '../../platform/ids';
 import { normalizeIdNumber, validateIdNumber } from '../../platform/validators';
 import { getParamValue } from '../params';
-import { findProjectForScope, projectScope } from '../projects';
+import { actsForGeneralContractor, findProjectForScope, projectScope } from '../projects';
 import { regionFilterPath } from '../regions';
 import { getWorker } from '../workforce';
 import './attendance.params';
@@ -142,8 +142,7 @@ export async function projectDay(ctx: Ctx, projectId: string, date: string) {
 export async function workerMonth(ctx: Ctx, workerId: string, month: string) {
   const { employments } = await getWorker(ctx, workerId);
   const from = `${month}-01`;
-  const [y, m] = month.split('-').map(Number);
-  const to = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+  const to = monthStartAfter(from, 1);
   // Only the projects through which the caller sees this worker.
   const projectIds = [...new Set(employments.map((e) => e.project_id))];
   return repo.workerMonth(ctx.db, workerId, from, to, ctx.actor.scope.kind === 'worker' ? null : projectIds);
@@ -152,8 +151,7 @@ export async function workerMonth(ctx: Ctx, workerId: string, month: string) {
 /** Attendance is kept by the general contractor (its 劳资专管员) or by officials over the project. */
 export async function writableProject(ctx: Ctx, projectId: string) {
   const project = await visibleProject(ctx, projectId);
-  if (!can(ctx.actor, 'attendance.write')) throw new AppError('FORBIDDEN');
-  if (ctx.actor.scope.kind === 'enterprise' && ctx.actor.scope.enterpriseId !== project.generalContractorId) throw new AppError('FORBIDDEN');
+  if (!can(ctx.actor, 'attendance.write') || !actsForGeneralContractor(ctx.actor, project.generalContractorId)) throw new AppError('FORBIDDEN');
   return project;
 }
 

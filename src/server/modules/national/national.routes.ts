@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { Bilingual, DateOnly, IdParams, Nullable, Strict, Uuid, withProblems } from '../../platform/http/schemas';
 import type { App } from '../../platform/http/types';
+import { EventCounts } from '../attendance';
 import * as service from './national.service';
 
 // The platform's structures are documented in docs/national-standard.md; here they pass through whole.
@@ -84,12 +85,7 @@ export async function nationalRoutes(app: App) {
       response: withProblems({
         200: Type.Object(
           {
-            received: Type.Integer(),
-            accepted: Type.Integer(),
-            duplicates: Type.Integer(),
-            unknownWorkers: Type.Integer(),
-            notOnRoster: Type.Integer(),
-            keyStaff: Type.Integer(),
+            ...EventCounts,
             rejected: Type.Array(Type.Object({ index: Nullable(Type.Integer()), field: Type.String(), message: Bilingual }, Strict)),
           },
           Strict,

@@ -1,8 +1,8 @@
 import { addDays } from '../../platform/calendar';
 import { type Ctx, audit } from '../../platform/context';
 import { AppError, type FieldProblem, invalidFields, notFound } from '../../platform/errors';
-import { type BatchResult, ingestEvents } from '../attendance/attendance.service';
-import { findProjectForScope, laborOfficerPhoneAad } from '../projects';
+import { type BatchResult, ingestEvents } from '../attendance';
+import { actsForGeneralContractor, findProjectForScope, laborOfficerPhoneAad } from '../projects';
 import type { InvestmentType, ProjectIndustry, ProjectStatus } from '../projects/projects.rules';
 import { workerCardAad, workerIdAad, workerPhoneAad } from '../workforce';
 import type { ContractKind } from '../workforce/workforce.codes';
@@ -37,7 +37,7 @@ export const MAX_EXPORT_DAYS = 31;
 async function exchangeableProject(ctx: Ctx, projectId: string) {
   const project = await findProjectForScope(ctx.db, ctx.actor, projectId);
   if (!project) throw notFound();
-  if (ctx.actor.scope.kind === 'enterprise' && ctx.actor.scope.enterpriseId !== project.generalContractorId) throw new AppError('FORBIDDEN');
+  if (!actsForGeneralContractor(ctx.actor, project.generalContractorId)) throw new AppError('FORBIDDEN');
   return project;
 }
 
@@ -190,7 +190,11 @@ export async function exportProject(ctx: Ctx, projectId: string, input: { from: 
 
   // An event goes with the team of the employment that covered its day.
   const employmentsOf = new Map<string, typeof workers>();
-  for (const w of workers) employmentsOf.set(w.workerId, [...(employmentsOf.get(w.workerId) ?? []), w]);
+  for (const w of workers) {
+    const list = employmentsOf.get(w.workerId);
+    if (list) list.push(w);
+    else employmentsOf.set(w.workerId, [w]);
+  }
   const attendance: NationalAttendanceInput[] = [];
   for (const e of events) {
     const covering = employmentsOf.get(e.worker_id)?.find((w) => w.entryDate <= e.work_date && (w.exitDate === null || w.exitDate >= e.work_date));
@@ -229,7 +233,7 @@ export type NationalAttendanceResult = Omit<BatchResult, 'rejected'> & { rejecte
  * read are reported by their index and the rest kept; each event's id is a hash of what it says, so
  * a re-sent body adds nothing.
  */
-export async function receiveAttendance(ctx: Ctx, body: unknown): Promise<NationalAttendanceResult> {
+export async function receiveAttendance(ctx: Ctx, body: { dataList: unknown[] }): Promise<NationalAttendanceResult> {
   const scope = ctx.actor.scope;
   if (scope.kind !== 'project' || ctx.actor.id === null) throw new AppError('FORBIDDEN');
   const project = await findProjectForScope(ctx.db, ctx.actor, scope.projectId);
@@ -253,7 +257,7 @@ export async function receiveAttendance(ctx: Ctx, body: unknown): Promise<Nation
   const { rejected, ...counts } = result;
   return {
     ...counts,
-    received: Array.isArray((body as { dataList?: unknown }).dataList) ? (body as { dataList: unknown[] }).dataList.length : 0,
+    received: body.dataList.length,
     rejected: [
       ...parsed.errors,
       ...rejected.map((r) => ({ index: itemIndex[r.index], field: `dataList[${itemIndex[r.index]}]`, message: r.reason })),

@@ -1,3 +1,4 @@
 // What other modules may use from projects.
 export { findProjectForScope, ENCRYPTED_COLUMNS as PROJECTS_ENCRYPTED_COLUMNS } from './projects.service';
 export { findProjectByCode, laborOfficerPhoneAad, projectScope } from './projects.repo';
+export { actsForGeneralContractor } from './projects.policy';

@@ -6,7 +6,7 @@ import type { FieldCipher } from '../../platform/context';
 import { maskIdNumber } from '../../platform/crypto/masking';
 import type { ComplianceItem } from './projects.rules';
 import { type ProjectRow, type StatusHistoryRow, type SubcontractRow, csIdAad, pmIdAad } from './projects.repo';
-import { mayWriteProject } from './projects.policy';
+import { actsForGeneralContractor, mayWriteProject } from './projects.policy';
 
 const Bi = Type.Object({ zh: Type.String(), en: Type.String() }, Strict);
 const DateText = Type.String({ format: 'date' });
@@ -128,8 +128,7 @@ export function presentProjectDetail(
   if (mayWriteProject(actor, r)) actions.push('update', 'status', 'subcontract', 'board_photo');
   if (can(actor, 'pii.view_full')) actions.push('reveal');
   if (can(actor, 'workforce.write')) actions.push('roster');
-  // Attendance and the national upload are the general contractor's (or an official's) to keep.
-  const keeper = actor.scope.kind !== 'enterprise' || actor.scope.enterpriseId === r.general_contractor_id;
+  const keeper = actsForGeneralContractor(actor, r.general_contractor_id);
   if (keeper && can(actor, 'attendance.write')) actions.push('attendance');
   if (keeper && can(actor, 'national.export')) actions.push('national');
   return {
