@@ -12,6 +12,7 @@ import { AUTH_ENCRYPTED_COLUMNS } from '../server/modules/auth';
 import { ORGS_ENCRYPTED_COLUMNS } from '../server/modules/orgs';
 import { PROJECTS_ENCRYPTED_COLUMNS } from '../server/modules/projects';
 import { ACCOUNTS_ENCRYPTED_COLUMNS } from '../server/modules/accounts';
+import { PAYROLL_ENCRYPTED_COLUMNS } from '../server/modules/payroll';
 import { NATIONAL_ENCRYPTED_COLUMNS } from '../server/modules/national';
 import { WORKFORCE_ENCRYPTED_COLUMNS } from '../server/modules/workforce';
 import { eventIdAad } from '../server/modules/attendance/attendance.repo';
@@ -109,6 +110,7 @@ async function run(argv: string[]): Promise<number> {
         ...WORKFORCE_ENCRYPTED_COLUMNS,
         ...NATIONAL_ENCRYPTED_COLUMNS,
         ...ACCOUNTS_ENCRYPTED_COLUMNS,
+        ...PAYROLL_ENCRYPTED_COLUMNS,
         { table: 'attendance_events', column: 'id_enc', aad: eventIdAad },
       ];
       try {

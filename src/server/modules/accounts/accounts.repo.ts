@@ -64,6 +64,15 @@ export async function openAccountOf(db: DbOrTx, projectId: string): Promise<{ id
   return rows[0];
 }
 
+/** The project's account that payouts draw on, locked for the batch being written: its bank, status and balance. */
+export async function payoutAccountOf(db: DbOrTx, projectId: string): Promise<{ id: string; bank_id: string; status: string; ledger_balance_fen: string } | undefined> {
+  const { rows } = await db.query<{ id: string; bank_id: string; status: string; ledger_balance_fen: string }>(
+    "SELECT id, bank_id, status, ledger_balance_fen::text FROM wage_accounts WHERE project_id = $1 AND status <> 'closed' FOR UPDATE",
+    [projectId],
+  );
+  return rows[0];
+}
+
 export async function accountNoTaken(db: DbOrTx, bankId: string, accountNo: string): Promise<boolean> {
   const { rows } = await db.query('SELECT 1 FROM wage_accounts WHERE bank_id = $1 AND account_no = $2', [bankId, accountNo]);
   return rows.length > 0;

@@ -4,17 +4,10 @@ import { Bilingual, DateOnly, IdParams, Nullable, Paged, PageQuery, RegionCode, 
 import type { App } from '../../platform/http/types';
 import { readUpload } from '../../platform/http/upload';
 import { IMPORT_MODES } from '../../platform/import-run';
-import { verifySignedRequest } from '../auth';
+import { SIGNATURE_DESCRIPTION, signedRoutes } from '../auth';
 import { importStatement } from './accounts.import';
 import { ACCOUNT_STATUSES, TRANSACTION_KINDS } from './accounts.rules';
 import * as service from './accounts.service';
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** The body's bytes as sent, for signature checks (bank routes only). */
-    rawBody?: Buffer;
-  }
-}
 
 const Fen = Type.Integer({ description: '分 (fen)' });
 const AccountSummary = Type.Object(
@@ -364,28 +357,16 @@ export async function accountsRoutes(app: App) {
     handler: async (req) => service.regionAccounts(req.ctx, req.query),
   });
 
-  // The bank's machine route: its body is signed, so the bytes are kept as sent.
-  await app.register(async (scoped) => {
-    const bank = scoped as App;
-    const json = bank.getDefaultJsonParser('error', 'error');
-    bank.removeContentTypeParser('application/json');
-    bank.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
-      req.rawBody = body as Buffer;
-      json(req, (body as Buffer).toString('utf8'), done);
-    });
+  // The bank's machine route: its body is signed.
+  await signedRoutes(app, (bank) => {
     bank.post('/api/bank/transactions', {
       config: { access: 'accounts.bank' },
       schema: {
         tags: ['accounts'],
         summary: '银行推送专户流水（签名） / the bank reports account lines (signed)',
-        description:
-          'Bearer bank key; headers X-XD-Timestamp (Unix seconds, ±300 s), X-XD-Nonce (8–64 of [A-Za-z0-9_-], single use), X-XD-Signature = hex HMAC-SHA256(signing secret, timestamp + "\\n" + nonce + "\\n" + raw body). Each line is idempotent by bankTxnId on its account; order of arrival does not matter.',
+        description: `${SIGNATURE_DESCRIPTION} Each line is idempotent by bankTxnId on its account; order of arrival does not matter.`,
         body: Type.Object({ transactions: Type.Array(Type.Object({ accountNo: Type.String({ minLength: 8, maxLength: 32 }), ...BankLineBody }, Strict), { minItems: 1, maxItems: 1000 }) }, Strict),
         response: withProblems({ 200: LinesResult }),
-      },
-      preValidation: async (req) => {
-        const header = (name: string) => (typeof req.headers[name] === 'string' ? (req.headers[name] as string) : undefined);
-        await verifySignedRequest(req.ctx, { timestamp: header('x-xd-timestamp'), nonce: header('x-xd-nonce'), signature: header('x-xd-signature') }, req.rawBody ?? Buffer.alloc(0));
       },
       handler: async (req) => service.receiveBankLines(req.ctx, req.body.transactions),
     });

@@ -9,6 +9,7 @@ import { newIds } from '../../platform/ids';
 import type { PageRequest } from '../../db/paging';
 import { findBank } from '../orgs';
 import { getParamValue } from '../params';
+import { unpaidWagesOf } from '../payroll';
 import { actsForGeneralContractor, findProjectForScope, projectScope } from '../projects';
 import { regionFilterPath } from '../regions';
 import * as repo from './accounts.repo';
@@ -139,8 +140,8 @@ export async function changeStatus(ctx: Ctx, id: string, input: { status: Accoun
             today: input.date,
             closeNoticeDays: await getParamValue<number>(tx, 'ACC-07.closeNoticeDays', a.region_code, today),
             ledgerBalanceFen: Number(a.ledger_balance_fen),
-            // Wages owed come from the payroll module once it exists; until then none are known to be owed.
-            unpaidWagesFen: 0,
+            // Wages approved on the project's payrolls and not yet paid.
+            unpaidWagesFen: await unpaidWagesOf(tx, a.project_id),
           }
         : undefined;
     const refused = checkAccountStatusChange(a.status as AccountStatus, input.status, close);

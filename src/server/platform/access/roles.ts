@@ -30,6 +30,22 @@ export const PERMISSIONS = [
   'accounts.write',
   /** A bank reporting transactions on the wage accounts it holds (signed requests). */
   'accounts.bank',
+  'deposits.read',
+  /** Lodge a deposit or top it up (the general contractor, or the wage office for it). */
+  'deposits.write',
+  /** Draw on a deposit (DEP-09), decide its return (DEP-11), record arrears findings: the wage office. */
+  'deposits.decide',
+  'funds.read',
+  'funds.write',
+  'payments.read',
+  'payments.write',
+  'payroll.read',
+  /** Prepare a payroll and record a worker's confirmation given off the platform (the employer, or the general contractor for it). */
+  'payroll.write',
+  /** Review, approve and pay a payroll from the wage account (the general contractor, PAY-07/08). */
+  'payroll.approve',
+  /** A worker confirming or disputing their own payroll line. */
+  'payroll.confirm',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -56,19 +72,19 @@ export const ROLES = {
     zh: '人社/治欠办工作人员',
     en: 'Wage office official',
     scopeKind: 'region',
-    permissions: ['regions.read', 'orgs.read', 'orgs.write', 'params.read', 'params.write', 'pii.view_full', 'dashboard.read', 'projects.read', 'projects.write', 'workforce.read', 'workforce.write', 'attendance.read', 'attendance.write', 'national.export', 'accounts.read', 'accounts.write'],
+    permissions: ['regions.read', 'orgs.read', 'orgs.write', 'params.read', 'params.write', 'pii.view_full', 'dashboard.read', 'projects.read', 'projects.write', 'workforce.read', 'workforce.write', 'attendance.read', 'attendance.write', 'national.export', 'accounts.read', 'accounts.write', 'payments.read', 'payments.write', 'payroll.read', 'deposits.read', 'deposits.write', 'deposits.decide', 'funds.read', 'funds.write'],
   },
   industry_official: {
     zh: '行业主管部门工作人员',
     en: 'Industry department official',
     scopeKind: 'region',
-    permissions: ['regions.read', 'orgs.read', 'params.read', 'dashboard.read', 'projects.read', 'projects.write', 'workforce.read', 'attendance.read', 'accounts.read'],
+    permissions: ['regions.read', 'orgs.read', 'params.read', 'dashboard.read', 'projects.read', 'projects.write', 'workforce.read', 'attendance.read', 'accounts.read', 'payments.read', 'payments.write', 'payroll.read', 'deposits.read'],
   },
   township_official: {
     zh: '乡镇(街道)工作人员',
     en: 'Township official',
     scopeKind: 'region',
-    permissions: ['regions.read', 'orgs.read', 'params.read', 'dashboard.read', 'projects.read', 'workforce.read', 'attendance.read', 'accounts.read'],
+    permissions: ['regions.read', 'orgs.read', 'params.read', 'dashboard.read', 'projects.read', 'workforce.read', 'attendance.read', 'accounts.read', 'payments.read', 'payroll.read', 'deposits.read'],
   },
   village_official: {
     zh: '村(社区)工作人员',
@@ -80,13 +96,13 @@ export const ROLES = {
     zh: '领导(只读)',
     en: 'Leader (read-only)',
     scopeKind: 'region',
-    permissions: ['regions.read', 'orgs.read', 'params.read', 'dashboard.read', 'projects.read', 'workforce.read', 'attendance.read', 'accounts.read'],
+    permissions: ['regions.read', 'orgs.read', 'params.read', 'dashboard.read', 'projects.read', 'workforce.read', 'attendance.read', 'accounts.read', 'payments.read', 'payroll.read', 'deposits.read', 'funds.read'],
   },
   enterprise_user: {
     zh: '企业用户',
     en: 'Enterprise user',
     scopeKind: 'enterprise',
-    permissions: ['orgs.read', 'projects.read', 'projects.write', 'workforce.read', 'workforce.write', 'attendance.read', 'attendance.write', 'national.export', 'accounts.read', 'accounts.write'],
+    permissions: ['orgs.read', 'projects.read', 'projects.write', 'workforce.read', 'workforce.write', 'attendance.read', 'attendance.write', 'national.export', 'accounts.read', 'accounts.write', 'payments.read', 'payments.write', 'payroll.read', 'payroll.write', 'payroll.approve', 'deposits.read', 'deposits.write'],
   },
   bank_integration: {
     zh: '银行接口',
@@ -104,7 +120,7 @@ export const ROLES = {
     zh: '农民工',
     en: 'Worker',
     scopeKind: 'worker',
-    permissions: ['self.read'],
+    permissions: ['self.read', 'payroll.confirm'],
   },
 } as const satisfies Record<string, { zh: string; en: string; scopeKind: ScopeKind; permissions: readonly Permission[] }>;
 
