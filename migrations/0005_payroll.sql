@@ -111,6 +111,8 @@ CREATE TABLE payouts (
   result_at       timestamptz,
   failure_reason  text,
   bank_txn_id     text,
+  -- The bank's result as received (its content hash): the same result again is a duplicate, a different one is refused.
+  result_hash     text,
   PRIMARY KEY (project_id, id),
   FOREIGN KEY (project_id, batch_id) REFERENCES payout_batches (project_id, id),
   FOREIGN KEY (project_id, payroll_line_id) REFERENCES payroll_lines (project_id, id),
@@ -120,9 +122,8 @@ CREATE TABLE payouts (
 CREATE UNIQUE INDEX payouts_once ON payouts (project_id, payroll_line_id) WHERE status IN ('pending', 'paid');
 CREATE INDEX payouts_batch ON payouts (project_id, batch_id);
 
--- The bank's result for each payout, by our ref: the same result again is a duplicate, a different
--- one is refused. A result whose ref we do not know yet (it arrived before its batch) is held here
--- unapplied and applied when the batch is registered.
+-- A bank's result whose ref we do not know yet (it arrived before its batch) is held here and
+-- applied when the batch is registered; results for known payouts go straight onto the payout.
 CREATE TABLE payout_results (
   bank_id        uuid NOT NULL REFERENCES banks (id),
   ref            text NOT NULL,

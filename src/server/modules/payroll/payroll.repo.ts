@@ -532,29 +532,116 @@ export interface ResultWrite {
   contentHash: string;
 }
 
-/** For each ref: the payout it names (with the bank its batch went to) and any result already stored. */
-export async function resultTargets(
-  db: DbOrTx,
-  refs: string[],
-): Promise<Map<string, { payout_bank_id: string | null; payout_amount_fen: string | null; stored_hash: string | null; stored_bank_id: string | null }>> {
-  const { rows } = await db.query<{ ref: string; payout_bank_id: string | null; payout_amount_fen: string | null; stored_hash: string | null; stored_bank_id: string | null }>(
-    `SELECT k.ref, b.bank_id AS payout_bank_id, o.amount_fen::text AS payout_amount_fen, r.content_hash AS stored_hash, r.bank_id AS stored_bank_id
+/**
+ * Settles payouts from the results `found` yields (each with its payout): only a pending payout
+ * of the same amount whose batch went to the result's bank; then its line, and the payrolls and
+ * batches touched. The batch's bank is checked after the payout is found, so the planner never
+ * joins every batch of a bank to every result. Returns the refs settled.
+ */
+async function settle(db: DbOrTx, found: string, extra: string, params: unknown[], now: Date): Promise<Set<string>> {
+  const { rows } = await db.query<{ refs: string[] | null; payrolls: string[] | null; batches: string[] | null }>(
+    `WITH found AS MATERIALIZED (${found}),
+     r AS (
+       SELECT f.* FROM found f JOIN payout_batches b ON b.project_id = f.project_id AND b.id = f.batch_id AND b.bank_id = f.bank_id
+     ), po AS (
+       UPDATE payouts o SET status = r.status, result_at = r.result_at, failure_reason = r.failure_reason, bank_txn_id = r.bank_txn_id, result_hash = r.content_hash
+         FROM r WHERE o.project_id = r.project_id AND o.id = r.payout_id
+       RETURNING o.project_id, o.payroll_line_id, o.batch_id, o.status, o.amount_fen
+     ), ln AS (
+       UPDATE payroll_lines l SET pay_status = po.status, paid_fen = l.paid_fen + CASE WHEN po.status = 'paid' THEN po.amount_fen ELSE 0 END
+         FROM po WHERE l.project_id = po.project_id AND l.id = po.payroll_line_id
+       RETURNING l.project_id, l.payroll_id
+     )${extra}
+     SELECT (SELECT array_agg(ref) FROM r) AS refs,
+            (SELECT array_agg(DISTINCT project_id || ':' || payroll_id) FROM ln) AS payrolls,
+            (SELECT array_agg(DISTINCT project_id || ':' || batch_id) FROM po) AS batches`,
+    params,
+  );
+  const { refs, payrolls, batches } = rows[0];
+  if (!refs) return new Set();
+  const split = (keys: string[]) => [keys.map((k) => k.split(':')[0]), keys.map((k) => k.split(':')[1])];
+  await db.query(
+    `UPDATE payrolls pr SET updated_at = $3, status = CASE
+         WHEN EXISTS (SELECT 1 FROM payroll_lines l WHERE l.project_id = pr.project_id AND l.payroll_id = pr.id AND l.pay_status IN ('unpaid', 'in_payment')) THEN 'paying'
+         WHEN EXISTS (SELECT 1 FROM payroll_lines l WHERE l.project_id = pr.project_id AND l.payroll_id = pr.id AND l.pay_status = 'failed') THEN 'partially_paid'
+         ELSE 'paid' END
+      FROM unnest($1::uuid[], $2::uuid[]) AS k(project_id, id)
+     WHERE pr.project_id = k.project_id AND pr.id = k.id AND pr.status IN ('paying', 'partially_paid')`,
+    [...split(payrolls ?? []), now],
+  );
+  await db.query(
+    `UPDATE payout_batches b SET status = 'completed', completed_at = $3
+      FROM unnest($1::uuid[], $2::uuid[]) AS k(project_id, id)
+     WHERE b.project_id = k.project_id AND b.id = k.id AND b.status <> 'completed'
+       AND NOT EXISTS (SELECT 1 FROM payouts o WHERE o.project_id = b.project_id AND o.batch_id = b.id AND o.status = 'pending')`,
+    [...split(batches ?? []), now],
+  );
+  return new Set(refs);
+}
+
+/** A bank's results applied to the payouts they name: one statement for the common case. */
+export function applyResults(db: DbOrTx, bankId: string, results: ResultWrite[], now: Date): Promise<Set<string>> {
+  if (results.length === 0) return Promise.resolve(new Set());
+  return settle(
+    db,
+    `SELECT t.ref, t.status, t.result_at, t.failure_reason, t.bank_txn_id, t.content_hash, $1::uuid AS bank_id, o.project_id, o.id AS payout_id, o.batch_id
+       FROM unnest($2::text[], $3::text[], $4::bigint[], $5::timestamptz[], $6::text[], $7::text[], $8::text[])
+         AS t(ref, status, amount_fen, result_at, failure_reason, bank_txn_id, content_hash)
+       JOIN payouts o ON o.ref = t.ref AND o.status = 'pending' AND o.amount_fen = t.amount_fen`,
+    '',
+    [
+      bankId,
+      results.map((r) => r.ref),
+      results.map((r) => r.status),
+      results.map((r) => r.amountFen),
+      results.map((r) => r.resultAt),
+      results.map((r) => r.failureReason),
+      results.map((r) => r.bankTxnId),
+      results.map((r) => r.contentHash),
+    ],
+    now,
+  );
+}
+
+/** Held results of these refs applied once their payouts exist (the batch was just registered). */
+export function applyHeldResults(db: DbOrTx, refs: string[], now: Date): Promise<Set<string>> {
+  if (refs.length === 0) return Promise.resolve(new Set());
+  return settle(
+    db,
+    `SELECT h.ref, h.status, h.result_at, h.failure_reason, h.bank_txn_id, h.content_hash, h.bank_id, o.project_id, o.id AS payout_id, o.batch_id
        FROM unnest($1::text[]) AS k(ref)
-       LEFT JOIN payouts o ON o.ref = k.ref
-       LEFT JOIN payout_batches b ON b.project_id = o.project_id AND b.id = o.batch_id
-       LEFT JOIN payout_results r ON r.ref = k.ref`,
+       JOIN payout_results h ON h.ref = k.ref AND NOT h.applied
+       JOIN payouts o ON o.ref = h.ref AND o.status = 'pending' AND o.amount_fen = h.amount_fen`,
+    `, marked AS (UPDATE payout_results x SET applied = true FROM r WHERE x.ref = r.ref)`,
+    [refs],
+    now,
+  );
+}
+
+/** The payouts these refs name: the bank their batch went to, the amount, the status and the result received. */
+export async function payoutsByRef(db: DbOrTx, refs: string[]): Promise<Map<string, { bank_id: string; amount_fen: string; status: string; result_hash: string | null }>> {
+  if (refs.length === 0) return new Map();
+  const { rows } = await db.query<{ ref: string; bank_id: string; amount_fen: string; status: string; result_hash: string | null }>(
+    `SELECT o.ref, b.bank_id, o.amount_fen::text, o.status, o.result_hash FROM payouts o JOIN payout_batches b ON b.project_id = o.project_id AND b.id = o.batch_id WHERE o.ref = ANY($1::text[])`,
     [refs],
   );
   return new Map(rows.map((r) => [r.ref, r]));
 }
 
-/** Stores new results unapplied; a ref already stored is left as it is. Returns the refs stored. */
-export async function insertResults(db: DbOrTx, bankId: string, receivedAt: Date, results: ResultWrite[]): Promise<Set<string>> {
-  if (results.length === 0) return new Set();
-  const { rows } = await db.query<{ ref: string }>(
+/** Held results already stored for these refs. */
+export async function heldResults(db: DbOrTx, refs: string[]): Promise<Map<string, { bank_id: string; content_hash: string }>> {
+  if (refs.length === 0) return new Map();
+  const { rows } = await db.query<{ ref: string; bank_id: string; content_hash: string }>('SELECT ref, bank_id, content_hash FROM payout_results WHERE ref = ANY($1::text[])', [refs]);
+  return new Map(rows.map((r) => [r.ref, r]));
+}
+
+/** Keeps results whose payout is not known yet, to apply when their batch is registered. */
+export async function holdResults(db: DbOrTx, bankId: string, receivedAt: Date, results: ResultWrite[]): Promise<void> {
+  if (results.length === 0) return;
+  await db.query(
     `INSERT INTO payout_results (bank_id, ref, status, amount_fen, result_at, failure_reason, bank_txn_id, content_hash, received_at)
      SELECT $1, * , $9 FROM unnest($2::text[], $3::text[], $4::bigint[], $5::timestamptz[], $6::text[], $7::text[], $8::text[])
-     ON CONFLICT (ref) DO NOTHING RETURNING ref`,
+     ON CONFLICT (ref) DO NOTHING`,
     [
       bankId,
       results.map((r) => r.ref),
@@ -567,57 +654,6 @@ export async function insertResults(db: DbOrTx, bankId: string, receivedAt: Date
       receivedAt,
     ],
   );
-  return new Set(rows.map((r) => r.ref));
-}
-
-/**
- * Applies stored, unapplied results of these refs to their payouts (pending, same amount, sent to
- * the result's bank) and the payouts' lines, in one statement; then settles the payrolls and
- * batches they touch. A ref whose payout does not exist yet stays held. Returns the refs applied.
- */
-export async function applyResults(db: DbOrTx, refs: string[], now: Date): Promise<string[]> {
-  if (refs.length === 0) return [];
-  const { rows } = await db.query<{ ref: string; project_id: string; payroll_id: string; batch_id: string }>(
-    `WITH r AS (
-       SELECT r.ref, r.status, r.result_at, r.failure_reason, r.bank_txn_id, o.project_id, o.id AS payout_id
-         FROM payout_results r
-         JOIN payouts o ON o.ref = r.ref AND o.status = 'pending' AND o.amount_fen = r.amount_fen
-         JOIN payout_batches b ON b.project_id = o.project_id AND b.id = o.batch_id AND b.bank_id = r.bank_id
-        WHERE r.ref = ANY($1::text[]) AND NOT r.applied
-     ), po AS (
-       UPDATE payouts o SET status = r.status, result_at = r.result_at, failure_reason = r.failure_reason, bank_txn_id = r.bank_txn_id
-         FROM r WHERE o.project_id = r.project_id AND o.id = r.payout_id
-       RETURNING o.project_id, o.payroll_line_id, o.batch_id, o.status, o.amount_fen, o.ref
-     ), marked AS (
-       UPDATE payout_results x SET applied = true FROM r WHERE x.ref = r.ref
-     ), ln AS (
-       UPDATE payroll_lines l SET pay_status = po.status, paid_fen = l.paid_fen + CASE WHEN po.status = 'paid' THEN po.amount_fen ELSE 0 END
-         FROM po WHERE l.project_id = po.project_id AND l.id = po.payroll_line_id
-       RETURNING l.project_id, l.id, l.payroll_id
-     )
-     SELECT po.ref, po.project_id, ln.payroll_id, po.batch_id FROM po JOIN ln ON ln.project_id = po.project_id AND ln.id = po.payroll_line_id`,
-    [refs],
-  );
-  if (rows.length === 0) return [];
-  const payrolls = [...new Map(rows.map((r) => [`${r.project_id}:${r.payroll_id}`, r])).values()];
-  const batches = [...new Map(rows.map((r) => [`${r.project_id}:${r.batch_id}`, r])).values()];
-  await db.query(
-    `UPDATE payrolls pr SET updated_at = $3, status = CASE
-         WHEN EXISTS (SELECT 1 FROM payroll_lines l WHERE l.project_id = pr.project_id AND l.payroll_id = pr.id AND l.pay_status IN ('unpaid', 'in_payment')) THEN 'paying'
-         WHEN EXISTS (SELECT 1 FROM payroll_lines l WHERE l.project_id = pr.project_id AND l.payroll_id = pr.id AND l.pay_status = 'failed') THEN 'partially_paid'
-         ELSE 'paid' END
-      FROM unnest($1::uuid[], $2::uuid[]) AS k(project_id, id)
-     WHERE pr.project_id = k.project_id AND pr.id = k.id AND pr.status IN ('paying', 'partially_paid')`,
-    [payrolls.map((r) => r.project_id), payrolls.map((r) => r.payroll_id), now],
-  );
-  await db.query(
-    `UPDATE payout_batches b SET status = 'completed', completed_at = $3
-      FROM unnest($1::uuid[], $2::uuid[]) AS k(project_id, id)
-     WHERE b.project_id = k.project_id AND b.id = k.id AND b.status <> 'completed'
-       AND NOT EXISTS (SELECT 1 FROM payouts o WHERE o.project_id = b.project_id AND o.batch_id = b.id AND o.status = 'pending')`,
-    [batches.map((r) => r.project_id), batches.map((r) => r.batch_id), now],
-  );
-  return rows.map((r) => r.ref);
 }
 
 /** Held results (no payout yet) among these refs: applied when their batch is registered. */

@@ -52,13 +52,12 @@ async function payrollInScope(ctx: Ctx, db: DbOrTx, id: string, forUpdate = fals
 const parties = (p: repo.PayrollRow) => ({ employerId: p.employer_id, generalContractorId: p.general_contractor_id });
 
 async function checkParams(db: DbOrTx, regionCode: string, onDate: string): Promise<CheckParams & { historyMonths: number; workerSignOff: boolean }> {
-  const [minimumMonthlyFen, monthlyPaidDays, suddenDropRatio, historyMonths, workerSignOff] = await Promise.all([
-    getParamValue<number>(db, 'PAY-07.minimumWageMonthly', regionCode, onDate),
-    getParamValue<number>(db, 'PAY-07.monthlyPaidDays', regionCode, onDate),
-    getParamValue<number>(db, 'PAY-07.suddenDropRatio', regionCode, onDate),
-    getParamValue<number>(db, 'PAY-07.historyMonths', regionCode, onDate),
-    getParamValue<boolean>(db, 'PAY-07.workerSignOff', regionCode, onDate),
-  ]);
+  // One after another: `db` may be a transaction, whose client takes one statement at a time.
+  const minimumMonthlyFen = await getParamValue<number>(db, 'PAY-07.minimumWageMonthly', regionCode, onDate);
+  const monthlyPaidDays = await getParamValue<number>(db, 'PAY-07.monthlyPaidDays', regionCode, onDate);
+  const suddenDropRatio = await getParamValue<number>(db, 'PAY-07.suddenDropRatio', regionCode, onDate);
+  const historyMonths = await getParamValue<number>(db, 'PAY-07.historyMonths', regionCode, onDate);
+  const workerSignOff = await getParamValue<boolean>(db, 'PAY-07.workerSignOff', regionCode, onDate);
   return { minimumMonthlyFen, monthlyPaidDays, suddenDropRatio, historyMonths, workerSignOff };
 }
 
@@ -324,12 +323,12 @@ async function sendBatch(ctx: Ctx, id: string, kind: 'payroll' | 'resend', input
     await repo.insertBatch(tx, { projectId: p.project_id, id: ids[0], batchNo, payrollId: id, accountId: account.id, bankId: account.bank_id, kind, by: ctx.actor.name, at: ctx.clock.now() }, payouts);
     if (!(await repo.setPayrollStatus(tx, p.project_id, id, input.version, 'paying', ctx.clock.now()))) throw new AppError('VERSION_CONFLICT');
     const held = await repo.heldRefs(tx, payouts.map((o) => o.ref));
-    const applied = await repo.applyResults(tx, held, ctx.clock.now());
+    const applied = await repo.applyHeldResults(tx, held, ctx.clock.now());
     await audit(tx, ctx, {
       action: kind === 'payroll' ? 'payroll.submit' : 'payroll.resend',
       objectType: 'payout_batch',
       objectId: ids[0],
-      after: { payrollId: id, batchNo, lines: payouts.length, totalFen: total, heldResultsApplied: applied.length },
+      after: { payrollId: id, batchNo, lines: payouts.length, totalFen: total, heldResultsApplied: applied.size },
       regionPath: p.region_path,
     });
   });
@@ -350,7 +349,8 @@ export async function correctPayroll(ctx: Ctx, id: string, input: { reason: stri
     if (!mayPrepare(ctx.actor, parties(p))) throw new AppError('FORBIDDEN');
     if (!['approved', 'paid', 'partially_paid'].includes(p.status)) throw invalidFields([{ field: 'status', message: { zh: '编制中的工资表直接修改即可', en: 'Edit a draft directly' } }]);
     if ((await repo.pendingPayoutCount(tx, p.project_id, id)) > 0) throw invalidFields([{ field: 'status', message: { zh: '尚有代发结果未返回，待银行回盘后再更正', en: 'Wait for the bank’s results before correcting' } }]);
-    const [lines, paid] = await Promise.all([repo.linesOf(tx, p.project_id, id), repo.paidByWorker(tx, p.project_id, id)]);
+    const lines = await repo.linesOf(tx, p.project_id, id);
+    const paid = await repo.paidByWorker(tx, p.project_id, id);
     if (!(await repo.setPayrollStatus(tx, p.project_id, id, input.version, 'superseded', ctx.clock.now()))) throw new AppError('VERSION_CONFLICT');
     await repo.insertPayroll(
       tx,
@@ -439,38 +439,51 @@ export async function receivePayoutResults(ctx: Ctx, results: PayoutResultInput[
   if (scope.kind !== 'bank') throw new AppError('FORBIDDEN');
   const rejected: ResultsOutcome['rejected'] = [];
   const reject = (index: number, ref: string, reason: Bilingual) => rejected.push({ index, ref, reason });
-  return ctx.db.tx(async (tx) => {
-    const targets = await repo.resultTargets(tx, [...new Set(results.map((r) => r.ref))]);
-    const fresh: repo.ResultWrite[] = [];
-    const seen = new Map<string, string>();
-    let duplicates = 0;
-    results.forEach((r, index) => {
-      const at = new Date(r.at);
-      if (Number.isNaN(at.getTime()) || !/(Z|[+-]\d{2}:?\d{2})$/.test(r.at)) return reject(index, r.ref, { zh: '结果时间应为带时区的ISO 8601时间', en: 'at must be ISO 8601 with an offset' });
-      if (r.status === 'failed' && !r.failureReason?.trim()) return reject(index, r.ref, { zh: '发放失败须写明原因', en: 'A failure needs its reason' });
-      const hash = resultHash(r, at);
-      const t = targets.get(r.ref);
-      const earlier = seen.get(r.ref) ?? (t?.stored_hash && t.stored_bank_id === scope.bankId ? t.stored_hash : undefined);
-      if (t?.stored_hash && t.stored_bank_id !== scope.bankId) return reject(index, r.ref, { zh: '该代发明细不属于本银行', en: 'Not a payout of this bank' });
-      if (earlier !== undefined) {
-        if (earlier === hash) duplicates++;
-        else reject(index, r.ref, { zh: '该代发明细已有不同的结果，未覆盖，请核对', en: 'This payout already has a different result; not overwritten' });
-        return;
-      }
-      if (t?.payout_bank_id && t.payout_bank_id !== scope.bankId) return reject(index, r.ref, { zh: '该代发明细不属于本银行', en: 'Not a payout of this bank' });
-      if (t?.payout_amount_fen && Number(t.payout_amount_fen) !== r.amountFen) {
-        return reject(index, r.ref, { zh: `金额与代发明细不符（应为${(Number(t.payout_amount_fen) / 100).toFixed(2)}元）`, en: 'The amount differs from the payout' });
-      }
-      seen.set(r.ref, hash);
-      fresh.push({ ref: r.ref, status: r.status, amountFen: r.amountFen, resultAt: at, failureReason: r.failureReason ?? null, bankTxnId: r.bankTxnId ?? null, contentHash: hash });
-    });
-    const stored = await repo.insertResults(tx, scope.bankId, ctx.clock.now(), fresh);
-    const applied = await repo.applyResults(tx, [...stored], ctx.clock.now());
-    if (stored.size > 0) {
-      await audit(tx, ctx, { action: 'payout.results', objectType: 'payout_result', after: { received: results.length, stored: stored.size, applied: applied.length } });
+  const notOurs: Bilingual = { zh: '该代发明细不属于本银行', en: 'Not a payout of this bank' };
+  const fresh: (repo.ResultWrite & { index: number })[] = [];
+  const seen = new Map<string, string>();
+  let duplicates = 0;
+  results.forEach((r, index) => {
+    const at = new Date(r.at);
+    if (Number.isNaN(at.getTime()) || !/(Z|[+-]\d{2}:?\d{2})$/.test(r.at)) return reject(index, r.ref, { zh: '结果时间应为带时区的ISO 8601时间', en: 'at must be ISO 8601 with an offset' });
+    if (r.status === 'failed' && !r.failureReason?.trim()) return reject(index, r.ref, { zh: '发放失败须写明原因', en: 'A failure needs its reason' });
+    const hash = resultHash(r, at);
+    const earlier = seen.get(r.ref);
+    if (earlier !== undefined) {
+      if (earlier === hash) duplicates++;
+      else reject(index, r.ref, { zh: '同一批次内同一代发明细结果不同', en: 'The same payout twice in the batch with different results' });
+      return;
     }
+    seen.set(r.ref, hash);
+    fresh.push({ index, ref: r.ref, status: r.status, amountFen: r.amountFen, resultAt: at, failureReason: r.failureReason ?? null, bankTxnId: r.bankTxnId ?? null, contentHash: hash });
+  });
+  return ctx.db.tx(async (tx) => {
+    // The common path is one statement: the results settle their payouts. The rest is for the rare cases.
+    const applied = await repo.applyResults(tx, scope.bankId, fresh, ctx.clock.now());
+    const rest = fresh.filter((f) => !applied.has(f.ref));
+    const payouts = await repo.payoutsByRef(tx, rest.map((f) => f.ref));
+    const held = await repo.heldResults(tx, rest.map((f) => f.ref));
+    const toHold: repo.ResultWrite[] = [];
+    for (const f of rest) {
+      const o = payouts.get(f.ref);
+      const h = held.get(f.ref);
+      if (o) {
+        if (o.bank_id !== scope.bankId) reject(f.index, f.ref, notOurs);
+        else if (o.result_hash === f.contentHash) duplicates++;
+        else if (o.status !== 'pending') reject(f.index, f.ref, { zh: '该代发明细已有不同的结果，未覆盖，请核对', en: 'This payout already has a different result; not overwritten' });
+        else reject(f.index, f.ref, { zh: `金额与代发明细不符（应为${(Number(o.amount_fen) / 100).toFixed(2)}元）`, en: 'The amount differs from the payout' });
+      } else if (h) {
+        if (h.bank_id !== scope.bankId) reject(f.index, f.ref, notOurs);
+        else if (h.content_hash === f.contentHash) duplicates++;
+        else reject(f.index, f.ref, { zh: '该代发明细已有不同的结果，未覆盖，请核对', en: 'This payout already has a different result; not overwritten' });
+      } else {
+        toHold.push(f);
+      }
+    }
+    await repo.holdResults(tx, scope.bankId, ctx.clock.now(), toHold);
+    if (applied.size + toHold.length > 0) await audit(tx, ctx, { action: 'payout.results', objectType: 'payout_result', after: { received: results.length, applied: applied.size, held: toHold.length } });
     rejected.sort((a, b) => a.index - b.index);
-    return { received: results.length, applied: applied.length, duplicates, held: stored.size - applied.length, rejected };
+    return { received: results.length, applied: applied.size, duplicates, held: toHold.length, rejected };
   });
 }
 
