@@ -21,6 +21,10 @@ import { workforceRoutes } from './modules/workforce/workforce.routes';
 import { attendanceRoutes } from './modules/attendance/attendance.routes';
 import { nationalRoutes } from './modules/national/national.routes';
 import { accountsRoutes } from './modules/accounts/accounts.routes';
+import { payrollRoutes } from './modules/payroll/payroll.routes';
+import { depositsRoutes } from './modules/deposits/deposits.routes';
+import { fundsRoutes } from './modules/funds/funds.routes';
+import { paymentsRoutes } from './modules/payments/payments.routes';
 import { regionsRoutes } from './modules/regions/regions.routes';
 import type { Platform } from './platform/context';
 import { registerMetrics } from './platform/http/metrics';
@@ -140,6 +144,10 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
   await app.register(async (scoped) => attendanceRoutes(scoped as App));
   await app.register(async (scoped) => nationalRoutes(scoped as App));
   await app.register(async (scoped) => accountsRoutes(scoped as App));
+  await app.register(async (scoped) => payrollRoutes(scoped as App));
+  await app.register(async (scoped) => depositsRoutes(scoped as App));
+  await app.register(async (scoped) => fundsRoutes(scoped as App));
+  await app.register(async (scoped) => paymentsRoutes(scoped as App));
 
   if (options.serveWeb && fs.existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] });

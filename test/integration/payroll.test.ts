@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app';
@@ -241,6 +242,20 @@ describe('paying through the bank (PAY-08)', () => {
     const mine = (await as(app, s.worker1).get(`/api/me/payroll-lines/${own[0].id}/slip`)).json();
     expect(mine).toMatchObject({ workerName: '陆海', netFen: 18 * 350_00, payments: [{ amountFen: 18 * 350_00 }] });
     expect((await as(app, s.worker1).get(`/api/me/payroll-lines/${lineOf(d, workers[2].id).id}/slip`)).statusCode).toBe(404);
+  });
+
+  it('PAY-04 exports the wage-payment ledger with the Regulation’s fields, masked', async () => {
+    const res = await company().get(`/api/payrolls/${payrollId}/export`);
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('工资支付台账')!;
+    expect(String(sheet.getRow(2).getCell(1).value)).toContain('用人单位：东城建工集团有限公司');
+    expect(sheet.getRow(3).values).toEqual(expect.arrayContaining(['身份证号码', '应发工资项目及数额', '代扣代缴及扣除项目和数额', '实发工资（元）', '银行代发凭证', '本人确认']));
+    const rows = [4, 5, 6].map((r) => sheet.getRow(r).values as unknown[]);
+    const w3 = rows.find((r) => r.includes('韦江'))!;
+    expect(w3).toEqual(expect.arrayContaining(['计日工资3600.00', '伙食费200.00', '3400.00', 'PB00000002-0001']));
+    expect(res.rawPayload.toString('latin1')).not.toContain('450102');
   });
 
   it('reconciles attendance, payroll and the bank per worker and month, showing every gap', async () => {

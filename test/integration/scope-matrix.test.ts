@@ -6,6 +6,9 @@ import { type Session, type TestApp, as, login } from '../support/http';
 import { type Fixture, TREE, creditCode, loadFixture, PASSWORD } from '../support/fixtures';
 import { createTestPlatform, type TestPlatform } from '../support/platform';
 import { loadProjects, registerFixtureWorker } from '../support/projects';
+import { preparePayroll } from '../../src/server/modules/payroll/payroll.service';
+import { systemActor } from '../../src/server/platform/access/actor';
+import { contextFor } from '../../src/server/platform/context';
 
 /**
  * SECURITY.md T1 + T2: every route declares its access, and for every route and every role a
@@ -30,6 +33,12 @@ interface Ids {
   workerB: string;
   employmentB: string;
   accountB: string;
+  depositDrawB: string;
+  arrearsB: string;
+  fundB: string;
+  advanceB: string;
+  payrollB: string;
+  payrollLineB: string;
 }
 
 interface Req {
@@ -59,6 +68,15 @@ const enterpriseBody = (region: string, serial: number) => ({
   industry: 'housing',
   regionCode: region,
   legalRepName: '钱多多',
+});
+
+const DEPOSIT_DRAW = {
+  amountFen: 1_000, drawnOn: '2026-02-27', orderNo: '西人社限付1号', orderIssuedOn: '2026-02-20', orderDueOn: '2026-02-25', orderUnmet: true,
+  decisionNo: '西人社用1号', decisionOn: '2026-02-26', decisionAmountFen: 1_000, caseRef: '西人社案1号', workersRef: '探针班组',
+};
+const fundAdvance = (i: Ids) => ({
+  decisionNo: '西政垫1号', decisionOn: '2026-03-01', caseRef: '西人社案1号', employerId: i.fx.enterpriseB, arrearsFen: 10_000,
+  depositShortfallNote: '保证金不足', paidOn: '2026-03-01', lines: [{ workerId: i.workerB, amountFen: 1_000 }],
 });
 
 const ROUTES: Record<string, Probe> = {
@@ -235,6 +253,89 @@ const ROUTES: Record<string, Probe> = {
   'POST /api/projects/:id/labor-cost-allocations/schedule': { foreign: (i) => ({ method: 'POST', url: `/api/projects/${i.projectB}/labor-cost-allocations/schedule` }), foreignStatus: 404 },
   // The bank's signed route: its scope (the bank) is tested in accounts.test.ts.
   'POST /api/bank/transactions': { self: true },
+  'GET /api/projects/:id/wage-deposit': { foreign: (i) => ({ method: 'GET', url: `/api/projects/${i.projectB}/wage-deposit` }), foreignStatus: 404 },
+  'POST /api/projects/:id/wage-deposit/lodgings': {
+    foreign: (i) => ({ method: 'POST', url: `/api/projects/${i.projectB}/wage-deposit/lodgings`, body: { form: 'cash', amountFen: 1, lodgedOn: '2026-03-01', bankId: i.bankId, accountNo: '6228480000000999' } }),
+    foreignStatus: 404,
+  },
+  'POST /api/projects/:id/wage-deposit/draws': { foreign: (i) => ({ method: 'POST', url: `/api/projects/${i.projectB}/wage-deposit/draws`, body: DEPOSIT_DRAW }), foreignStatus: 404 },
+  'POST /api/wage-deposit-draws/:id/top-ups': {
+    foreign: (i) => ({ method: 'POST', url: `/api/wage-deposit-draws/${i.depositDrawB}/top-ups`, body: { amountFen: 1, toppedOn: '2026-03-02', form: 'cash', reference: '探针补足' } }),
+    foreignStatus: 404,
+  },
+  'POST /api/projects/:id/wage-deposit/return': { foreign: (i) => ({ method: 'POST', url: `/api/projects/${i.projectB}/wage-deposit/return`, body: { appliedOn: '2026-03-01' } }), foreignStatus: 404 },
+  'POST /api/projects/:id/wage-deposit/return/decision': {
+    foreign: (i) => ({ method: 'POST', url: `/api/projects/${i.projectB}/wage-deposit/return/decision`, body: { approve: true, noticeFrom: '2026-03-01', version: 1 } }),
+    foreignStatus: 404,
+  },
+  'POST /api/projects/:id/wage-deposit/return/order': { foreign: (i) => ({ method: 'POST', url: `/api/projects/${i.projectB}/wage-deposit/return/order`, body: { orderedOn: '2026-03-01', version: 1 } }), foreignStatus: 404 },
+  'POST /api/projects/:id/wage-deposit/return/returned': { foreign: (i) => ({ method: 'POST', url: `/api/projects/${i.projectB}/wage-deposit/return/returned`, body: { returnedOn: '2026-03-01', version: 1 } }), foreignStatus: 404 },
+  'GET /api/wage-deposits/region': { list: () => ({ method: 'GET', url: '/api/wage-deposits/region' }), leak: (i) => [i.projectB] },
+  'GET /api/enterprises/:id/arrears-history': { foreign: (i) => ({ method: 'GET', url: `/api/enterprises/${i.fx.enterpriseB}/arrears-history` }), foreignStatus: 404 },
+  'POST /api/enterprises/:id/arrears-history': {
+    foreign: (i) => ({ method: 'POST', url: `/api/enterprises/${i.fx.enterpriseB}/arrears-history`, body: { foundOn: '2026-03-01', amountFen: 1, source: 'inspection', reference: '探针' } }),
+    foreignStatus: 404,
+  },
+  'POST /api/arrears-records/:id/resolve': { foreign: (i) => ({ method: 'POST', url: `/api/arrears-records/${i.arrearsB}/resolve`, body: { resolvedOn: '2026-03-01' } }), foreignStatus: 404 },
+  'POST /api/enterprises/:id/dishonesty-listings': {
+    foreign: (i) => ({ method: 'POST', url: `/api/enterprises/${i.fx.enterpriseB}/dishonesty-listings`, body: { listedOn: '2026-03-01', decisionNo: '探针' } }),
+    foreignStatus: 404,
+  },
+  'PUT /api/enterprises/:id/arrears-history/coverage': {
+    foreign: (i) => ({ method: 'PUT', url: `/api/enterprises/${i.fx.enterpriseB}/arrears-history/coverage`, body: { coveredFrom: '2020-01-01', reason: '探针设置' } }),
+    foreignStatus: 404,
+  },
+  'GET /api/emergency-funds': { list: () => ({ method: 'GET', url: '/api/emergency-funds' }), leak: (i) => [i.fundB] },
+  'POST /api/emergency-funds': { foreign: () => ({ method: 'POST', url: '/api/emergency-funds', body: { regionCode: TREE.districtB, name: '探针周转金' } }), foreignStatus: 422 },
+  'GET /api/emergency-funds/:id': { foreign: (i) => ({ method: 'GET', url: `/api/emergency-funds/${i.fundB}` }), foreignStatus: 404 },
+  'POST /api/emergency-funds/:id/movements': {
+    foreign: (i) => ({ method: 'POST', url: `/api/emergency-funds/${i.fundB}/movements`, body: { kind: 'injection', amountFen: 1, onDate: '2026-03-01', reference: '探针' } }),
+    foreignStatus: 404,
+  },
+  'POST /api/emergency-funds/:id/advances': { foreign: (i) => ({ method: 'POST', url: `/api/emergency-funds/${i.fundB}/advances`, body: fundAdvance(i) }), foreignStatus: 404 },
+  'POST /api/fund-advances/:id/recoveries': {
+    foreign: (i) => ({ method: 'POST', url: `/api/fund-advances/${i.advanceB}/recoveries`, body: { amountFen: 1, recoveredOn: '2026-03-02', reference: '探针' } }),
+    foreignStatus: 404,
+  },
+  'GET /api/projects/:id/payrolls': { foreign: (i) => ({ method: 'GET', url: `/api/projects/${i.projectB}/payrolls` }), foreignStatus: 404 },
+  'POST /api/projects/:id/payrolls': { foreign: (i) => ({ method: 'POST', url: `/api/projects/${i.projectB}/payrolls`, body: { employerId: i.fx.enterpriseB, month: '2026-02' } }), foreignStatus: 404 },
+  'GET /api/projects/:id/payroll-reconciliation': { foreign: (i) => ({ method: 'GET', url: `/api/projects/${i.projectB}/payroll-reconciliation?month=2026-02` }), foreignStatus: 404 },
+  'GET /api/payrolls/overdue': { list: () => ({ method: 'GET', url: '/api/payrolls/overdue' }), leak: (i) => [i.projectB, i.payrollB] },
+  'GET /api/payrolls/:id/export': { foreign: (i) => ({ method: 'GET', url: `/api/payrolls/${i.payrollB}/export` }), foreignStatus: 404 },
+  'GET /api/payrolls/:id': { foreign: (i) => ({ method: 'GET', url: `/api/payrolls/${i.payrollB}` }), foreignStatus: 404 },
+  'PUT /api/payrolls/:id/lines/:lineId': {
+    foreign: (i) => ({ method: 'PUT', url: `/api/payrolls/${i.payrollB}/lines/${i.payrollLineB}`, body: { days: 1, grossItems: [{ code: 'base', label: '探针', amountFen: 1 }], deductionItems: [], version: 1 } }),
+    foreignStatus: 404,
+  },
+  'POST /api/payrolls/:id/lines/:lineId/confirm': { foreign: (i) => ({ method: 'POST', url: `/api/payrolls/${i.payrollB}/lines/${i.payrollLineB}/confirm`, body: { note: '探针确认' } }), foreignStatus: 404 },
+  'POST /api/payrolls/:id/lines/:lineId/override': { foreign: (i) => ({ method: 'POST', url: `/api/payrolls/${i.payrollB}/lines/${i.payrollLineB}/override`, body: { reason: '探针放行' } }), foreignStatus: 404 },
+  'POST /api/payrolls/:id/approve': { foreign: (i) => ({ method: 'POST', url: `/api/payrolls/${i.payrollB}/approve`, body: { version: 1 } }), foreignStatus: 404 },
+  'POST /api/payrolls/:id/submit': { foreign: (i) => ({ method: 'POST', url: `/api/payrolls/${i.payrollB}/submit`, body: { version: 1 } }), foreignStatus: 404 },
+  'POST /api/payrolls/:id/resend': { foreign: (i) => ({ method: 'POST', url: `/api/payrolls/${i.payrollB}/resend`, body: { version: 1 } }), foreignStatus: 404 },
+  'POST /api/payrolls/:id/corrections': { foreign: (i) => ({ method: 'POST', url: `/api/payrolls/${i.payrollB}/corrections`, body: { reason: '探针更正', version: 1 } }), foreignStatus: 404 },
+  'GET /api/payrolls/:id/lines/:lineId/slip': { foreign: (i) => ({ method: 'GET', url: `/api/payrolls/${i.payrollB}/lines/${i.payrollLineB}/slip` }), foreignStatus: 404 },
+  // A worker's own lines: the worker scope is tested in payroll.test.ts; no district-A caller holds payroll.confirm.
+  'GET /api/me/payroll-lines': { self: true },
+  'POST /api/me/payroll-lines/:id/answer': { self: true },
+  'GET /api/me/payroll-lines/:id/slip': { self: true },
+  // The bank's signed payout routes: bank scope tested in payroll.test.ts.
+  'POST /api/bank/payout-batches/claim': { self: true },
+  'POST /api/bank/payout-results': { self: true },
+  'GET /api/projects/:id/payments/summary': { foreign: (i) => ({ method: 'GET', url: `/api/projects/${i.projectB}/payments/summary` }), foreignStatus: 404 },
+  'GET /api/projects/:id/payments/months': { foreign: (i) => ({ method: 'GET', url: `/api/projects/${i.projectB}/payments/months` }), foreignStatus: 404 },
+  'GET /api/projects/:id/payments': { foreign: (i) => ({ method: 'GET', url: `/api/projects/${i.projectB}/payments` }), foreignStatus: 404 },
+  'POST /api/projects/:id/completed-values': { foreign: (i) => ({ method: 'POST', url: `/api/projects/${i.projectB}/completed-values`, body: { month: '2026-03', amountFen: 1 } }), foreignStatus: 404 },
+  'POST /api/projects/:id/completed-values/confirm': { foreign: (i) => ({ method: 'POST', url: `/api/projects/${i.projectB}/completed-values/confirm`, body: { month: '2026-03', version: 1 } }), foreignStatus: 404 },
+  'POST /api/projects/:id/payments': {
+    foreign: (i) => ({ method: 'POST', url: `/api/projects/${i.projectB}/payments`, body: { paidOn: '2026-03-01', amountFen: 1, kind: 'progress', reference: 'PROBE-1' } }),
+    foreignStatus: 404,
+  },
+  'POST /api/projects/:id/retention': { foreign: (i) => ({ method: 'POST', url: `/api/projects/${i.projectB}/retention`, body: { amountFen: 1, heldFrom: '2026-03-01' } }), foreignStatus: 404 },
+  'POST /api/projects/:id/settlements': {
+    foreign: (i) => ({ method: 'POST', url: `/api/projects/${i.projectB}/settlements`, body: { kind: 'interim', periodFrom: '2026-02-01', periodTo: '2026-02-28', amountFen: 1, settledOn: '2026-03-01', reference: 'PROBE-1' } }),
+    foreignStatus: 404,
+  },
+  'GET /api/payments/region': { list: () => ({ method: 'GET', url: '/api/payments/region' }), leak: (i) => [i.projectB] },
 };
 
 // District-A callers of every role (and the enterprise user of enterprise A).
@@ -273,9 +374,21 @@ beforeAll(async () => {
       bankId, accountNo: '6228480000000002', contractSignedOn: '2026-01-20', openedOn: '2026-02-01',
     })
   ).json().id;
+  const payrollB = await preparePayroll(contextFor(platform, systemActor('fixture')), projects.projectB, { employerId: fx.enterpriseB, month: '2026-02' });
+  // District-B deposit, arrears finding, fund and advance to probe.
+  const wageCity = as(app, sessions.get('wageCity')!);
+  await as(app, sessions.get('companyB')!).post(`/api/projects/${projects.projectB}/wage-deposit/lodgings`, { form: 'cash', amountFen: 100_000, lodgedOn: '2026-02-20', bankId, accountNo: '6228480000000202' });
+  const depositDrawB = (await wageCity.post(`/api/projects/${projects.projectB}/wage-deposit/draws`, DEPOSIT_DRAW)).json().draws[0].id;
+  const arrearsB = (await wageCity.post(`/api/enterprises/${fx.enterpriseB}/arrears-history`, { foundOn: '2025-06-01', amountFen: 100, source: 'inspection', reference: '西人社监1号' })).json().arrears[0].id;
+  const fundB = (await wageCity.post('/api/emergency-funds', { regionCode: TREE.districtB, name: '西城区应急周转金' })).json().id;
+  await wageCity.post(`/api/emergency-funds/${fundB}/movements`, { kind: 'injection', amountFen: 1_000_000, onDate: '2026-03-01', reference: '西财1号' });
+  const advanceB = (await wageCity.post(`/api/emergency-funds/${fundB}/advances`, fundAdvance({ fx, workerB: employment.worker_id } as Ids))).json().advances[0].id;
+  const mine = { depositDrawB, arrearsB, fundB, advanceB };
   ids = {
+    ...mine,
     fx, unitA, unitB, bankId, keyA, keyB, userA: fx.users.townA1.id, userB: fx.users.wageCity.id,
     projectA: projects.projectA, projectB: projects.projectB, workerB: employment.worker_id, employmentB: employment.id, accountB,
+    payrollB: payrollB.row.id, payrollLineB: payrollB.lines[0].id,
   };
   // userB must be outside district A: wageCity is scoped to the city, above district A.
 });

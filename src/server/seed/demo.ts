@@ -8,9 +8,12 @@ import { createApiKey, generateInitialPassword, hashPassword } from '../modules/
 import { insertBanks, insertEnterprises, insertGovUnits } from '../modules/orgs/orgs.repo';
 import { insertRegions, regionPath } from '../modules/regions';
 import { shanghaiDate } from '../platform/calendar';
-import { generateDemoDataset, generateDemoWorkforce } from './dataset';
+import { DEMO_SEED, generateDemoDataset, generateDemoWorkforce } from './dataset';
+import { insertDemoMoney } from './money';
 import type { Scale } from './generate';
-import { insertDemoWorkforce } from './workforce';
+import { insertDemoWorkforce, workforceIds } from './workforce';
+import { seedDemoPayments } from './payments';
+import { seedDemoDeposits } from './deposits';
 
 export type DemoScale = Scale;
 
@@ -104,12 +107,23 @@ export async function seedDemo(platform: Platform, scale: DemoScale, options: { 
       })),
     );
     await insertDemoUsers(tx, platform, accounts, hashes);
-    const counts = await insertDemoWorkforce(tx, { cipher, now: platform.clock.now() }, workforce, {
-      enterpriseIds: enterprises.map((e) => e.id),
-      govUnitIds: units.map((u) => u.id),
-      bankIds: banks.map((b) => b.id),
-      regionPaths: paths,
-    });
+    const ids = workforceIds(workforce);
+    const sites = await insertDemoWorkforce(
+      tx,
+      { cipher, now: platform.clock.now() },
+      workforce,
+      { enterpriseIds: enterprises.map((e) => e.id), govUnitIds: units.map((u) => u.id), bankIds: banks.map((b) => b.id), regionPaths: paths },
+      ids,
+    );
+    // Wage accounts and payrolls, from the attendance just written.
+    const money = await insertDemoMoney(
+      tx,
+      { cipher, today: shanghaiDate(platform.clock.now()), regionCode: district.code },
+      { workforce, banks: data.banks, enterprises: data.enterprises },
+      { ids, enterpriseIds: enterprises.map((e) => e.id), bankIds: banks.map((b) => b.id) },
+      DEMO_SEED,
+    );
+    const counts = { ...sites, ...money };
     await audit(tx, contextFor(platform, systemActor('seed')), {
       action: 'seed.demo',
       objectType: 'platform',
@@ -122,6 +136,9 @@ export async function seedDemo(platform: Platform, scale: DemoScale, options: { 
       .map(([k, n]) => `${k} ${n}`)
       .join(', ')}\n`,
   );
+
+  await seedDemoPayments(platform, shanghaiDate(platform.clock.now()));
+  await seedDemoDeposits(platform, shanghaiDate(platform.clock.now()), district.code);
 
   // The two machine roles get API keys, as they would in production.
   const seeder = contextFor(platform, systemActor('seed'));

@@ -914,8 +914,23 @@ export interface WorkforceDeps {
   now: Date;
 }
 
+/** The rows' ids, index for index; drawn before the insert so later parts of the demo (accounts, payroll) can point at them. */
+export interface WorkforceIds {
+  projects: string[];
+  workers: string[];
+  teams: string[];
+  employments: string[];
+}
+
+export const workforceIds = (data: SeedWorkforce): WorkforceIds => ({
+  projects: data.projects.map(() => uuidv7()),
+  workers: data.workers.map(() => uuidv7()),
+  teams: data.teams.map(() => uuidv7()),
+  employments: data.employments.map(() => uuidv7()),
+});
+
 /** `INSERT … SELECT … FROM jsonb_to_recordset($1)`: one statement per chunk, whatever the column count. */
-async function insertRecords(db: DbOrTx, table: string, columns: Record<string, string>, rows: Record<string, unknown>[], chunk = 2_000): Promise<void> {
+export async function insertRecords(db: DbOrTx, table: string, columns: Record<string, string>, rows: Record<string, unknown>[], chunk = 2_000): Promise<void> {
   const names = Object.keys(columns);
   const spec = names.map((n) => `${n} ${columns[n]}`).join(', ');
   for (let i = 0; i < rows.length; i += chunk) {
@@ -940,12 +955,16 @@ const EVENT_COLUMNS =
  * Attendance is generated in SQL, a month at a time, from the plan's site days and each
  * employment's presence rate (hashtext of the day and the employment's salt decides who came).
  */
-export async function insertDemoWorkforce(db: DbOrTx, deps: WorkforceDeps, data: SeedWorkforce, refs: WorkforceRefs): Promise<Record<string, number>> {
+export async function insertDemoWorkforce(
+  db: DbOrTx,
+  deps: WorkforceDeps,
+  data: SeedWorkforce,
+  refs: WorkforceRefs,
+  ids: WorkforceIds = workforceIds(data),
+): Promise<Record<string, number>> {
   const { cipher } = deps;
   const enterprise = (i: number) => refs.enterpriseIds[i];
-  const projectIds = data.projects.map(() => uuidv7());
-  const workerIds = data.workers.map(() => uuidv7());
-  const teamIds = data.teams.map(() => uuidv7());
+  const { projects: projectIds, workers: workerIds, teams: teamIds, employments: employmentIds } = ids;
 
   await insertRecords(
     db,
@@ -1040,8 +1059,8 @@ export async function insertDemoWorkforce(db: DbOrTx, deps: WorkforceDeps, data:
       entry_date: 'date', exit_date: 'date', wage_type: 'text', wage_amount_fen: 'bigint', contract_kind: 'text', contract_signed_on: 'date',
       safety_training_on: 'date',
     },
-    data.employments.map((e) => ({
-      project_id: projectIds[e.project], id: uuidv7(), worker_id: workerIds[e.worker], employer_id: enterprise(e.employer), team_id: teamIds[e.team],
+    data.employments.map((e, i) => ({
+      project_id: projectIds[e.project], id: employmentIds[i], worker_id: workerIds[e.worker], employer_id: enterprise(e.employer), team_id: teamIds[e.team],
       is_team_leader: e.isTeamLeader, trade: e.trade, entry_date: e.entryDate, exit_date: e.exitDate, wage_type: e.wageType,
       wage_amount_fen: e.wageAmountFen, contract_kind: e.contractKind, contract_signed_on: e.contractSignedOn, safety_training_on: e.safetyTrainingOn,
     })),

@@ -27,6 +27,10 @@ const ProjectRoute = named(() => import('./routes/project-route'), 'ProjectRoute
 const WorkersPage = named(() => import('../features/workforce/components/workers-page'), 'WorkersPage');
 const WorkerRoute = named(() => import('./routes/worker-route'), 'WorkerRoute');
 const AttendancePage = named(() => import('../features/attendance/components/attendance-page'), 'AttendancePage');
+const PaymentsPage = named(() => import('../features/payments/components/payments-page'), 'PaymentsPage');
+const DepositsPage = named(() => import('../features/deposits/components/deposits-page'), 'DepositsPage');
+const FundsPage = named(() => import('../features/funds/components/funds-page'), 'FundsPage');
+const WageMonitorRoute = named(() => import('./routes/wage-monitor-route'), 'WageMonitorRoute');
 
 const guarded = (permission: Permission, element: ReactNode) => <RequirePermission permission={permission}>{element}</RequirePermission>;
 const child = (path: string) => path.replace(/^\//, '');
@@ -57,6 +61,10 @@ const router = createBrowserRouter([
       { path: child(paths.workers), element: guarded('workforce.read', <WorkersPage />) },
       { path: child(paths.workerDetail), element: guarded('workforce.read', <WorkerRoute />) },
       { path: child(paths.attendance), element: guarded('attendance.read', <AttendancePage />) },
+      { path: child(paths.payments), element: guarded('payments.read', <PaymentsPage />) },
+      { path: child(paths.deposits), element: guarded('deposits.read', <DepositsPage />) },
+      { path: child(paths.funds), element: guarded('funds.read', <FundsPage />) },
+      { path: child(paths.wageMonitor), element: guarded('payroll.read', <WageMonitorRoute />) },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -19,6 +19,10 @@ export const paths = {
   workers: '/workers',
   workerDetail: '/workers/:id',
   attendance: '/attendance',
+  payments: '/payments',
+  deposits: '/deposits',
+  funds: '/funds',
+  wageMonitor: '/wage-monitor',
 } as const;
 
 /** A project's page, optionally opened on one tab (`?tab=roster`). */

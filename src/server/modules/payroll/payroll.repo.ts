@@ -184,6 +184,7 @@ export interface LineRow {
   employment_id: string;
   worker_name: string;
   id_mask: string;
+  phone_mask: string | null;
   card_mask: string | null;
   team_name: string | null;
   wage_type: 'daily' | 'monthly' | 'piece';
@@ -212,7 +213,7 @@ export interface LineRow {
   last_failure: string | null;
 }
 
-const LINE_COLUMNS = `l.id, l.payroll_id, l.worker_id, l.employment_id, w.name AS worker_name, w.id_mask, w.bank_card_mask AS card_mask, t.name AS team_name,
+const LINE_COLUMNS = `l.id, l.payroll_id, l.worker_id, l.employment_id, w.name AS worker_name, w.id_mask, w.phone_mask, w.bank_card_mask AS card_mask, t.name AS team_name,
   l.wage_type, l.wage_amount_fen::text, l.attendance_days, l.days_worked, l.gross_items, l.deduction_items, l.gross_fen::text, l.deduction_fen::text,
   l.net_fen::text, l.paid_prior_fen::text, l.payable_fen::text, l.check_codes, l.override_reason, l.override_by, l.confirmation, l.confirmed_via,
   l.confirmation_note, l.confirmed_by, l.confirmed_at, l.pay_status, l.paid_fen::text, l.row_version,
@@ -674,6 +675,16 @@ export interface PaidPayoutRow {
   status: string;
   failure_reason: string | null;
   attempt: number;
+}
+
+/** Every paid payout of a payroll's lines, for the ledger's bank voucher column. */
+export async function paidRefsOf(db: DbOrTx, projectId: string, payrollId: string): Promise<Map<string, string[]>> {
+  const { rows } = await db.query<{ payroll_line_id: string; refs: string[] }>(
+    `SELECT o.payroll_line_id, array_agg(o.ref ORDER BY o.attempt) AS refs FROM payouts o JOIN payout_batches b ON b.project_id = o.project_id AND b.id = o.batch_id
+      WHERE b.project_id = $1 AND b.payroll_id = $2 AND o.status = 'paid' GROUP BY o.payroll_line_id`,
+    [projectId, payrollId],
+  );
+  return new Map(rows.map((r) => [r.payroll_line_id, r.refs]));
 }
 
 export async function payoutsOfLine(db: DbOrTx, projectId: string, lineId: string): Promise<PaidPayoutRow[]> {

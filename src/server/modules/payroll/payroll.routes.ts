@@ -2,6 +2,8 @@ import { Type } from '@sinclair/typebox';
 import { Bilingual, DateOnly, IdParams, Nullable, RegionCode, Strict, StringEnum, Timestamp, Uuid, withProblems } from '../../platform/http/schemas';
 import type { App } from '../../platform/http/types';
 import { SIGNATURE_DESCRIPTION, signedRoutes } from '../auth';
+import { attachmentDisposition } from '../../platform/http/files';
+import { exportLedger } from './payroll.export';
 import { presentBatch, presentLine, presentOwnLine, presentPayroll } from './payroll.presenter';
 import { PAY_STATUSES, PAYROLL_STATUSES, RECONCILIATION_GAPS } from './payroll.rules';
 import * as service from './payroll.service';
@@ -242,6 +244,18 @@ export async function payrollRoutes(app: App) {
     config: { access: 'payroll.read' },
     schema: { tags: ['payroll'], summary: '工资表及明细 / a payroll with its lines', params: IdParams, response: withProblems({ 200: PayrollDetail }) },
     handler: async (req) => presentDetail(await service.getPayroll(req.ctx, req.params.id)),
+  });
+
+  app.get('/api/payrolls/:id/export', {
+    config: { access: 'payroll.read' },
+    schema: { tags: ['payroll'], summary: '导出工资支付台账（条例第15条字段） / export the wage-payment ledger', params: IdParams },
+    handler: async (req, reply) => {
+      const { name, stream } = await exportLedger(req.ctx, req.params.id);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', attachmentDisposition(name))
+        .send(stream);
+    },
   });
 
   app.put('/api/payrolls/:id/lines/:lineId', {

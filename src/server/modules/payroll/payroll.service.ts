@@ -268,7 +268,9 @@ export async function approvePayroll(ctx: Ctx, id: string, input: { version: num
       }
     }
     if (problems.length > 0) throw invalidFields(problems);
-    if (!(await repo.setPayrollStatus(tx, p.project_id, id, input.version, 'approved', ctx.clock.now(), ctx.actor.name))) throw new AppError('VERSION_CONFLICT');
+    // A correction that changes nothing owed leaves nothing to send: it is settled as it stands.
+    const nothingDue = lines.every((l) => Number(l.payable_fen) === 0);
+    if (!(await repo.setPayrollStatus(tx, p.project_id, id, input.version, nothingDue ? 'paid' : 'approved', ctx.clock.now(), ctx.actor.name))) throw new AppError('VERSION_CONFLICT');
     await audit(tx, ctx, { action: 'payroll.approve', objectType: 'payroll', objectId: id, after: { lines: lines.length, netFen: lines.reduce((s, l) => s + Number(l.net_fen), 0) }, regionPath: p.region_path });
   });
   return getPayroll(ctx, id);

@@ -1,6 +1,14 @@
+import { AccountsTab } from '../../features/accounts/components/accounts-tab';
+import { m as accountsText } from '../../features/accounts/messages';
 import { AttendanceTab } from '../../features/attendance/components/attendance-tab';
+import { DepositTab } from '../../features/deposits/components/deposit-tab';
+import { m as depositsText } from '../../features/deposits/messages';
 import { m as attendanceText } from '../../features/attendance/messages';
 import { NationalTab } from '../../features/national/components/national-tab';
+import { PaymentsTab } from '../../features/payments/components/payments-tab';
+import { PayrollTab } from '../../features/payroll/components/payroll-tab';
+import { m as payrollText } from '../../features/payroll/messages';
+import { m as paymentsText } from '../../features/payments/messages';
 import { m as nationalText } from '../../features/national/messages';
 import type { ProjectDetail } from '../../features/projects/api/get-project';
 import { ProjectDetailPage, type ProjectTab } from '../../features/projects/components/project-detail-page';
@@ -11,7 +19,7 @@ import { useCan } from '../../lib/session';
 
 /**
  * /projects/:id — the project page with the tabs of the modules built on it (roster, attendance,
- * national platform).
+ * national platform, wage account, payroll, deposit, construction payments).
  * Features do not import each other; the route puts them together.
  */
 export function ProjectRoute() {
@@ -28,6 +36,26 @@ export function ProjectRoute() {
     }
     if (can('projects.read')) {
       out.push({ key: 'national', label: t(nationalText.tab), children: <NationalTab projectId={p.id} canWrite={p.actions.includes('national')} /> });
+    }
+    if (can('accounts.read')) {
+      // The project's actions carry no wage-account entry yet; 'attendance' is given to whoever keeps the
+      // project for the general contractor, the same keeper the account's opening asks for.
+      const canOpen = can('accounts.write') && p.actions.includes('attendance');
+      out.push({ key: 'wage-account', label: t(accountsText.tab), children: <AccountsTab projectId={p.id} canOpen={canOpen} /> });
+    }
+    if (can('payroll.read')) {
+      const parties = [
+        { id: p.generalContractorId, name: p.generalContractorName, generalContractor: true },
+        ...p.subcontracts.map((s) => ({ id: s.enterpriseId, name: s.enterpriseName, generalContractor: false })),
+      ];
+      const employers = parties.filter((e, i) => parties.findIndex((x) => x.id === e.id) === i);
+      out.push({ key: 'payroll', label: t(payrollText.tab), children: <PayrollTab projectId={p.id} employers={employers} canPrepare={can('payroll.write')} /> });
+    }
+    if (can('deposits.read')) {
+      out.push({ key: 'deposit', label: t(depositsText.tab), children: <DepositTab projectId={p.id} /> });
+    }
+    if (can('payments.read')) {
+      out.push({ key: 'payments', label: t(paymentsText.tab), children: <PaymentsTab projectId={p.id} /> });
     }
     return out;
   };
