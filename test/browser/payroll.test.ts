@@ -180,7 +180,8 @@ describe('payroll in Chromium', () => {
       for (const [field, date] of [['contractSignedOn', monthStart], ['openedOn', `${month}-02`]]) {
         await page.click(`#wage_account_${field}`);
         await page.fill(`#wage_account_${field}`, date);
-        await page.keyboard.press('Enter');
+        // Enter would submit the form; leaving the field keeps the typed date.
+        await page.keyboard.press('Tab');
       }
       const opened = page.waitForResponse((r) => r.url().endsWith(`/api/projects/${p.id}/wage-accounts`) && r.request().method() === 'POST');
       await page.click('[data-testid=account-open-submit]');
@@ -244,7 +245,7 @@ describe('payroll in Chromium', () => {
     await page.locator('[data-testid=line-edit-deduction-label]').last().fill('伙食费');
     await page.locator('[data-testid=line-edit-deduction-amount]').last().fill('100');
     await page.keyboard.press('Tab');
-    expect(await page.textContent('[data-testid=line-edit-totals]')).toContain('实发 ¥2,000.00');
+    await page.locator('[data-testid=line-edit-totals]', { hasText: '扣除 ¥100.00，实发 ¥2,000.00' }).waitFor();
     const saved = page.waitForResponse((r) => r.url().includes('/lines/') && r.request().method() === 'PUT');
     await page.click('[data-testid=line-edit-save]');
     expect((await saved).status()).toBe(200);

@@ -38,9 +38,9 @@ export interface DemoResult {
 /**
  * Loads a complete demo: region tree, government units, banks, enterprises with valid credit
  * codes, one account per role, and the construction sites (projects, rosters, three months of
- * attendance: see `workforce.ts`). Set-based inserts inside one transaction. The rows come from
- * the pure `generateDemoDataset`; later modules (projects, workers, attendance, payroll) add their
- * parts there and their inserts here.
+ * attendance: see `workforce.ts`; their wage accounts, bank lines and payrolls: see `money.ts`).
+ * Set-based inserts inside one transaction. The rows come from the pure `generateDemoDataset`;
+ * later modules (projects, workers, attendance, payroll) add their parts there and their inserts here.
  */
 export async function seedDemo(platform: Platform, scale: DemoScale, options: { adminPassword?: string } = {}): Promise<DemoResult> {
   const started = Date.now();

@@ -1,10 +1,16 @@
+import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, type TestPlatform } from '../../../test/support/platform';
 import { type Session, type TestApp, as, login } from '../../../test/support/http';
 import { buildApp } from '../app';
+import { counterpartyAad } from '../modules/accounts/accounts.repo';
 import { matchAllocations, openingDelayDays } from '../modules/accounts/accounts.rules';
+import { receiveBankLines } from '../modules/accounts/accounts.service';
 import { payoutCardAad } from '../modules/payroll/payroll.repo';
 import { lineCleared } from '../modules/payroll/payroll.rules';
+import { receivePayoutResults } from '../modules/payroll/payroll.service';
+import { permissionsOf } from '../platform/access/roles';
+import { contextFor } from '../platform/context';
 import { DEMO_SEED, generateDemoDataset, generateDemoWorkforce } from './dataset';
 import { DEMO_PASSWORD, seedDemo } from './demo';
 import { type AttendanceDays, type MoneyInput, type ProjectMoney, pickMoneyRoles, planProjectMoney } from './money';
@@ -220,6 +226,24 @@ describe('demo money in the database (township demo)', () => {
       "SELECT (SELECT max(batch_no) FROM payout_batches) AS max, 'PB' || lpad(nextval('payout_batch_no_seq')::text, 8, '0') AS next",
     );
     expect(next > max).toBe(true);
+  });
+
+  it('stores bank lines and results as the services would: the bank re-sending them gets duplicates', async () => {
+    const [t] = await rows<{ id: string; bank_id: string; account_no: string; bank_txn_id: string; amount_fen: string; booked_at: Date; counterparty_account_enc: string; payout_ref: string; counterparty_name: string }>(
+      `SELECT t.id, a.bank_id, a.account_no, t.bank_txn_id, t.amount_fen::text, t.booked_at, t.counterparty_account_enc, t.payout_ref, t.counterparty_name
+         FROM account_transactions t JOIN wage_accounts a ON a.id = t.account_id WHERE t.kind = 'payout' ORDER BY t.booked_at LIMIT 1`,
+    );
+    const bank = contextFor(platform, { kind: 'apikey', id: uuidv7(), name: 'bank', role: 'bank_integration', permissions: permissionsOf('bank_integration'), scope: { kind: 'bank', bankId: t.bank_id } });
+    const line = await receiveBankLines(bank, [{
+      accountNo: t.account_no, bankTxnId: t.bank_txn_id, kind: 'payout', direction: 'debit', amountFen: -Number(t.amount_fen), bookedAt: t.booked_at.toISOString(),
+      counterpartyName: t.counterparty_name, counterpartyAccount: platform.cipher.decrypt(t.counterparty_account_enc, counterpartyAad(t.id)), payoutRef: t.payout_ref,
+    }]);
+    expect(line).toMatchObject({ accepted: 0, duplicates: 1, rejected: [] });
+    const [o] = await rows<{ ref: string; amount_fen: string; result_at: Date; bank_txn_id: string }>(
+      "SELECT ref, amount_fen::text, result_at, bank_txn_id FROM payouts WHERE ref = $1", [t.payout_ref],
+    );
+    const result = await receivePayoutResults(bank, [{ ref: o.ref, status: 'paid', amountFen: Number(o.amount_fen), at: o.result_at.toISOString(), bankTxnId: o.bank_txn_id }]);
+    expect(result).toMatchObject({ applied: 0, duplicates: 1, held: 0, rejected: [] });
   });
 
   it('lists the payroll left unpaid past its payday in the wage office’s overdue view', async () => {

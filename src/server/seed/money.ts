@@ -26,6 +26,8 @@ import { type SeedSiteCalendar, type SeedWorkforce, type WorkforceIds, insertRec
  * account opened after ACC-02's days, an owner's latest deposit late and short, a payroll
  * approved and never sent past its payday, payouts the bank failed (waiting for re-send), and one
  * account whose bank balance differs from its lines (a fee the bank never reported).
+ * Results go straight onto their payouts (with the hash the service keeps); `payout_results`
+ * holds only results that overtake their batch, so the demo has none there.
  *
  * `planProjectMoney` is pure: it takes the workforce, the attendance days per employment and month
  * (counted in the database, where attendance is generated) and a per-project stream.
@@ -692,7 +694,6 @@ async function writeMoney(
   const lines: Record<string, unknown>[] = [];
   const batches: Record<string, unknown>[] = [];
   const payouts: Record<string, unknown>[] = [];
-  const results: Record<string, unknown>[] = [];
   for (const m of planned) {
     const projectId = ids.projects[m.project];
     const p = w.projects[m.project];
@@ -747,11 +748,8 @@ async function writeMoney(
           project_id: projectId, id: payoutId, batch_id: batchId, payroll_line_id: lineId, worker_id: ids.workers[l.worker], ref, attempt: 1, amount_fen: o.amountFen,
           card_enc: cipher.encrypt(w.workers[l.worker].bankCard, payoutCardAad(payoutId)), card_bidx: card.bidx, card_mask: card.mask, status: o.status,
           result_at: o.resultAt, failure_reason: o.failureReason, bank_txn_id: o.bankTxnId,
-        });
-        // The hash `receivePayoutResults` keeps for telling a re-sent result from a different one.
-        results.push({
-          bank_id: bankId, ref, status: o.status, amount_fen: o.amountFen, result_at: o.resultAt, failure_reason: o.failureReason, bank_txn_id: o.bankTxnId,
-          content_hash: sha256([ref, o.status, o.amountFen, new Date(o.resultAt).toISOString(), o.failureReason ?? null]), received_at: r.batch!.completedAt, applied: true,
+          // The hash `receivePayoutResults` keeps, so the bank re-sending this result is told it is a duplicate.
+          result_hash: sha256([ref, o.status, o.amountFen, new Date(o.resultAt).toISOString(), o.failureReason ?? null]),
         });
         counts.payouts++;
         if (o.status === 'failed') counts.failedPayouts++;
@@ -810,11 +808,8 @@ async function writeMoney(
   await insertRecords(db, 'payouts', {
     project_id: 'uuid', id: 'uuid', batch_id: 'uuid', payroll_line_id: 'uuid', worker_id: 'uuid', ref: 'text', attempt: 'integer', amount_fen: 'bigint',
     card_enc: 'text', card_bidx: 'text', card_mask: 'text', status: 'text', result_at: 'timestamptz', failure_reason: 'text', bank_txn_id: 'text',
+    result_hash: 'text',
   }, payouts);
-  await insertRecords(db, 'payout_results', {
-    bank_id: 'uuid', ref: 'text', status: 'text', amount_fen: 'bigint', result_at: 'timestamptz', failure_reason: 'text', bank_txn_id: 'text',
-    content_hash: 'text', received_at: 'timestamptz', applied: 'boolean',
-  }, results);
 
   counts.wageAccounts += accounts.length;
   counts.laborCostAllocations += allocations.length;

@@ -64,6 +64,16 @@ export async function openAccountOf(db: DbOrTx, projectId: string): Promise<{ id
   return rows[0];
 }
 
+/** Of these payout refs, those the bank has already booked as debits on the account. */
+export async function bookedPayoutRefs(db: DbOrTx, projectId: string, accountId: string, refs: string[]): Promise<Set<string>> {
+  if (refs.length === 0) return new Set();
+  const { rows } = await db.query<{ payout_ref: string }>(
+    'SELECT payout_ref FROM account_transactions WHERE project_id = $1 AND account_id = $2 AND payout_ref = ANY($3::text[])',
+    [projectId, accountId, refs],
+  );
+  return new Set(rows.map((r) => r.payout_ref));
+}
+
 /** The project's account that payouts draw on, locked for the batch being written: its bank, status and balance. */
 export async function payoutAccountOf(db: DbOrTx, projectId: string): Promise<{ id: string; bank_id: string; status: string; ledger_balance_fen: string } | undefined> {
   const { rows } = await db.query<{ id: string; bank_id: string; status: string; ledger_balance_fen: string }>(
@@ -340,7 +350,9 @@ export async function replaceFutureAllocations(
   now: Date,
 ): Promise<void> {
   await db.query('DELETE FROM labor_cost_allocations WHERE project_id = $1 AND due_on > $2', [projectId, today]);
-  const fresh = rows.filter((r) => r.dueOn > today);
+  const { rows: due } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM labor_cost_allocations WHERE project_id = $1 AND due_on <= $2', [projectId, today]);
+  // A first schedule of works under way records the periods already due too; later ones leave them.
+  const fresh = due[0].n === 0 ? rows : rows.filter((r) => r.dueOn > today);
   if (fresh.length === 0) return;
   await db.query(
     `INSERT INTO labor_cost_allocations (project_id, id, period_start, period_end, due_on, expected_fen, created_at)

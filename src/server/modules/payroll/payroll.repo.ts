@@ -383,14 +383,18 @@ export async function payableLines(db: DbOrTx, projectId: string, payrollId: str
   return rows;
 }
 
-/** What the account's open payout batches still hold back: payouts sent and not yet answered. */
-export async function reservedOnAccount(db: DbOrTx, accountId: string): Promise<number> {
-  const { rows } = await db.query<{ s: string }>(
-    `SELECT coalesce(sum(o.amount_fen), 0)::text AS s FROM payout_batches b JOIN payouts o ON o.project_id = b.project_id AND o.batch_id = b.id
-      WHERE b.account_id = $1 AND b.status <> 'completed' AND o.status = 'pending'`,
-    [accountId],
+/**
+ * Payouts on the account whose money may not yet show in its balance: those waiting for the bank,
+ * and those paid in the last 30 days (the bank's debit line may still be on its way; the caller
+ * drops the ones already booked).
+ */
+export async function unsettledPayouts(db: DbOrTx, accountId: string, now: Date): Promise<{ ref: string; amount_fen: string }[]> {
+  const { rows } = await db.query<{ ref: string; amount_fen: string }>(
+    `SELECT o.ref, o.amount_fen::text FROM payout_batches b JOIN payouts o ON o.project_id = b.project_id AND o.batch_id = b.id
+      WHERE b.account_id = $1 AND (o.status = 'pending' OR (o.status = 'paid' AND o.result_at > $2::timestamptz - interval '30 days'))`,
+    [accountId, now],
   );
-  return Number(rows[0].s);
+  return rows;
 }
 
 export async function nextBatchNo(db: DbOrTx): Promise<string> {

@@ -5,7 +5,7 @@ import { addDays, calendarCoverage, monthStartAfter, shanghaiDate } from '../../
 import { type Ctx, audit } from '../../platform/context';
 import { AppError, type Bilingual, type FieldProblem, invalidFields, notFound } from '../../platform/errors';
 import { newIds } from '../../platform/ids';
-import { payoutAccountOf } from '../accounts';
+import { bookedPayoutRefs, payoutAccountOf } from '../accounts';
 import { getParamValue } from '../params';
 import { findProjectForScope } from '../projects';
 import { regionFilterPath } from '../regions';
@@ -279,7 +279,7 @@ export async function approvePayroll(ctx: Ctx, id: string, input: { version: num
 /**
  * A payout batch on the project's wage account (PAY-08): each line to the worker's own card as
  * the registry holds it now, never to a card typed in. The account must be usable (not frozen or
- * closed) and hold the batch beside the payouts still awaiting the bank. Results the bank sent
+ * closed) and hold the batch beside the payouts whose debit it has not booked yet. Results the bank sent
  * before the batch was registered are applied as it is.
  */
 async function sendBatch(ctx: Ctx, id: string, kind: 'payroll' | 'resend', input: { version: number; lineIds?: string[] }) {
@@ -301,7 +301,10 @@ async function sendBatch(ctx: Ctx, id: string, kind: 'payroll' | 'resend', input
     if (!account) throw invalidFields([{ field: 'account', message: { zh: '本项目尚未开立工资专用账户（PAY-08 须从专户代发）', en: 'The project has no wage account (PAY-08 pays from it)' } }]);
     if (account.status === 'frozen') throw invalidFields([{ field: 'account', message: { zh: '工资专用账户已冻结，无法代发', en: 'The wage account is frozen' } }]);
     const total = lines.reduce((s, l) => s + Number(l.payable_fen), 0);
-    const available = Number(account.ledger_balance_fen) - (await repo.reservedOnAccount(tx, account.id));
+    // Held back: payouts sent or paid whose debit the account has not booked yet.
+    const unsettled = await repo.unsettledPayouts(tx, account.id, ctx.clock.now());
+    const booked = await bookedPayoutRefs(tx, p.project_id, account.id, unsettled.map((o) => o.ref));
+    const available = Number(account.ledger_balance_fen) - unsettled.filter((o) => !booked.has(o.ref)).reduce((sum, o) => sum + Number(o.amount_fen), 0);
     if (available < total) {
       throw invalidFields([{ field: 'account', message: { zh: `专户可用余额不足：需${(total / 100).toFixed(2)}元，可用${(available / 100).toFixed(2)}元`, en: `The account is short: needs ¥${(total / 100).toFixed(2)}, has ¥${(available / 100).toFixed(2)} available` } }]);
     }

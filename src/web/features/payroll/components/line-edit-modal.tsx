@@ -55,7 +55,7 @@ function ItemRows({ name, title, testId, minRows }: { name: 'grossItems' | 'dedu
               <Form.Item name={[f.name, 'amount']} style={{ width: 180, marginBottom: 0 }} rules={[{ required: true, message: t(m.amountRule) }]}>
                 <InputNumber<string> stringMode min="0" max="1000000" precision={2} placeholder={t(m.itemAmount)} style={{ width: '100%' }} data-testid={`${testId}-amount`} />
               </Form.Item>
-              <Button icon={<DeleteOutlined />} disabled={fields.length <= minRows} onClick={() => remove(f.name)} aria-label="remove" />
+              <Button icon={<DeleteOutlined />} disabled={fields.length <= minRows} onClick={() => remove(f.name)} aria-label={t(m.removeItem)} />
             </Flex>
           ))}
           <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ label: '', amount: null })} style={{ marginTop: 8 }} data-testid={`${testId}-add`}>

@@ -1,8 +1,10 @@
 import { Button, Empty, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { type HTMLAttributes, useState } from 'react';
+import { PAY_STATUSES } from '../../../../server/modules/payroll/payroll.rules';
 import { formatYuan } from '../../../lib/format';
 import { common, useI18n } from '../../../lib/i18n';
+import { labelOf } from '../../../lib/labels';
 import { useSignOffLine } from '../api/change-payroll';
 import type { PayrollDetail, PayrollLine } from '../api/get-payroll';
 import { m } from '../messages';
@@ -56,7 +58,7 @@ type SignOff = { kind: 'confirm' | 'override'; line: PayrollLine };
 
 /** The lines of a payroll with their checks, confirmation and payment, and the per-line actions the payroll's `actions` allow. */
 export function LineTable({ payroll }: { payroll: PayrollDetail }) {
-  const { t, pick } = useI18n();
+  const { t, lang, pick } = useI18n();
   const [editing, setEditing] = useState<PayrollLine | null>(null);
   const [signOff, setSignOff] = useState<SignOff | null>(null);
   const [slipOf, setSlipOf] = useState<PayrollLine | null>(null);
@@ -102,12 +104,32 @@ export function LineTable({ payroll }: { payroll: PayrollDetail }) {
       align: 'right',
       render: (v: number, l) => (l.paidPriorFen > 0 ? <Tooltip title={t(m.paidPrior, { amount: formatYuan(l.paidPriorFen) })}>{formatYuan(v)}</Tooltip> : formatYuan(v)),
     },
-    { title: t(m.checks), key: 'checks', width: 220, render: (_, l) => <Checks line={l} /> },
-    { title: t(m.confirmation), key: 'confirmation', width: 90, render: (_, l) => <Confirmation line={l} /> },
+    {
+      title: t(m.checks),
+      key: 'checks',
+      width: 220,
+      filters: [{ value: 'failing', text: t(m.checksFailing) }],
+      onFilter: (_, l) => l.checks.length > 0 && !l.cleared,
+      render: (_, l) => <Checks line={l} />,
+    },
+    {
+      title: t(m.confirmation),
+      key: 'confirmation',
+      width: 100,
+      filters: [
+        { value: 'pending', text: t(m.confirmPending) },
+        { value: 'confirmed', text: t(m.confirmDone) },
+        { value: 'disputed', text: t(m.confirmDisputed) },
+      ],
+      onFilter: (v, l) => l.confirmation === v,
+      render: (_, l) => <Confirmation line={l} />,
+    },
     {
       title: t(m.payStatus),
       key: 'pay',
       width: 200,
+      filters: Object.keys(PAY_STATUSES).map((k) => ({ value: k, text: labelOf(PAY_STATUSES, k, lang) })),
+      onFilter: (v, l) => l.payStatus === v,
       render: (_, l) => (
         <>
           <PayStatusTag status={l.payStatus} />

@@ -136,7 +136,16 @@ export function PayrollDrawer({ id, onClose, onOpen }: { id: string | null; onCl
             <Descriptions.Item label={t(m.paid)}>
               <span data-testid="payroll-paid">{formatYuan(p.paidFen)}</span> / {formatYuan(p.payableFen)}
             </Descriptions.Item>
-            {p.correctionReason && <Descriptions.Item label={t(m.correctionReason)} span={4}>{p.correctionReason}</Descriptions.Item>}
+            {p.correctionReason && (
+              <Descriptions.Item label={t(m.correctionReason)} span={4}>
+                {p.correctionReason}
+                {p.supersedesId && (
+                  <Button type="link" size="small" onClick={() => onOpen(p.supersedesId!)} data-testid="payroll-open-superseded">
+                    {t(m.openSuperseded)}
+                  </Button>
+                )}
+              </Descriptions.Item>
+            )}
           </Descriptions>
           <LineTable payroll={p} />
           <Typography.Title level={5} style={{ margin: 0 }}>{t(m.batches)}</Typography.Title>

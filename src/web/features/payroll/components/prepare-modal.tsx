@@ -23,13 +23,15 @@ export function PrepareModal({ projectId, employers, open, onClose, onPrepared }
   const prepare = usePreparePayroll();
   const today = todayInShanghai();
 
+  // The route builds the employer list on each render: the form is reset when it opens, not when the list is rebuilt.
+  const firstEmployer = employers[0]?.id;
   useEffect(() => {
     if (!open) return;
     setError(null);
     form.resetFields();
     // Wages are prepared for the month just ended, by default.
-    form.setFieldsValue({ employerId: employers[0]?.id, month: dayjs(today).subtract(1, 'month').startOf('month') });
-  }, [open, form, employers, today]);
+    form.setFieldsValue({ employerId: firstEmployer, month: dayjs(today).subtract(1, 'month').startOf('month') });
+  }, [open, form, firstEmployer, today]);
 
   const submit = (v: Values) => {
     setError(null);
@@ -61,7 +63,7 @@ export function PrepareModal({ projectId, employers, open, onClose, onPrepared }
         <Form.Item name="employerId" label={t(m.employer)} rules={[{ required: true, message: t(m.employerRequired) }]}>
           <Select
             data-testid="payroll-prepare-employer"
-            options={employers.map((e) => ({ value: e.id, label: `${e.name}（${e.generalContractor ? t(m.generalContractor) : t(m.subcontractor)}）`, title: e.name }))}
+            options={employers.map((e) => ({ value: e.id, label: t(m.employerOption, { name: e.name, role: e.generalContractor ? t(m.generalContractor) : t(m.subcontractor) }), title: e.name }))}
           />
         </Form.Item>
         <Form.Item name="month" label={t(m.month)} rules={[{ required: true, message: t(m.monthRequired) }]}>

@@ -31,6 +31,8 @@ export function ReconciliationCard({ projectId }: { projectId: string }) {
       title: t(m.gaps),
       dataIndex: 'gaps',
       width: 200,
+      defaultSortOrder: 'descend',
+      sorter: (a, b) => a.gaps.length - b.gaps.length,
       filters: Object.keys(RECONCILIATION_GAPS).map((g) => ({ value: g, text: labelOf(RECONCILIATION_GAPS, g, lang) })),
       onFilter: (v, r) => r.gaps.includes(v as ReconciliationItem['gaps'][number]),
       render: (gaps: string[]) =>

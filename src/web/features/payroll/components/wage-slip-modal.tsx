@@ -37,7 +37,7 @@ function Slip({ s }: { s: WageSlip }) {
   return (
     <div className="xd-wage-slip" data-testid="wage-slip">
       <Typography.Title level={4} style={{ textAlign: 'center' }}>{t(m.slipTitle)}</Typography.Title>
-      <Descriptions size="small" bordered column={2}>
+      <Descriptions size="small" bordered column={2} styles={{ label: { width: 120, whiteSpace: 'nowrap' } }}>
         <Descriptions.Item label={t(m.slipNo)} span={2}><span data-testid="slip-no">{s.slipNo}</span></Descriptions.Item>
         <Descriptions.Item label={t(m.employer)} span={2}><span data-testid="slip-employer">{s.employerName}</span></Descriptions.Item>
         <Descriptions.Item label={t(m.project)} span={2}>{s.projectName}</Descriptions.Item>
