@@ -7,11 +7,9 @@
  * Options: BATCHES=60 CONCURRENCY=2
  */
 import { execFileSync } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { buildApp } from '../src/server/app';
 import { openPlatform } from '../src/server/bootstrap';
@@ -23,29 +21,11 @@ import { workerIdAad } from '../src/server/modules/workforce/workforce.repo';
 import { systemActor } from '../src/server/platform/access/actor';
 import { contextFor } from '../src/server/platform/context';
 import { seedDemo } from '../src/server/seed/demo';
+import { freshDatabase } from './support';
 
 const BATCHES = Number(process.env.BATCHES ?? 60);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 2);
 const BATCH_SIZE = 1000;
-
-async function freshDatabase(base: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `xindun_bench_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
 
 async function main() {
   const base = process.env.DATABASE_URL;

@@ -9,11 +9,9 @@
  *      npx tsx bench/payout-reconcile.ts          (PGlite, in memory; default 100,000 results)
  * Options: RESULTS=1000000 (a multiple of 1,000) FAIL_EVERY=97
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { openPlatform } from '../src/server/bootstrap';
 import { loadConfig } from '../src/server/config';
@@ -21,29 +19,11 @@ import { type PayoutResultInput, receivePayoutResults } from '../src/server/modu
 import { contextFor } from '../src/server/platform/context';
 import { permissionsOf } from '../src/server/platform/access/roles';
 import { seedDemo } from '../src/server/seed/demo';
+import { freshDatabase } from './support';
 
 const WORKERS = 1000;
 const MONTHS = 10;
 const CHUNK = 1000;
-
-async function freshDatabase(base: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `xindun_bench_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
 
 async function main() {
   const base = process.env.DATABASE_URL;

@@ -160,8 +160,10 @@ export async function correctDay(ctx: Ctx, projectId: string, input: { workerId:
   if (input.date > shanghaiDate(ctx.clock.now())) throw invalidFields([{ field: 'date', message: { zh: '不能更正未来日期', en: 'Cannot correct a future day' } }]);
   const onRoster = (await repo.rosterDay(ctx.db, projectId, input.date)).some((r) => r.worker_id === input.workerId);
   if (!onRoster) throw invalidFields([{ field: 'workerId', message: { zh: '该人员当日不在本项目花名册', en: 'Not on this roster that day' } }]);
+  // Partitions are made in their own transaction, before this one: on the embedded engine's single
+  // connection a transaction opened inside another waits for it forever.
+  await repo.ensureAttendancePartitions(ctx.db, [monthOf(input.date)]);
   await ctx.db.tx(async (tx) => {
-    await repo.ensureAttendancePartitions(ctx.db, [monthOf(input.date)]);
     await repo.upsertCorrection(tx, { projectId, workerId: input.workerId, date: input.date, present: input.present, minutes: input.minutes ?? null, reason: input.reason, by: ctx.actor.name, at: ctx.clock.now() });
     await audit(tx, ctx, { action: 'attendance.correct', objectType: 'attendance_daily', objectId: input.workerId, reason: input.reason, after: { projectId, ...input }, regionPath: project.regionPath });
   });

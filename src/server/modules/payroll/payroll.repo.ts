@@ -537,6 +537,17 @@ export interface ResultWrite {
   contentHash: string;
 }
 
+/** A batch of results as the column arrays `unnest` takes: ref, status, amount, time, failure, bank txn id, hash. */
+const resultColumns = (results: ResultWrite[]) => [
+  results.map((r) => r.ref),
+  results.map((r) => r.status),
+  results.map((r) => r.amountFen),
+  results.map((r) => r.resultAt),
+  results.map((r) => r.failureReason),
+  results.map((r) => r.bankTxnId),
+  results.map((r) => r.contentHash),
+];
+
 /**
  * Settles payouts from the results `found` yields (each with its payout): only a pending payout
  * of the same amount whose batch went to the result's bank; then its line, and the payrolls and
@@ -594,16 +605,7 @@ export function applyResults(db: DbOrTx, bankId: string, results: ResultWrite[],
          AS t(ref, status, amount_fen, result_at, failure_reason, bank_txn_id, content_hash)
        JOIN payouts o ON o.ref = t.ref AND o.status = 'pending' AND o.amount_fen = t.amount_fen`,
     '',
-    [
-      bankId,
-      results.map((r) => r.ref),
-      results.map((r) => r.status),
-      results.map((r) => r.amountFen),
-      results.map((r) => r.resultAt),
-      results.map((r) => r.failureReason),
-      results.map((r) => r.bankTxnId),
-      results.map((r) => r.contentHash),
-    ],
+    [bankId, ...resultColumns(results)],
     now,
   );
 }
@@ -647,17 +649,7 @@ export async function holdResults(db: DbOrTx, bankId: string, receivedAt: Date, 
     `INSERT INTO payout_results (bank_id, ref, status, amount_fen, result_at, failure_reason, bank_txn_id, content_hash, received_at)
      SELECT $1, * , $9 FROM unnest($2::text[], $3::text[], $4::bigint[], $5::timestamptz[], $6::text[], $7::text[], $8::text[])
      ON CONFLICT (ref) DO NOTHING`,
-    [
-      bankId,
-      results.map((r) => r.ref),
-      results.map((r) => r.status),
-      results.map((r) => r.amountFen),
-      results.map((r) => r.resultAt),
-      results.map((r) => r.failureReason),
-      results.map((r) => r.bankTxnId),
-      results.map((r) => r.contentHash),
-      receivedAt,
-    ],
+    [bankId, ...resultColumns(results), receivedAt],
   );
 }
 
