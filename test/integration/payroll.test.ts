@@ -115,6 +115,8 @@ describe('preparing and approving (PAY-07)', () => {
   it('prefills each line from attendance and the wage terms; a second payroll for the month is refused', async () => {
     expect((await as(app, s.townA1).post(`/api/projects/${p.projectA}/payrolls`, { employerId: fx.enterpriseA, month: '2026-02' })).statusCode).toBe(403);
     expect((await company().post(`/api/projects/${p.projectA}/payrolls`, { employerId: fx.enterpriseA, month: '2026-04' })).statusCode).toBe(422);
+    // The owner employs nobody on the project: only the general contractor and subcontractors keep payrolls.
+    expect((await company().post(`/api/projects/${p.projectA}/payrolls`, { employerId: p.ownerA, month: '2026-02' })).statusCode).toBe(422);
     const res = await company().post(`/api/projects/${p.projectA}/payrolls`, { employerId: fx.enterpriseA, month: '2026-02' });
     expect(res.statusCode, res.body).toBe(201);
     const d = res.json();

@@ -60,7 +60,6 @@ function parse(date: string): { y: number; m: number; d: number } {
 
 const format = (utc: Date) => utc.toISOString().slice(0, 10);
 
-/** The civil date `n` calendar days after `date` (before it when `n` is negative). */
 /** The first day of the month `n` months after the month of `date` (before it when `n` is negative). */
 export function monthStartAfter(date: string, n: number): string {
   const [y, m] = date.split('-').map(Number);
@@ -74,6 +73,7 @@ export function addYears(date: string, n: number): string {
   return new Date(Date.UTC(y + n, m - 1, d)).toISOString().slice(0, 10);
 }
 
+/** The civil date `n` calendar days after `date` (before it when `n` is negative). */
 export function addDays(date: string, n: number): string {
   if (!Number.isInteger(n)) throw new RangeError(`a whole number of days is required, got ${n}`);
   const { y, m, d } = parse(date);

@@ -34,6 +34,7 @@ export interface AccountRow {
   /** The project's region: scope, audit and the parameters follow the project. */
   region_path: string;
   region_code: string;
+  works_start: string;
   created_at: Date;
   version: number;
 }
@@ -41,7 +42,8 @@ export interface AccountRow {
 const COLUMNS = `a.id, a.project_id, p.code AS project_code, p.name AS project_name, p.status AS project_status, a.general_contractor_id,
   g.name AS general_contractor_name, a.bank_id, b.name AS bank_name, a.account_no, a.account_name, a.contract_signed_on::text,
   a.opened_on::text, a.agreement_signed_on::text, a.agreement_file_id, a.status, a.close_notice_from::text, a.closed_on::text,
-  a.ledger_balance_fen::text, a.bank_balance_fen::text, a.bank_balance_at, p.region_path, p.region_code, a.created_at, a.version`;
+  a.ledger_balance_fen::text, a.bank_balance_fen::text, a.bank_balance_at, p.region_path, p.region_code,
+  coalesce(p.actual_start, p.planned_start)::text AS works_start, a.created_at, a.version`;
 const FROM = `FROM wage_accounts a JOIN projects p ON p.id = a.project_id JOIN enterprises g ON g.id = a.general_contractor_id JOIN banks b ON b.id = a.bank_id`;
 
 export async function findAccountInScope(db: DbOrTx, actor: Actor, id: string, forUpdate = false): Promise<AccountRow | undefined> {

@@ -39,6 +39,7 @@ const AccountDetail = Type.Object(
     ...AccountSummary.properties,
     openingDelayDays: Type.Integer({ description: 'ACC-02：超过开户期限的天数' }),
     openWithinDays: Type.Integer(),
+    agreementState: StringEnum(['on_file', 'late', 'missing', 'overdue'] as const, 'ACC-03：三方协议是否在开工前上传'),
     reconciliation: Type.Object(
       {
         ledgerBalanceFen: Fen,
@@ -82,6 +83,7 @@ const presentDetail = (d: Awaited<ReturnType<typeof service.getAccount>>) => ({
   ...presentSummary(d.row),
   openingDelayDays: d.openingDelayDays,
   openWithinDays: d.openWithinDays,
+  agreementState: d.agreementState,
   reconciliation: { ...d.reconciliation, bankBalanceAt: d.reconciliation.bankBalanceAt?.toISOString() ?? null },
   history: d.history.map((h) => ({ from: h.from_status, to: h.to_status, date: h.on_date, reason: h.reason, by: h.by_name, at: h.at.toISOString() })),
   actions: d.actions,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocationSchedule, checkAccountStatusChange, matchAllocations, openingDelayDays, signedAmount, transactionFlags } from './accounts.rules';
+import { ACCOUNT_STATUSES, agreementState, allocationSchedule, checkAccountStatusChange, matchAllocations, openingDelayDays, signedAmount, transactionFlags } from './accounts.rules';
 
 describe('ACC-02 opening deadline', () => {
   it('is on time up to the 30th day after the contract, late by the days beyond', () => {
@@ -108,7 +108,7 @@ describe('ACC-04 deposits matched to allocations', () => {
     { dueOn: '2026-04-15', expectedFen: 100 },
     { dueOn: '2026-05-15', expectedFen: 100 },
   ];
-  it('pays the oldest first and tells on time, late, partial, overdue and upcoming apart', () => {
+  it('ACC-06 a missed or short disbursement shows as overdue or partial: the oldest is paid first; on time, late and upcoming told apart', () => {
     const r = matchAllocations(allocations, [{ bookedOn: '2026-03-10', amountFen: 100 }, { bookedOn: '2026-04-20', amountFen: 150 }], '2026-05-20');
     expect(r.map((x) => [x.state, x.coveredFen, x.coveredOn])).toEqual([
       ['met', 100, '2026-03-10'],
@@ -120,5 +120,20 @@ describe('ACC-04 deposits matched to allocations', () => {
   it('depends on booking dates, not on the order deposits arrive in', () => {
     const deposits = [{ bookedOn: '2026-04-20', amountFen: 150 }, { bookedOn: '2026-03-10', amountFen: 100 }];
     expect(matchAllocations(allocations, deposits, '2026-05-20')).toEqual(matchAllocations(allocations, [...deposits].reverse(), '2026-05-20'));
+  });
+});
+
+describe('ACC-03 and ACC-09', () => {
+  it('ACC-03 the tripartite agreement is on file before works start; late or overdue otherwise', () => {
+    expect(agreementState({ hasFile: true, signedOn: '2026-02-01', worksStart: '2026-02-10', today: '2026-03-01' })).toBe('on_file');
+    expect(agreementState({ hasFile: true, signedOn: '2026-02-11', worksStart: '2026-02-10', today: '2026-03-01' })).toBe('late');
+    expect(agreementState({ hasFile: false, signedOn: null, worksStart: '2026-02-10', today: '2026-02-09' })).toBe('missing');
+    expect(agreementState({ hasFile: false, signedOn: null, worksStart: '2026-02-10', today: '2026-02-10' })).toBe('overdue');
+  });
+
+  it('ACC-09 a dispute suspends nothing: there is no disputed state, and only a frozen account goes back into use', () => {
+    expect(Object.keys(ACCOUNT_STATUSES)).toEqual(['opened', 'in_use', 'frozen', 'closed']);
+    expect(checkAccountStatusChange('in_use', 'frozen')).toBeNull();
+    expect(checkAccountStatusChange('frozen', 'in_use')).toBeNull();
   });
 });

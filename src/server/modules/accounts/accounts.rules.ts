@@ -59,6 +59,18 @@ export function openingDelayDays(contractSignedOn: string, openedOn: string, ope
   return days;
 }
 
+/** ACC-03: the 三方协议 is on file before works start (late when signed after; overdue when still missing once they have). */
+export type AgreementState = 'on_file' | 'late' | 'missing' | 'overdue';
+export function agreementState(a: { hasFile: boolean; signedOn: string | null; worksStart: string; today: string }): AgreementState {
+  if (a.hasFile) return a.signedOn !== null && a.signedOn <= a.worksStart ? 'on_file' : 'late';
+  return a.today >= a.worksStart ? 'overdue' : 'missing';
+}
+
+/**
+ * ACC-09: a dispute over quantity, quality or price suspends neither the labour-cost deposits nor
+ * the payouts, so an account has no "disputed" state; it is frozen only by a court or the bank
+ * for this project's wages (ACC-08).
+ */
 const TRANSITIONS: Record<AccountStatus, AccountStatus[]> = {
   opened: ['in_use', 'frozen', 'closed'],
   in_use: ['frozen', 'closed'],

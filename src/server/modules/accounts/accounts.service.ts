@@ -17,6 +17,7 @@ import { counterpartyAad } from './accounts.repo';
 import {
   type AccountStatus,
   type TransactionKind,
+  agreementState,
   allocationSchedule,
   checkAccountStatusChange,
   matchAllocations,
@@ -101,6 +102,7 @@ export async function getAccount(ctx: Ctx, id: string) {
     row: a,
     history,
     openingDelayDays: openingDelayDays(a.contract_signed_on, a.opened_on, openWithinDays),
+    agreementState: agreementState({ hasFile: a.agreement_file_id !== null, signedOn: a.agreement_signed_on, worksStart: a.works_start, today: shanghaiDate(ctx.clock.now()) }),
     openWithinDays,
     reconciliation: {
       ledgerBalanceFen: ledger,

@@ -93,7 +93,7 @@ const monthProblem = (message: Bilingual): FieldProblem[] => [{ field: 'month', 
 export async function preparePayroll(ctx: Ctx, projectId: string, input: { employerId: string; month: string }) {
   const project = await visibleProject(ctx, projectId);
   if (!mayPrepare(ctx.actor, { employerId: input.employerId, generalContractorId: project.generalContractorId })) throw new AppError('FORBIDDEN');
-  if (!project.partyIds.includes(input.employerId)) {
+  if (!project.partyIds.includes(input.employerId) || input.employerId === project.ownerId) {
     throw invalidFields([{ field: 'employerId', message: { zh: '该单位不是本项目的总承包或分包单位', en: 'Not the general contractor or a subcontractor of this project' } }]);
   }
   const month = `${input.month}-01`;
@@ -160,7 +160,7 @@ export async function getPayroll(ctx: Ctx, id: string) {
   const [lines, batches, pendingPayouts] = await Promise.all([repo.linesOf(ctx.db, p.project_id, id), repo.batchesOf(ctx.db, p.project_id, id), repo.pendingPayoutCount(ctx.db, p.project_id, id)]);
   return {
     row: p,
-    lines: lines.map((l) => ({ ...l, cleared: l.check_codes.length === 0 || lineCleared(l.check_codes, l.override_reason) })),
+    lines: lines.map((l) => ({ ...l, cleared: lineCleared(l.check_codes, l.override_reason) })),
     batches,
     actions: allowedActions(ctx.actor, { status: p.status, ...parties(p), pendingPayouts }),
   };

@@ -1,15 +1,15 @@
 import { AccountsTab } from '../../features/accounts/components/accounts-tab';
 import { m as accountsText } from '../../features/accounts/messages';
 import { AttendanceTab } from '../../features/attendance/components/attendance-tab';
+import { m as attendanceText } from '../../features/attendance/messages';
 import { DepositTab } from '../../features/deposits/components/deposit-tab';
 import { m as depositsText } from '../../features/deposits/messages';
-import { m as attendanceText } from '../../features/attendance/messages';
 import { NationalTab } from '../../features/national/components/national-tab';
+import { m as nationalText } from '../../features/national/messages';
 import { PaymentsTab } from '../../features/payments/components/payments-tab';
+import { m as paymentsText } from '../../features/payments/messages';
 import { PayrollTab } from '../../features/payroll/components/payroll-tab';
 import { m as payrollText } from '../../features/payroll/messages';
-import { m as paymentsText } from '../../features/payments/messages';
-import { m as nationalText } from '../../features/national/messages';
 import type { ProjectDetail } from '../../features/projects/api/get-project';
 import { ProjectDetailPage, type ProjectTab } from '../../features/projects/components/project-detail-page';
 import { RosterTab } from '../../features/workforce/components/roster-tab';

@@ -36,6 +36,8 @@ export const m = defineMessages({
   openingLate: { zh: '逾期 {n} 天开户（ACC-02：应于合同签订后{days}日内）', en: 'Opened {n} days late (ACC-02: within {days} days of the contract)' },
   agreement: { zh: '三方协议', en: 'Tripartite agreement' },
   agreementMissing: { zh: '未上传', en: 'Not uploaded' },
+  agreementLate: { zh: '开工后才签订（ACC-03：应于开工前录入）', en: 'Signed after works started (ACC-03: before they start)' },
+  agreementOverdue: { zh: '已开工仍未上传（ACC-03）', en: 'Works have started without it (ACC-03)' },
   agreementView: { zh: '查看', en: 'View' },
   agreementUpload: { zh: '上传三方协议', en: 'Upload the agreement' },
   agreementUploaded: { zh: '三方协议已上传', en: 'Agreement uploaded' },

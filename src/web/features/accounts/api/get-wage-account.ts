@@ -7,6 +7,8 @@ export interface WageAccountDetail extends WageAccountSummary {
   /** ACC-02: days past the opening deadline (0 when on time). */
   openingDelayDays: number;
   openWithinDays: number;
+  /** ACC-03: the tripartite agreement on file before works start. */
+  agreementState: 'on_file' | 'late' | 'missing' | 'overdue';
   reconciliation: {
     ledgerBalanceFen: number;
     /** The balance recomputed from the lines; differs from the ledger only on a defect. */

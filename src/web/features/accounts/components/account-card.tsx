@@ -130,6 +130,8 @@ export function AccountCard({ accountId }: { accountId: string }) {
               ) : (
                 <Typography.Text type="warning">{t(m.agreementMissing)}</Typography.Text>
               )}
+              {a.agreementState === 'late' && <Tag color="orange">{t(m.agreementLate)}</Tag>}
+              {a.agreementState === 'overdue' && <Tag color="red">{t(m.agreementOverdue)}</Tag>}
               {may('agreement') && (
                 <>
                   <DatePicker size="small" allowClear={false} value={dayjs(agreementOn)} onChange={(d) => d && setAgreementOn(d.format('YYYY-MM-DD'))} disabledDate={(d) => d.format('YYYY-MM-DD') > todayInShanghai()} />
