@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app';
 import * as authRepo from '../../src/server/modules/auth/auth.repo';
 import { hashPassword } from '../../src/server/modules/auth/auth.service';
+import { recordOverdueArrears } from '../../src/server/modules/payroll/payroll.service';
+import { systemActor } from '../../src/server/platform/access/actor';
+import { contextFor } from '../../src/server/platform/context';
 import { ensureAttendancePartitions } from '../../src/server/modules/attendance/attendance.repo';
 import { type Session, type TestApp, as, login } from '../support/http';
 import { type Fixture, PASSWORD, loadFixture } from '../support/fixtures';
@@ -295,5 +298,19 @@ describe('scope', () => {
     const overdue = (await as(app, s.wageCity).get('/api/payrolls/overdue')).json();
     expect(overdue.map((o: { month: string; unpaidFen: number }) => [o.month, o.unpaidFen])).toEqual([['2026-02', 500_00]]);
     expect((await as(app, s.companyB).get('/api/payrolls/overdue')).json()).toEqual([]);
+  });
+
+  it('records wages unpaid past payday on the employer’s arrears record once, and settles it when paid (DEP-07 reads it)', async () => {
+    const ctx = contextFor(platform, systemActor('job'));
+    expect(await recordOverdueArrears(ctx)).toEqual({ recorded: 1, settled: 0 });
+    expect(await recordOverdueArrears(ctx)).toEqual({ recorded: 0, settled: 0 });
+    const { rows } = await platform.db.query<{ enterprise_id: string; found_on: string; amount_fen: string; resolved_on: string | null }>(
+      "SELECT enterprise_id, found_on::text, amount_fen::text, resolved_on::text FROM enterprise_arrears WHERE source = 'payroll'",
+    );
+    expect(rows).toEqual([{ enterprise_id: fx.enterpriseA, found_on: '2026-04-01', amount_fen: '50000', resolved_on: null }]);
+    // The wages are settled (here by hand, as a paid re-send would): the finding is closed today.
+    await platform.db.query("UPDATE payroll_lines SET paid_fen = payable_fen, pay_status = 'paid' WHERE payable_fen > 0 AND pay_status <> 'paid'");
+    expect(await recordOverdueArrears(ctx)).toEqual({ recorded: 0, settled: 1 });
+    expect((await platform.db.query<{ resolved_on: string }>("SELECT resolved_on::text FROM enterprise_arrears WHERE source = 'payroll'")).rows[0].resolved_on).toBe('2026-04-02');
   });
 });

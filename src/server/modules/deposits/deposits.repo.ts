@@ -116,6 +116,15 @@ export async function resolveArrears(db: DbOrTx, id: string, resolvedOn: string)
   return rowCount === 1;
 }
 
+/** The unsettled findings one source recorded, by their reference (payroll keeps one per employer and month). */
+export async function openArrearsOfSource(db: DbOrTx, source: string): Promise<{ id: string; reference: string; enterprise_id: string }[]> {
+  const { rows } = await db.query<{ id: string; reference: string; enterprise_id: string }>(
+    'SELECT id, reference, enterprise_id FROM enterprise_arrears WHERE source = $1 AND resolved_on IS NULL',
+    [source],
+  );
+  return rows;
+}
+
 export async function openArrearsOnProject(db: DbOrTx, projectId: string): Promise<number> {
   const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM enterprise_arrears WHERE project_id = $1 AND resolved_on IS NULL', [projectId]);
   return rows[0].n;

@@ -391,6 +391,16 @@ export async function recordArrearsIn(ctx: Ctx, tx: DbOrTx, enterpriseId: string
   return id;
 }
 
+/** Settles a finding another module recorded, in the caller's transaction, audited. */
+export async function resolveArrearsIn(ctx: Ctx, tx: DbOrTx, arrearsId: string, resolvedOn: string) {
+  if (await repo.resolveArrears(tx, arrearsId, resolvedOn)) {
+    await audit(tx, ctx, { action: 'arrears.resolve', objectType: 'enterprise_arrears', objectId: arrearsId, after: { resolvedOn } });
+  }
+}
+
+/** Unsettled findings of one source (payroll, cases…), for that source to keep them in step. */
+export const openArrearsOfSource = (db: DbOrTx, source: ArrearsSource) => repo.openArrearsOfSource(db, source);
+
 export async function recordArrears(ctx: Ctx, enterpriseId: string, input: ArrearsInput) {
   if (!mayDecide(ctx)) throw new AppError('FORBIDDEN');
   const e = await visibleEnterprise(ctx, enterpriseId);

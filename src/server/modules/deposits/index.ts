@@ -1,2 +1,2 @@
 // What other modules may use from deposits.
-export { arrearsHistoryOf, depositStatesOf, recordArrearsIn as recordArrears, type ArrearsInput } from './deposits.service';
+export { arrearsHistoryOf, depositStatesOf, openArrearsOfSource, recordArrearsIn as recordArrears, resolveArrearsIn as resolveArrears, type ArrearsInput } from './deposits.service';

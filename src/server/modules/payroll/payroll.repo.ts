@@ -775,6 +775,29 @@ export async function overduePayrolls(db: DbOrTx, actor: Actor, regionPath: stri
   return rows;
 }
 
+export interface OverdueEmployerMonth {
+  project_id: string;
+  region_path: string;
+  employer_id: string;
+  month: string;
+  due_on: string;
+  unpaid_fen: string;
+}
+
+/** Across every region: each employer and month whose current payroll is past its due day with wages unpaid. */
+export async function overdueEmployerMonths(db: DbOrTx, today: string): Promise<OverdueEmployerMonth[]> {
+  const { rows } = await db.query<OverdueEmployerMonth>(
+    `SELECT pr.project_id, p.region_path, pr.employer_id, pr.month::text, pr.due_on::text, s.unpaid::text AS unpaid_fen
+       FROM payrolls pr JOIN projects p ON p.id = pr.project_id
+       JOIN LATERAL (
+         SELECT sum(l.payable_fen - least(l.paid_fen, l.payable_fen)) AS unpaid FROM payroll_lines l WHERE l.project_id = pr.project_id AND l.payroll_id = pr.id
+       ) s ON true
+      WHERE pr.status IN ('draft', 'approved', 'paying', 'partially_paid') AND pr.due_on < $1 AND s.unpaid > 0`,
+    [today],
+  );
+  return rows;
+}
+
 /** Wages approved on the project and not yet paid (ACC-07: no account is closed while wages are owed). */
 export async function unpaidWagesOf(db: DbOrTx, projectId: string): Promise<number> {
   const { rows } = await db.query<{ s: string }>(

@@ -6,6 +6,7 @@ import { type Ctx, audit } from '../../platform/context';
 import { AppError, type Bilingual, type FieldProblem, invalidFields, notFound } from '../../platform/errors';
 import { newIds } from '../../platform/ids';
 import { bookedPayoutRefs, payoutAccountOf } from '../accounts';
+import { openArrearsOfSource, recordArrears, resolveArrears } from '../deposits';
 import { getParamValue } from '../params';
 import { findProjectForScope } from '../projects';
 import { regionFilterPath } from '../regions';
@@ -599,4 +600,36 @@ export async function regionOverdue(ctx: Ctx, query: { regionCode?: string }) {
     unpaidFen: Number(r.payable_fen) - Number(r.paid_fen),
     unpaidLines: r.unpaid_lines,
   }));
+}
+
+/** The finding's reference: one per employer, project and month, whatever the payroll's versions. */
+const arrearsReference = (projectId: string, employerId: string, month: string) => `payroll:${projectId}:${employerId}:${month.slice(0, 7)}`;
+
+/**
+ * Keeps the employers' arrears record in step with the payrolls: an employer-month unpaid past its
+ * due day becomes a finding (found the day after the due day, for the amount unpaid); a finding
+ * whose wages have since been paid is settled today. Idempotent: run it twice, nothing changes.
+ */
+export async function recordOverdueArrears(ctx: Ctx) {
+  const today = shanghaiDate(ctx.clock.now());
+  return ctx.db.tx(async (tx) => {
+    const overdue = await repo.overdueEmployerMonths(tx, today);
+    const open = new Map((await openArrearsOfSource(tx, 'payroll')).map((a) => [a.reference, a]));
+    const stillOwed = new Set<string>();
+    let recorded = 0;
+    for (const o of overdue) {
+      const reference = arrearsReference(o.project_id, o.employer_id, o.month);
+      stillOwed.add(reference);
+      if (open.has(reference)) continue;
+      await recordArrears(ctx, tx, o.employer_id, { projectId: o.project_id, foundOn: addDays(o.due_on, 1), amountFen: Number(o.unpaid_fen), source: 'payroll', reference }, o.region_path);
+      recorded++;
+    }
+    let settled = 0;
+    for (const [reference, a] of open) {
+      if (stillOwed.has(reference)) continue;
+      await resolveArrears(ctx, tx, a.id, today);
+      settled++;
+    }
+    return { recorded, settled };
+  });
 }
