@@ -9,7 +9,8 @@ import { insertBanks, insertEnterprises, insertGovUnits } from '../modules/orgs/
 import { insertRegions, regionPath } from '../modules/regions';
 import { shanghaiDate } from '../platform/calendar';
 import { DEMO_SEED, generateDemoDataset, generateDemoWorkforce } from './dataset';
-import { insertDemoMoney } from './money';
+import { storeFile } from '../platform/files/files';
+import { demoAgreementPdf, insertDemoMoney } from './money';
 import type { Scale } from './generate';
 import { insertDemoWorkforce, workforceIds } from './workforce';
 import { seedDemoPayments } from './payments';
@@ -122,6 +123,17 @@ export async function seedDemo(platform: Platform, scale: DemoScale, options: { 
       { workforce, banks: data.banks, enterprises: data.enterprises },
       { ids, enterpriseIds: enterprises.map((e) => e.id), bankIds: banks.map((b) => b.id) },
       DEMO_SEED,
+    );
+    // ACC-03: the accounts that declared their agreement have its scan on file (one demo PDF, one record each).
+    const scan = await storeFile(contextFor(platform, systemActor('seed')), tx, { name: '三方协议.pdf', content: demoAgreementPdf() }, ['application/pdf']);
+    await tx.query(
+      `WITH f AS (
+         INSERT INTO files (id, sha256, name, mime, size, created_by, created_at)
+         SELECT md5('agreement:' || a.id)::uuid, $1, a.account_name || '三方协议.pdf', 'application/pdf', $2, 'seed', a.created_at
+           FROM wage_accounts a WHERE a.agreement_signed_on IS NOT NULL RETURNING id
+       )
+       UPDATE wage_accounts a SET agreement_file_id = f.id FROM f WHERE f.id = md5('agreement:' || a.id)::uuid`,
+      [scan.sha256, scan.size],
     );
     const counts = { ...sites, ...money };
     await audit(tx, contextFor(platform, systemActor('seed')), {

@@ -20,8 +20,9 @@ export function todayInShanghai(): string {
 /** Fen (the server's integer money) as yuan with separators: 123456789 → "¥1,234,567.89". Exact, no floating point. */
 export function formatYuan(fen: number | null | undefined): string {
   if (fen === null || fen === undefined) return '—';
-  const [whole, cents] = fenToYuanText(fen).split('.');
-  return `¥${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${cents}`;
+  // The sign goes before the currency: -¥9,047.41, not ¥-9,047.41.
+  const [whole, cents] = fenToYuanText(Math.abs(fen)).split('.');
+  return `${fen < 0 ? '-' : ''}¥${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${cents}`;
 }
 
 /** Yuan typed in a form (text, as InputNumber's stringMode gives it) to fen; null when it is not an amount. */
