@@ -10,10 +10,10 @@ import { common, useI18n } from '../../../lib/i18n';
 import type { Advance } from '../api/get-funds';
 import { useCreateFund, useRecordAdvance, useRecordMovement, useRecordRecovery } from '../api/record-fund-entries';
 import { m } from '../messages';
+import { EmployerPicker, ProjectPicker, WorkerPicker } from './advance-pickers';
 
 const DAY = 'YYYY-MM-DD';
 const notFuture = (d: Dayjs) => d.format(DAY) > todayInShanghai();
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function useEntryForm<V extends object>(open: boolean) {
   const [form] = Form.useForm<V>();
@@ -125,9 +125,11 @@ export function AdvanceModal({ fundId, open, onClose }: { fundId: string; open: 
   const { message } = App.useApp();
   const { form, error, setError } = useEntryForm<AdvanceValues>(open);
   const save = useRecordAdvance();
+  const projectId = Form.useWatch('projectId', form);
+  const employerId = Form.useWatch('employerId', form);
   const submit = (v: AdvanceValues) => {
     const arrears = yuanToFen(v.arrears);
-    const lines = v.lines.map((l) => ({ workerId: l.workerId.trim(), amountFen: yuanToFen(l.amount) }));
+    const lines = v.lines.map((l) => ({ workerId: l.workerId, amountFen: yuanToFen(l.amount) }));
     if (arrears === null) return form.setFields([{ name: 'arrears', errors: [t(m.amountRule)] }]);
     const bad = lines.findIndex((l) => l.amountFen === null);
     if (bad >= 0) return form.setFields([{ name: ['lines', bad, 'amount'], errors: [t(m.amountRule)] }]);
@@ -137,8 +139,8 @@ export function AdvanceModal({ fundId, open, onClose }: { fundId: string; open: 
         decisionNo: v.decisionNo.trim(),
         decisionOn: v.decisionOn.format(DAY),
         caseRef: v.caseRef.trim(),
-        employerId: v.employerId.trim(),
-        projectId: v.projectId?.trim() || null,
+        employerId: v.employerId,
+        projectId: v.projectId ?? null,
         arrearsFen: arrears,
         depositShortfallNote: v.depositShortfallNote.trim(),
         higherApprovalRef: v.higherApprovalRef?.trim() || null,
@@ -154,7 +156,6 @@ export function AdvanceModal({ fundId, open, onClose }: { fundId: string; open: 
   };
   const text = [{ required: true, whitespace: true, message: t(m.textRule) }];
   const date = [{ required: true, message: t(m.dateRule) }];
-  const uuid = [...text, { pattern: UUID, message: 'UUID' }];
   return (
     <EntryModal open={open} title={t(m.recordAdvance)} onClose={onClose} onOk={() => form.submit()} pending={save.isPending} testId="fund-advance" width={680}>
       <Typography.Paragraph type="secondary">{t(m.advanceNote)}</Typography.Paragraph>
@@ -172,11 +173,11 @@ export function AdvanceModal({ fundId, open, onClose }: { fundId: string; open: 
           <Input maxLength={100} />
         </Form.Item>
         <Flex gap={12}>
-          <Form.Item name="employerId" label={t(m.employerId)} rules={uuid} style={{ flex: 1 }}>
-            <Input />
+          <Form.Item name="projectId" label={t(m.projectId)} rules={[{ required: true, message: t(m.textRule) }]} style={{ flex: 1 }}>
+            <ProjectPicker onChange={() => form.setFieldsValue({ employerId: undefined, lines: [{ workerId: undefined, amount: '' }] })} />
           </Form.Item>
-          <Form.Item name="projectId" label={t(m.projectId)} rules={[{ pattern: UUID, message: 'UUID' }]} style={{ flex: 1 }}>
-            <Input />
+          <Form.Item name="employerId" label={t(m.employerId)} rules={[{ required: true, message: t(m.textRule) }]} style={{ flex: 1 }}>
+            <EmployerPicker projectId={projectId} />
           </Form.Item>
         </Flex>
         <Flex gap={12}>
@@ -199,8 +200,8 @@ export function AdvanceModal({ fundId, open, onClose }: { fundId: string; open: 
             <>
               {fields.map((f) => (
                 <Flex key={f.key} gap={8} align="baseline">
-                  <Form.Item name={[f.name, 'workerId']} rules={uuid} style={{ flex: 2 }}>
-                    <Input placeholder={t(m.workerId)} />
+                  <Form.Item name={[f.name, 'workerId']} rules={[{ required: true, message: t(m.textRule) }]} style={{ flex: 2 }}>
+                    <WorkerPicker projectId={projectId} employerId={employerId} placeholder={t(m.workerId)} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'amount']} rules={[{ required: true, message: t(m.amountRule) }]} style={{ flex: 1 }}>
                     <AmountInput />
