@@ -27,6 +27,7 @@ import { fundsRoutes } from './modules/funds/funds.routes';
 import { paymentsRoutes } from './modules/payments/payments.routes';
 import { regionsRoutes } from './modules/regions/regions.routes';
 import type { Platform } from './platform/context';
+import { registerIdempotency } from './platform/http/idempotency';
 import { registerMetrics } from './platform/http/metrics';
 import { errorHandler, sendProblem } from './platform/http/problem';
 import { Problem } from './platform/http/schemas';
@@ -122,6 +123,7 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
 
   app.addHook('onRequest', authGuard(platform));
   registerMetrics(app);
+  registerIdempotency(app, platform);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));

@@ -207,12 +207,12 @@ describe('return (DEP-11)', () => {
     r = approved.json().return;
     expect(r).toMatchObject({ status: 'noticed', noticeFrom: '2026-03-16', noticeUntil: '2026-03-25' });
     await advanceDays(12); // 2026-03-26
-    const sameOfficial = await as(app, s.wageA).post(`${base}/order`, { orderedOn: '2026-03-26', version: r.version });
+    const sameOfficial = await as(app, s.wageA).command(`${base}/order`, { orderedOn: '2026-03-26', version: r.version });
     expect(sameOfficial.statusCode).toBe(422);
     expect(sameOfficial.json().errors[0].message.zh).toContain('另一名');
-    const duringNotice = await as(app, s.wageCity).post(`${base}/order`, { orderedOn: '2026-03-25', version: r.version });
+    const duringNotice = await as(app, s.wageCity).command(`${base}/order`, { orderedOn: '2026-03-25', version: r.version });
     expect(duringNotice.json().errors[0].message.zh).toContain('公示期');
-    const ordered = await as(app, s.wageCity).post(`${base}/order`, { orderedOn: '2026-03-26', version: r.version });
+    const ordered = await as(app, s.wageCity).command(`${base}/order`, { orderedOn: '2026-03-26', version: r.version });
     expect(ordered.statusCode).toBe(200);
     r = ordered.json().return;
     expect(r).toMatchObject({ status: 'ordered', orderedOn: '2026-03-26', bankDueOn: '2026-04-02', bankReturnWD: 5 });

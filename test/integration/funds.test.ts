@@ -73,25 +73,25 @@ describe('the fund (EMF-02)', () => {
 describe('advances (EMF-01)', () => {
   it('refuses an advance over the per-worker cap or the 20% total cap, changing nothing', async () => {
     const before = await snapshot();
-    const overWorker = await as(app, s.wageA).post(`/api/emergency-funds/${fundId}/advances`, advanceBody({ lines: [{ workerId: workers[0], amountFen: 199_001 }] }));
+    const overWorker = await as(app, s.wageA).command(`/api/emergency-funds/${fundId}/advances`, advanceBody({ lines: [{ workerId: workers[0], amountFen: 199_001 }] }));
     expect(overWorker.statusCode).toBe(422);
     expect(overWorker.json().errors).toEqual([{ field: 'lines/0/amountFen', message: expect.objectContaining({ zh: expect.stringContaining('1990.00') }) }]);
-    const overTotal = await as(app, s.wageA).post(`/api/emergency-funds/${fundId}/advances`, advanceBody({ arrearsFen: 1_000_000 }));
+    const overTotal = await as(app, s.wageA).command(`/api/emergency-funds/${fundId}/advances`, advanceBody({ arrearsFen: 1_000_000 }));
     expect(overTotal.statusCode).toBe(422);
     expect(overTotal.json().errors[0]).toMatchObject({ field: 'lines', message: { zh: expect.stringContaining('2000.00') } });
-    const foreignWorker = await as(app, s.wageA).post(`/api/emergency-funds/${fundId}/advances`, advanceBody({ lines: [{ workerId: workerB, amountFen: 1_000 }] }));
+    const foreignWorker = await as(app, s.wageA).command(`/api/emergency-funds/${fundId}/advances`, advanceBody({ lines: [{ workerId: workerB, amountFen: 1_000 }] }));
     expect(foreignWorker.json().errors.map((e: { field: string }) => e.field)).toEqual(['lines/0/workerId']);
-    expect((await as(app, s.wageA).post(`/api/emergency-funds/${fundId}/advances`, advanceBody({ depositShortfallNote: '' }))).statusCode).toBe(400);
+    expect((await as(app, s.wageA).command(`/api/emergency-funds/${fundId}/advances`, advanceBody({ depositShortfallNote: '' }))).statusCode).toBe(400);
     expect(await snapshot()).toEqual(before);
     expect((await as(app, s.wageA).get(`/api/emergency-funds/${fundId}`)).json().balanceFen).toBe(150_000_000);
   });
 
   it('pays listed workers within the caps, and above them only on a recorded government approval', async () => {
-    const ok = await as(app, s.wageA).post(`/api/emergency-funds/${fundId}/advances`, advanceBody());
+    const ok = await as(app, s.wageA).command(`/api/emergency-funds/${fundId}/advances`, advanceBody());
     expect(ok.statusCode).toBe(201);
     advanceId = ok.json().advances[0].id;
     expect(ok.json().advances[0]).toMatchObject({ totalFen: 398_000, outstandingFen: 398_000, higherApprovalRef: null, lines: [{ workerName: '陆海' }, { workerName: '韦山' }] });
-    const approved = await as(app, s.wageA).post(
+    const approved = await as(app, s.wageA).command(
       `/api/emergency-funds/${fundId}/advances`,
       advanceBody({ decisionNo: '东政垫〔2026〕2号', arrearsFen: 500_000, higherApprovalRef: '东政批〔2026〕3号', lines: [{ workerId: workers[0], amountFen: 250_000 }] }),
     );
@@ -99,7 +99,7 @@ describe('advances (EMF-01)', () => {
     expect(approved.json().advances[1]).toMatchObject({ totalFen: 250_000, higherApprovalRef: '东政批〔2026〕3号' });
     const audit = await platform.db.query<{ after: { overTotal: boolean; overPerWorker: string[] } }>("SELECT after FROM audit_log WHERE action = 'fund.advance' ORDER BY seq DESC LIMIT 1");
     expect(audit.rows[0].after).toMatchObject({ overTotal: true, overPerWorker: [workers[0]] });
-    expect((await as(app, s.wageA).post(`/api/emergency-funds/${fundId}/advances`, advanceBody())).json().errors[0].field).toBe('decisionNo');
+    expect((await as(app, s.wageA).command(`/api/emergency-funds/${fundId}/advances`, advanceBody())).json().errors[0].field).toBe('decisionNo');
   });
 });
 

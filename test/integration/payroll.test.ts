@@ -177,7 +177,7 @@ describe('paying through the bank (PAY-08)', () => {
   it('refuses a batch the account cannot cover, then sends one the bank claims with the workers’ own cards', async () => {
     const d = await payroll();
     expect(d.payableFen).toBe(2 * 18 * 350_00 + 340_000);
-    const short = await company().post(`/api/payrolls/${payrollId}/submit`, { version: d.version });
+    const short = await company().command(`/api/payrolls/${payrollId}/submit`, { version: d.version });
     expect(short.statusCode).toBe(422);
     expect(short.json().errors[0].message.zh).toContain('可用余额不足');
     expect(
@@ -185,7 +185,7 @@ describe('paying through the bank (PAY-08)', () => {
         transactions: [{ accountNo: ACCOUNT_NO, bankTxnId: 'D2', kind: 'labor_cost_deposit', direction: 'credit', amountFen: 10_000_000, bookedAt: '2026-02-27T10:00:00+08:00' }],
       })).json(),
     ).toMatchObject({ accepted: 1 });
-    const sent = await company().post(`/api/payrolls/${payrollId}/submit`, { version: d.version });
+    const sent = await company().command(`/api/payrolls/${payrollId}/submit`, { version: d.version });
     expect(sent.statusCode, sent.body).toBe(200);
     expect(sent.json()).toMatchObject({ status: 'paying', batches: [{ batchNo: 'PB00000001', lineCount: 3, totalFen: d.payableFen, status: 'submitted' }] });
     expect((await signed('/api/bank/payout-batches/claim', { limit: 10 }, otherBank)).json()).toEqual([]);
@@ -227,11 +227,11 @@ describe('paying through the bank (PAY-08)', () => {
     // The bank answers the re-send before it is registered here (its reference is the next batch's first line).
     const early = (await signed('/api/bank/payout-results', { results: [{ ref: 'PB00000002-0001', status: 'paid', amountFen: w3.payableFen, at: '2026-03-03T09:00:00+08:00', bankTxnId: 'P3' }] })).json();
     expect(early).toMatchObject({ applied: 0, held: 1 });
-    const resent = await company().post(`/api/payrolls/${payrollId}/resend`, { version: d.version });
+    const resent = await company().command(`/api/payrolls/${payrollId}/resend`, { version: d.version });
     expect(resent.statusCode, resent.body).toBe(200);
     expect(resent.json()).toMatchObject({ status: 'paid', paidFen: d.payableFen });
     expect(lineOf(resent.json(), workers[2].id)).toMatchObject({ payStatus: 'paid', attempts: 2 });
-    expect((await company().post(`/api/payrolls/${payrollId}/resend`, { version: resent.json().version })).statusCode).toBe(422);
+    expect((await company().command(`/api/payrolls/${payrollId}/resend`, { version: resent.json().version })).statusCode).toBe(422);
     const paidTwice = await platform.db.query<{ n: number }>("SELECT count(*)::int AS n FROM payouts WHERE status = 'paid' GROUP BY payroll_line_id HAVING count(*) > 1");
     expect(paidTwice.rows).toEqual([]);
     // Nothing is deleted (PAY-04).
@@ -283,6 +283,43 @@ describe('paying through the bank (PAY-08)', () => {
     expect((await payroll()).status).toBe('superseded');
     const list = (await company().get(`/api/projects/${p.projectA}/payrolls?includeSuperseded=true`)).json();
     expect(list.map((x: { revision: number }) => x.revision).sort()).toEqual([1, 2]);
+  });
+});
+
+describe('idempotency of the payment command (SECURITY.md 26, T21, T22)', () => {
+  it('needs a key; the same key and body answers again without a second batch; another body is refused; a running key gets 409', async () => {
+    // The corrected version, still a draft, with its overtime line to pay.
+    const [current] = (await company().get(`/api/projects/${p.projectA}/payrolls`)).json();
+    const d = (await company().get(`/api/payrolls/${current.id}`)).json();
+    const url = `/api/payrolls/${d.id}/submit`;
+    expect((await company().post(url, { version: d.version })).statusCode).toBe(400);
+    const batches = async () => (await platform.db.query<{ n: number }>('SELECT count(*)::int AS n FROM payout_batches')).rows[0].n;
+    const before = await batches();
+    // The corrected payroll is a draft: refused, and the key is free again for the same call once fixed.
+    const refused = await company().command(url, { version: d.version }, 'key-0001-draft');
+    expect(refused.statusCode).toBe(422);
+    const approved = (await company().get(`/api/payrolls/${d.id}`)).json();
+    for (const l of approved.lines) {
+      if (l.confirmation !== 'confirmed') await company().post(`/api/payrolls/${d.id}/lines/${l.id}/confirm`, { note: '本人在更正后的工资表上签字' });
+      if (!l.cleared) await company().post(`/api/payrolls/${d.id}/lines/${l.id}/override`, { reason: '补记两天外出采购，按约定每日300元' });
+    }
+    const ok = await company().post(`/api/payrolls/${d.id}/approve`, { version: approved.version });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const first = await company().command(url, { version: ok.json().version }, 'key-0002-send');
+    expect(first.statusCode, first.body).toBe(200);
+    const again = await company().command(url, { version: ok.json().version }, 'key-0002-send');
+    expect(again.statusCode).toBe(200);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json()).toEqual(first.json());
+    expect(await batches()).toBe(before + 1);
+    expect((await company().command(url, { version: ok.json().version + 1 }, 'key-0002-send')).statusCode).toBe(422);
+    // A request still running under the key: the duplicate waits its turn (409), nothing runs twice.
+    await platform.db.query(
+      "INSERT INTO idempotency_keys (actor_key, key, route, body_hash, state, created_at) SELECT actor_key, 'key-0003-busy', route, body_hash, 'running', $1 FROM idempotency_keys WHERE key = 'key-0002-send'",
+      [platform.clock.now()],
+    );
+    expect((await company().command(url, { version: ok.json().version }, 'key-0003-busy')).statusCode).toBe(409);
+    expect(await batches()).toBe(before + 1);
   });
 });
 

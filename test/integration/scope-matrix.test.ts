@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app';
 import { ROLES, type Permission, type Role } from '../../src/server/platform/access/roles';
@@ -382,7 +383,7 @@ beforeAll(async () => {
   const arrearsB = (await wageCity.post(`/api/enterprises/${fx.enterpriseB}/arrears-history`, { foundOn: '2025-06-01', amountFen: 100, source: 'inspection', reference: '西人社监1号' })).json().arrears[0].id;
   const fundB = (await wageCity.post('/api/emergency-funds', { regionCode: TREE.districtB, name: '西城区应急周转金' })).json().id;
   await wageCity.post(`/api/emergency-funds/${fundB}/movements`, { kind: 'injection', amountFen: 1_000_000, onDate: '2026-03-01', reference: '西财1号' });
-  const advanceB = (await wageCity.post(`/api/emergency-funds/${fundB}/advances`, fundAdvance({ fx, workerB: employment.worker_id } as Ids))).json().advances[0].id;
+  const advanceB = (await wageCity.command(`/api/emergency-funds/${fundB}/advances`, fundAdvance({ fx, workerB: employment.worker_id } as Ids))).json().advances[0].id;
   const mine = { depositDrawB, arrearsB, fundB, advanceB };
   ids = {
     ...mine,
@@ -398,7 +399,9 @@ afterAll(async () => {
 });
 
 const key = (method: string, url: string) => `${method} ${url}`;
-const send = (caller: string, req: Req) => as(app, sessions.get(caller)!).send(req.method, req.url, req.body ?? (req.method === 'GET' || req.method === 'DELETE' ? undefined : {}));
+// Every probe carries a fresh Idempotency-Key, so payment commands reach their scope check.
+const send = (caller: string, req: Req) =>
+  as(app, sessions.get(caller)!).send(req.method, req.url, req.body ?? (req.method === 'GET' || req.method === 'DELETE' ? undefined : {}), { 'idempotency-key': `probe-${randomUUID()}` });
 
 function holds(caller: string, access: RouteAccess | undefined): boolean {
   if (access === 'authenticated' || access === 'public') return true;

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { buildApp } from '../../src/server/app';
 
@@ -41,6 +42,8 @@ export function as(app: TestApp, session: Session | null) {
   return {
     get: (url: string) => send('GET', url),
     post: (url: string, body?: unknown) => send('POST', url, body ?? {}),
+    /** A payment or refund command, with a fresh Idempotency-Key (SECURITY.md 26). */
+    command: (url: string, body?: unknown, key = `test-${crypto.randomUUID()}`) => send('POST', url, body ?? {}, { 'idempotency-key': key }),
     put: (url: string, body: unknown) => send('PUT', url, body),
     patch: (url: string, body: unknown) => send('PATCH', url, body),
     delete: (url: string) => send('DELETE', url),

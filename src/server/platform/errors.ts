@@ -5,6 +5,9 @@
  */
 export const ERROR_CODES = {
   VALIDATION_FAILED: { status: 400, zh: '提交的内容不符合要求，请按提示修改', en: 'The request is invalid; see the listed fields' },
+  IDEMPOTENCY_KEY_REQUIRED: { status: 400, zh: '付款类操作须带 Idempotency-Key 请求头（8—100位字母、数字或-_:.）', en: 'Payment commands need an Idempotency-Key header (8–100 of letters, digits, -_:.)' },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, zh: '该 Idempotency-Key 已用于另一请求', en: 'This Idempotency-Key was used for another request' },
+  IDEMPOTENCY_IN_PROGRESS: { status: 409, zh: '相同的请求正在处理，请稍候查看结果', en: 'The same request is still being processed' },
   UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please log in' },
   INVALID_CREDENTIALS: {
     status: 401,

@@ -93,6 +93,8 @@ interface RequestOptions {
   signal?: AbortSignal;
   /** false for calls that expect a 401 as an answer (who-am-I). */
   redirectOnAuth?: boolean;
+  /** Payment and refund commands: the key that makes a retry of this one call harmless. */
+  idempotencyKey?: string;
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -103,6 +105,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
   const multipart = options.body instanceof FormData;
   if (options.body !== undefined && !multipart) headers['content-type'] = 'application/json';
   if (UNSAFE.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
 
   let res: Response;
   try {
@@ -136,6 +139,8 @@ async function request<T>(method: string, path: string, options: RequestOptions 
 export const api = {
   get: <T>(path: string, query?: Query, options?: Omit<RequestOptions, 'query' | 'body'>) => request<T>('GET', path, { ...options, query }),
   post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, { body }),
+  /** A payment or refund command: one fresh Idempotency-Key per call, so a retried request pays once. */
+  command: <T>(path: string, body: unknown = {}) => request<T>('POST', path, { body, idempotencyKey: crypto.randomUUID() }),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   delete: <T = void>(path: string) => request<T>('DELETE', path),

@@ -1,5 +1,6 @@
 import { systemActor } from '../../platform/access/actor';
 import { audit, contextFor } from '../../platform/context';
+import { purgeIdempotencyKeys } from '../../platform/http/idempotency';
 import type { JobDefinition } from '../../platform/jobs';
 import { deleteExpiredSessions, disableIdleAccounts, pruneAttempts, purgeRequestNonces } from './auth.repo';
 import { SIGNATURE_WINDOW_SECONDS } from './auth.service';
@@ -8,7 +9,7 @@ import { SIGNATURE_WINDOW_SECONDS } from './auth.service';
  * SECURITY.md item 7: accounts unused for 90 days are disabled. Also the nightly housekeeping of
  * login state: expired sessions, and throttle attempts older than a day (the throttle looks back a
  * minute; login events themselves are in the audit log), and signed-request nonces past the
- * replay window (a request that old fails on its timestamp anyway).
+ * replay window (a request that old fails on its timestamp anyway), and idempotency keys older than a day.
  */
 export const disableIdleAccountsJob: JobDefinition = {
   name: 'auth.disable-idle-accounts',
@@ -25,6 +26,7 @@ export const disableIdleAccountsJob: JobDefinition = {
       await deleteExpiredSessions(tx, now);
       await pruneAttempts(tx, new Date(now.getTime() - 86_400_000));
       await purgeRequestNonces(tx, new Date(now.getTime() - 2 * SIGNATURE_WINDOW_SECONDS * 1000));
+      await purgeIdempotencyKeys(tx, new Date(now.getTime() - 86_400_000));
       return { disabled: disabled.length };
     });
   },

@@ -322,7 +322,7 @@ export async function depositsRoutes(app: App) {
   });
 
   app.post('/api/projects/:id/wage-deposit/return/order', {
-    config: { access: 'deposits.decide' },
+    config: { access: 'deposits.decide', idempotent: true },
     schema: {
       tags: ['deposits'],
       summary: '公示期满出具返还通知书（另一名工作人员） / issue the return notice after the public notice',

@@ -132,7 +132,7 @@ export async function fundsRoutes(app: App) {
   });
 
   app.post('/api/emergency-funds/:id/advances', {
-    config: { access: 'funds.write' },
+    config: { access: 'funds.write', idempotent: true },
     schema: {
       tags: ['funds'],
       summary: '垫付（EMF-01：每人不超过月最低工资，总额不超过欠薪20%，经批准可提高） / advance to listed workers',

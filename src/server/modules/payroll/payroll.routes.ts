@@ -301,13 +301,13 @@ export async function payrollRoutes(app: App) {
   });
 
   app.post('/api/payrolls/:id/submit', {
-    config: { access: 'payroll.approve' },
+    config: { access: 'payroll.approve', idempotent: true },
     schema: { tags: ['payroll'], summary: '提交专户代发批次 / send the payout batch to the bank', params: IdParams, body: Type.Object({ version: Version }, Strict), response: withProblems({ 200: PayrollDetail }) },
     handler: async (req) => presentDetail(await service.submitPayout(req.ctx, req.params.id, req.body)),
   });
 
   app.post('/api/payrolls/:id/resend', {
-    config: { access: 'payroll.approve' },
+    config: { access: 'payroll.approve', idempotent: true },
     schema: {
       tags: ['payroll'],
       summary: '重发失败的代发明细 / re-send the failed lines',

@@ -18,11 +18,15 @@ declare module 'fastify' {
     allowPasswordChange?: boolean;
     /** The response carries personal data: never cached. */
     personalData?: boolean;
+    /** A payment or refund command: needs an Idempotency-Key (SECURITY.md 26, platform/http/idempotency.ts). */
+    idempotent?: boolean;
   }
   interface FastifyRequest {
     ctx: Ctx;
     /** The cookie session token, when the request came with one that is valid. */
     sessionToken?: string;
+    /** The Idempotency-Key this request holds while it runs. */
+    idempotency?: { actorKey: string; key: string };
   }
 }
 

@@ -56,4 +56,8 @@ export type ReturnStep =
   | { projectId: string; step: 'order'; orderedOn: string; version: number }
   | { projectId: string; step: 'returned'; returnedOn: string; version: number };
 export const useReturnStep = () =>
-  useDepositWrite(({ projectId, step, ...body }: ReturnStep) => api.post(`/api/projects/${projectId}/wage-deposit/return${step === 'apply' ? '' : `/${step}`}`, body));
+  useDepositWrite(({ projectId, step, ...body }: ReturnStep) => {
+    const path = `/api/projects/${projectId}/wage-deposit/return${step === 'apply' ? '' : `/${step}`}`;
+    // The return notice orders the refund: a refund command (Idempotency-Key).
+    return step === 'order' ? api.command(path, body) : api.post(path, body);
+  });

@@ -38,7 +38,7 @@ export interface AdvanceInput {
   paidOn: string;
   lines: { workerId: string; amountFen: number }[];
 }
-export const useRecordAdvance = () => useFundWrite(({ fundId, ...body }: AdvanceInput) => api.post<Fund>(`/api/emergency-funds/${fundId}/advances`, body));
+export const useRecordAdvance = () => useFundWrite(({ fundId, ...body }: AdvanceInput) => api.command<Fund>(`/api/emergency-funds/${fundId}/advances`, body));
 
 export interface RecoveryInput {
   advanceId: string;

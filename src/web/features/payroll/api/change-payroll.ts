@@ -48,7 +48,9 @@ export type PayrollStep = { step: 'approve' | 'submit' | 'resend'; id: string; v
 
 export const advancePayroll = (input: PayrollStep) => {
   if (input.step === 'correct') return api.post<PayrollDetail>(`/api/payrolls/${input.id}/corrections`, { reason: input.reason, version: input.version });
-  return api.post<PayrollDetail>(`/api/payrolls/${input.id}/${input.step}`, { version: input.version });
+  if (input.step === 'approve') return api.post<PayrollDetail>(`/api/payrolls/${input.id}/approve`, { version: input.version });
+  // Sending money: a payment command (Idempotency-Key).
+  return api.command<PayrollDetail>(`/api/payrolls/${input.id}/${input.step}`, { version: input.version });
 };
 
 export function useAdvancePayroll() {
