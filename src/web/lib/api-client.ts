@@ -98,6 +98,9 @@ interface RequestOptions {
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** 128 random bits as hex; getRandomValues works outside secure contexts too (randomUUID does not). */
+const newIdempotencyKey = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 const INTERRUPTIONS = new Set<string>(['UNAUTHENTICATED', 'MFA_REQUIRED', 'PASSWORD_CHANGE_REQUIRED']);
 
 async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
@@ -140,7 +143,7 @@ export const api = {
   get: <T>(path: string, query?: Query, options?: Omit<RequestOptions, 'query' | 'body'>) => request<T>('GET', path, { ...options, query }),
   post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, { body }),
   /** A payment or refund command: one fresh Idempotency-Key per call, so a retried request pays once. */
-  command: <T>(path: string, body: unknown = {}) => request<T>('POST', path, { body, idempotencyKey: crypto.randomUUID() }),
+  command: <T>(path: string, body: unknown = {}) => request<T>('POST', path, { body, idempotencyKey: newIdempotencyKey() }),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
