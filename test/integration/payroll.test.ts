@@ -158,6 +158,10 @@ describe('preparing and approving (PAY-07)', () => {
     expect(own).toHaveLength(1);
     expect(own[0]).toMatchObject({ netFen: 18 * 350_00, confirmation: 'pending', projectName: '东城第一中学改扩建工程' });
     expect((await as(app, s.worker1).post(`/api/me/payroll-lines/${lineOf(d, workers[1].id).id}/answer`, { answer: 'confirm' })).statusCode).toBe(404);
+    // A worker's objection holds until the worker answers again: staff cannot sign over it.
+    expect((await as(app, s.worker1).post(`/api/me/payroll-lines/${own[0].id}/answer`, { answer: 'dispute' })).statusCode).toBe(422);
+    expect((await as(app, s.worker1).post(`/api/me/payroll-lines/${own[0].id}/answer`, { answer: 'dispute', note: '加班两天未计' })).json()).toMatchObject({ confirmation: 'disputed' });
+    expect((await company().post(`/api/payrolls/${payrollId}/lines/${own[0].id}/confirm`, { note: '本人在纸质工资表上签字' })).statusCode).toBe(422);
     expect((await as(app, s.worker1).post(`/api/me/payroll-lines/${own[0].id}/answer`, { answer: 'confirm' })).json()).toMatchObject({ confirmation: 'confirmed' });
     for (const w of [workers[1], workers[2]]) {
       expect((await company().post(`/api/payrolls/${payrollId}/lines/${lineOf(d, w.id).id}/confirm`, { note: '本人在纸质工资表上签字' })).statusCode).toBe(200);

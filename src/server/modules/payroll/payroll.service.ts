@@ -221,6 +221,10 @@ export async function recordConfirmation(ctx: Ctx, id: string, lineId: string, i
   await ctx.db.tx(async (tx) => {
     const p = await draftForEdit(ctx, tx, id);
     const line = await lineOf(tx, p, lineId);
+    // Staff cannot sign over a worker's own objection: the line is corrected, then the worker answers again.
+    if (line.confirmation === 'disputed' && line.confirmed_via === 'worker') {
+      throw invalidFields([{ field: 'note', message: { zh: `${line.worker_name}本人对本行有异议（${line.confirmation_note ?? ''}），请核实修改后由本人重新确认`, en: `${line.worker_name} disputes this line; correct it and let them answer again` } }]);
+    }
     await repo.setConfirmation(tx, p.project_id, lineId, { confirmation: 'confirmed', via: 'staff', note: input.note, by: ctx.actor.name, at: ctx.clock.now() });
     await audit(tx, ctx, { action: 'payroll.line_confirm', objectType: 'payroll_line', objectId: lineId, reason: input.note, before: { confirmation: line.confirmation }, after: { confirmation: 'confirmed', via: 'staff' }, regionPath: p.region_path });
   });
