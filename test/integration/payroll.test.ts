@@ -223,6 +223,11 @@ describe('paying through the bank (PAY-08)', () => {
     expect(after).toMatchObject({ status: 'partially_paid', failedCount: 1, paidFen: amount(0) + amount(1), actions: ['resend', 'correct'] });
     expect(lineOf(after, workers[2].id)).toMatchObject({ payStatus: 'failed', lastFailure: '收款账户已销户' });
     expect(after.batches[0]).toMatchObject({ status: 'completed', paidCount: 2, failedCount: 1 });
+    // The project's 5+1 checklist now knows the account and the payouts through it (no payroll past due yet).
+    const checklist = (await as(app, s.wageA).get(`/api/projects/${p.projectA}`)).json().compliance;
+    const item = (en: string) => checklist.find((c: { label: { en: string } }) => c.label.en === en).state;
+    expect(item('5+1: dedicated wage account')).toBe('met');
+    expect(item('5+1: payment by the general contractor')).toBe('not_applicable');
   });
 
   it('re-sends only the failed line; a result that arrived before its batch is applied when the batch is registered; nothing is paid twice', async () => {

@@ -66,6 +66,12 @@ export async function openAccountOf(db: DbOrTx, projectId: string): Promise<{ id
   return rows[0];
 }
 
+/** The project's account that is not closed, for the 5+1 checklist. */
+export async function openAccountState(db: DbOrTx, projectId: string): Promise<{ open: boolean; frozen: boolean }> {
+  const { rows } = await db.query<{ status: string }>("SELECT status FROM wage_accounts WHERE project_id = $1 AND status <> 'closed'", [projectId]);
+  return { open: rows.length > 0, frozen: rows[0]?.status === 'frozen' };
+}
+
 /** Of these payout refs, those the bank has already booked as debits on the account. */
 export async function bookedPayoutRefs(db: DbOrTx, projectId: string, accountId: string, refs: string[]): Promise<Set<string>> {
   if (refs.length === 0) return new Set();

@@ -1,5 +1,9 @@
 // What other modules may use from accounts.
-import { counterpartyAad } from './accounts.repo';
+import { registerComplianceSource } from '../projects';
+import { counterpartyAad, openAccountState } from './accounts.repo';
+
+// 5+1: the project's dedicated wage account.
+registerComplianceSource(async (db, projectId) => ({ wageAccount: await openAccountState(db, projectId) }));
 
 export { bookedPayoutRefs, payoutAccountOf } from './accounts.repo';
 

@@ -798,6 +798,18 @@ export async function overdueEmployerMonths(db: DbOrTx, today: string): Promise<
   return rows;
 }
 
+/** For the 5+1 checklist: current payrolls due by now, payouts paid through the account, payrolls unpaid past due. */
+export async function payoutFacts(db: DbOrTx, projectId: string, today: string): Promise<{ due: number; paidThroughAccount: number; overdueUnpaid: number }> {
+  const { rows } = await db.query<{ due: number; paid: number; overdue: number }>(
+    `SELECT (SELECT count(*) FROM payrolls pr WHERE pr.project_id = $1 AND pr.status <> 'superseded' AND pr.due_on < $2)::int AS due,
+            (SELECT count(*) FROM payouts o WHERE o.project_id = $1 AND o.status = 'paid')::int AS paid,
+            (SELECT count(*) FROM payrolls pr WHERE pr.project_id = $1 AND pr.status IN ('draft', 'approved', 'paying', 'partially_paid') AND pr.due_on < $2
+                AND EXISTS (SELECT 1 FROM payroll_lines l WHERE l.project_id = pr.project_id AND l.payroll_id = pr.id AND l.payable_fen > l.paid_fen))::int AS overdue`,
+    [projectId, today],
+  );
+  return { due: rows[0].due, paidThroughAccount: rows[0].paid, overdueUnpaid: rows[0].overdue };
+}
+
 /** Wages approved on the project and not yet paid (ACC-07: no account is closed while wages are owed). */
 export async function unpaidWagesOf(db: DbOrTx, projectId: string): Promise<number> {
   const { rows } = await db.query<{ s: string }>(

@@ -2,3 +2,4 @@
 export { findProjectForScope, ENCRYPTED_COLUMNS as PROJECTS_ENCRYPTED_COLUMNS } from './projects.service';
 export { findProjectByCode, laborOfficerPhoneAad, projectScope } from './projects.repo';
 export { actsForGeneralContractor } from './projects.policy';
+export { type ComplianceSource, registerComplianceSource } from './projects.compliance';

@@ -203,14 +203,14 @@ describe('PRJ-06 "5+1" checklist', () => {
     expect(empty.detail?.zh).toBe('花名册无在场人员');
   });
 
-  it('PRJ-06 deposit, wage account and payment by the general contractor are not tracked, never guessed', () => {
+  it('PRJ-06 without the money modules’ facts, deposit, wage account and payment by the general contractor are not tracked, never guessed', () => {
     const worst = fivePlusOne({ openEmployments: 0, boardSetUp: false, paymentGuarantee: false, fundsInPlace: false, laborOfficerName: null });
     const best = fivePlusOne();
     for (const items of [worst, best]) {
       for (const label of LABELS.slice(1, 4)) {
         const item = byLabel(items, label);
         expect(item.state).toBe('not_tracked');
-        expect(item.detail?.en).toContain('not yet connected');
+        expect(item.detail?.en).toContain('not connected');
       }
     }
   });
@@ -344,5 +344,27 @@ describe('PAY-06 employment ledger retained until settlement + 3 years', () => {
   it('PAY-06 carries a 29 February settlement to 1 March in a common year, never earlier', () => {
     expect(employmentLedgerRetainedUntil('2024-02-29', 3)).toBe('2027-03-01');
     expect(employmentLedgerRetainedUntil('2024-02-29', 4)).toBe('2028-02-29');
+  });
+});
+
+describe('PRJ-06 "5+1" items the money modules prove', () => {
+  const money = (over: Partial<ComplianceFacts['money']> = {}) =>
+    fivePlusOne({ money: { wageAccount: { open: true, frozen: false }, deposit: { state: 'lodged', shortfallFen: 0 }, payouts: { due: 2, paidThroughAccount: 40, overdueUnpaid: 0 }, ...over } }).map((i) => i.state);
+
+  it('PRJ-06 a lodged deposit, an open account and wages paid through it meet the three items', () => {
+    expect(money()).toEqual(['met', 'met', 'met', 'met', 'met', 'met']);
+  });
+
+  it('PRJ-06 a short deposit, a frozen or missing account, wages unpaid past their day fail them, each with its reason', () => {
+    expect(money({ deposit: { state: 'short', shortfallFen: 12_345_00 } })[1]).toBe('not_met');
+    expect(money({ wageAccount: { open: true, frozen: true } })[2]).toBe('not_met');
+    expect(money({ wageAccount: { open: false, frozen: false } })[2]).toBe('not_met');
+    expect(money({ payouts: { due: 2, paidThroughAccount: 40, overdueUnpaid: 1 } })[3]).toBe('not_met');
+    const items = fivePlusOne({ money: { deposit: { state: 'short', shortfallFen: 12_345_00 } } });
+    expect(items[1].detail?.zh).toContain('12345.00');
+  });
+
+  it('PRJ-06 an exempt deposit and a project with no wages due yet are not applicable', () => {
+    expect(money({ deposit: { state: 'exempt', shortfallFen: 0 }, payouts: { due: 0, paidThroughAccount: 0, overdueUnpaid: 0 } })).toEqual(['met', 'not_applicable', 'met', 'not_applicable', 'met', 'met']);
   });
 });

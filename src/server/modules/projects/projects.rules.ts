@@ -147,7 +147,20 @@ export interface ComplianceFacts {
   /** Workers on the roster now (实名制). */
   openEmployments: number;
   params: { maxAllocationCycleMonths: number; paymentGuaranteeRequired: boolean };
+  /** What the money modules know (see projects.compliance.ts); an item without its facts stays `not_tracked`. */
+  money?: MoneyFacts;
 }
+
+export interface MoneyFacts {
+  /** The project's wage account that is not closed, if any. */
+  wageAccount?: { open: boolean; frozen: boolean };
+  /** The deposit's state as the deposits module assesses it (exempt, lodged, missing, short…). */
+  deposit?: { state: string; shortfallFen: number };
+  /** Payrolls due by now, payouts paid through the account, payrolls unpaid past their due day. */
+  payouts?: { due: number; paidThroughAccount: number; overdueUnpaid: number };
+}
+
+const DEPOSIT_HELD = new Set(['lodged', 'awaiting_top_up', 'return_applied', 'returned']);
 
 const met = (rule: string, label: Bilingual, ok: boolean, detail?: Bilingual): ComplianceItem => ({
   rule,
@@ -157,8 +170,8 @@ const met = (rule: string, label: Bilingual, ok: boolean, detail?: Bilingual): C
 });
 
 /**
- * PRJ-01…PRJ-06 for one project. Items that another module will prove (the wage account, the
- * deposit, payment through the account) are `not_tracked` until that module exists, never guessed.
+ * PRJ-01…PRJ-06 for one project. The items other modules prove (the wage account, the deposit,
+ * payment through the account) come from their facts; without them an item is `not_tracked`, never guessed.
  */
 export function complianceChecklist(f: ComplianceFacts): ComplianceItem[] {
   const start = f.actualStart ?? f.plannedStart;
@@ -192,17 +205,40 @@ export function complianceChecklist(f: ComplianceFacts): ComplianceItem[] {
     zh: !f.boardSetUp ? '未设置维权信息告示牌' : `告示牌缺少：${missingBoard.map((c) => BOARD_CONTENTS[c].zh).join('；')}`,
     en: !f.boardSetUp ? 'No board on site' : `Board lacks: ${missingBoard.map((c) => BOARD_CONTENTS[c].en).join('; ')}`,
   });
-  const notTracked = (zh: string, en: string): ComplianceItem => ({
+  const notTracked = (label: Bilingual): ComplianceItem => ({
     rule: 'PRJ-06',
     state: 'not_tracked',
-    label: { zh, en },
-    detail: { zh: '由工资专户、保证金模块核验（尚未接入）', en: 'Verified by the wage-account and deposit modules (not yet connected)' },
+    label,
+    detail: { zh: '由工资专户、保证金、工资表模块核验（未接入）', en: 'Verified by the wage-account, deposit and payroll modules (not connected)' },
   });
+  const depositLabel = { zh: '5+1：工资保证金', en: '5+1: wage deposit' };
+  const accountLabel = { zh: '5+1：工资专用账户', en: '5+1: dedicated wage account' };
+  const payoutLabel = { zh: '5+1：总包代发工资', en: '5+1: payment by the general contractor' };
+  const { wageAccount, deposit, payouts } = f.money ?? {};
+  const depositItem: ComplianceItem = !deposit
+    ? notTracked(depositLabel)
+    : deposit.state === 'exempt'
+      ? { rule: 'PRJ-06', state: 'not_applicable', label: depositLabel, detail: { zh: '依规免缴', en: 'Exempt by the rules' } }
+      : met('PRJ-06', depositLabel, DEPOSIT_HELD.has(deposit.state), {
+          zh: deposit.state === 'top_up_overdue' ? '动用后逾期未补足' : `未足额缴存，差额${(deposit.shortfallFen / 100).toFixed(2)}元`,
+          en: deposit.state === 'top_up_overdue' ? 'Not topped up after a draw' : `Short by ¥${(deposit.shortfallFen / 100).toFixed(2)}`,
+        });
+  const accountItem: ComplianceItem = !wageAccount
+    ? notTracked(accountLabel)
+    : met('PRJ-06', accountLabel, wageAccount.open && !wageAccount.frozen, wageAccount.open ? { zh: '专户已冻结', en: 'The account is frozen' } : { zh: '尚未开立工资专用账户', en: 'No wage account opened' });
+  const payoutItem: ComplianceItem = !payouts
+    ? notTracked(payoutLabel)
+    : payouts.due === 0
+      ? { rule: 'PRJ-06', state: 'not_applicable', label: payoutLabel, detail: { zh: '尚无到期应发的工资', en: 'No wages due yet' } }
+      : met('PRJ-06', payoutLabel, payouts.overdueUnpaid === 0 && payouts.paidThroughAccount > 0, {
+          zh: payouts.overdueUnpaid > 0 ? `${payouts.overdueUnpaid}份工资表逾期未足额发放` : '尚无经专户代发的工资',
+          en: payouts.overdueUnpaid > 0 ? `${payouts.overdueUnpaid} payrolls unpaid past their due day` : 'No wages paid through the account yet',
+        });
   const sixItems: ComplianceItem[] = [
     met('PRJ-06', { zh: '5+1：实名制管理', en: '5+1: real-name registry' }, f.openEmployments > 0, { zh: '花名册无在场人员', en: 'No worker on the roster' }),
-    notTracked('5+1：工资保证金', '5+1: wage deposit'),
-    notTracked('5+1：工资专用账户', '5+1: dedicated wage account'),
-    notTracked('5+1：总包代发工资', '5+1: payment by the general contractor'),
+    depositItem,
+    accountItem,
+    payoutItem,
     { ...prj05, rule: 'PRJ-06', label: { zh: '5+1：维权信息告示牌', en: '5+1: rights-information board' } },
     { ...prj03, rule: 'PRJ-06', label: { zh: '5+1：工程款支付担保', en: '5+1: payment guarantee' } },
   ];

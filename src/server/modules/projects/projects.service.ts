@@ -13,6 +13,7 @@ import { findEnterpriseRefs, findGovUnitRefs } from '../orgs';
 import { getParamValue } from '../params';
 import { findRegion, regionLevel, regionFilterPath } from '../regions';
 import './projects.params';
+import { moneyFactsOf } from './projects.compliance';
 import * as repo from './projects.repo';
 import { csIdAad, laborOfficerPhoneAad, pmIdAad } from './projects.repo';
 import { mayWriteProject } from './projects.policy';
@@ -115,6 +116,7 @@ export async function findProjectForScope(db: DbOrTx, actor: Actor, id: string) 
 
 export async function getProjectDetail(ctx: Ctx, id: string) {
   const row = await getProject(ctx, id);
+  const money = await moneyFactsOf(ctx.db, id, shanghaiDate(ctx.clock.now()));
   const [history, subcontracts, maxAllocationCycleMonths, paymentGuaranteeRequired] = await Promise.all([
     repo.listStatusHistory(ctx.db, id),
     repo.listSubcontracts(ctx.db, id),
@@ -137,6 +139,7 @@ export async function getProjectDetail(ctx: Ctx, id: string) {
     boardContents: row.board_contents,
     openEmployments: row.open_employments,
     params: { maxAllocationCycleMonths, paymentGuaranteeRequired },
+    money,
   });
   return { row, history, subcontracts, compliance };
 }
