@@ -94,66 +94,65 @@ function paramsLoader(db: DbOrTx) {
 async function assess(db: DbOrTx, projectIds: string[], on: string) {
   const facts = await repo.projectFacts(db, projectIds);
   const gcIds = [...new Set(facts.map((f) => f.general_contractor_id))];
-  const [arrears, listings, coverage, lodgings, draws, topUps, returns] = await Promise.all([
-    repo.arrearsOf(db, gcIds),
-    repo.listingsOf(db, gcIds),
-    repo.coverageOf(db, gcIds),
-    repo.lodgingsOf(db, projectIds),
-    repo.drawsOf(db, projectIds),
-    repo.topUpsOf(db, projectIds),
-    repo.returnsOf(db, projectIds),
-  ]);
+  // One statement after another: `db` may be a transaction, whose client takes one at a time.
+  const arrears = await repo.arrearsOf(db, gcIds);
+  const listings = await repo.listingsOf(db, gcIds);
+  const coverage = await repo.coverageOf(db, gcIds);
+  const lodgings = await repo.lodgingsOf(db, projectIds);
+  const draws = await repo.drawsOf(db, projectIds);
+  const topUps = await repo.topUpsOf(db, projectIds);
+  const returns = await repo.returnsOf(db, projectIds);
   const params = paramsLoader(db);
-  return Promise.all(
-    facts.map(async (f) => {
-      const assessedOn = f.planned_start;
-      const p = await params(f.region_code, assessedOn);
-      const required = requiredDeposit(
-        {
-          contractPriceFen: Number(f.contract_price_fen),
-          plannedStart: f.planned_start,
-          plannedEnd: f.planned_end,
-          assessedOn,
-          arrears: arrears.filter((a) => a.enterprise_id === f.general_contractor_id).map((a) => ({ foundOn: a.found_on, resolvedOn: a.resolved_on })),
-          listings: listings.filter((l) => l.enterprise_id === f.general_contractor_id).map((l) => ({ listedOn: l.listed_on, removedOn: l.removed_on })),
-          coveredFrom: coverage.get(f.general_contractor_id)?.coveredFrom ?? assessedOn,
-          earlierConcurrentProjects: f.earlier_concurrent,
-          realNameInPlace: f.has_roster,
-          wageAccountInPlace: f.has_wage_account,
-        },
-        p,
-      );
-      const ls = lodgings.filter((l) => l.project_id === f.id).map((l) => ({ ...l, effective: effectiveLodging({ form: l.form, amountFen: Number(l.amount_fen), validUntil: l.valid_until }, on) }));
-      const ds = draws
-        .filter((d) => d.project_id === f.id)
-        .map((d) => {
-          const tops = topUps.filter((t) => t.draw_id === d.id);
-          const s = drawState({ amountFen: Number(d.amount_fen), topUpDueOn: d.top_up_due_on, topUps: tops.map((t) => ({ amountFen: Number(t.amount_fen), toppedOn: t.topped_on })) }, on);
-          return { ...d, topUps: tops, ...s };
-        });
-      const ret = returns.find((r) => r.project_id === f.id) ?? null;
-      const lodgedFen = ls.filter((l) => l.effective).reduce((s, l) => s + Number(l.amount_fen), 0);
-      const drawnFen = ds.reduce((s, d) => s + Number(d.amount_fen), 0);
-      const toppedUpFen = topUps.filter((t) => t.project_id === f.id).reduce((s, t) => s + Number(t.amount_fen), 0);
-      const heldFen = ret?.status === 'returned' ? 0 : lodgedFen - drawnFen + toppedUpFen;
-      const state = depositState({ requiredFen: required.requiredFen, exempt: required.exempt, heldFen, draws: ds.map((d) => d.state), returnStatus: (ret?.status as ReturnStatus) ?? null });
-      return {
-        facts: f,
-        params: p,
+  const paramsOf: Awaited<ReturnType<typeof params>>[] = [];
+  for (const f of facts) paramsOf.push(await params(f.region_code, f.planned_start));
+  return facts.map((f, i) => {
+    const assessedOn = f.planned_start;
+    const p = paramsOf[i];
+    const required = requiredDeposit(
+      {
+        contractPriceFen: Number(f.contract_price_fen),
+        plannedStart: f.planned_start,
+        plannedEnd: f.planned_end,
         assessedOn,
-        required,
-        lodgings: ls,
-        draws: ds,
-        ret,
-        lodgedFen,
-        drawnFen,
-        toppedUpFen,
-        heldFen,
-        shortfallFen: ret?.status === 'returned' ? 0 : Math.max(0, required.requiredFen - heldFen),
-        state,
-      };
-    }),
-  );
+        arrears: arrears.filter((a) => a.enterprise_id === f.general_contractor_id).map((a) => ({ foundOn: a.found_on, resolvedOn: a.resolved_on })),
+        listings: listings.filter((l) => l.enterprise_id === f.general_contractor_id).map((l) => ({ listedOn: l.listed_on, removedOn: l.removed_on })),
+        coveredFrom: coverage.get(f.general_contractor_id)?.coveredFrom ?? assessedOn,
+        earlierConcurrentProjects: f.earlier_concurrent,
+        realNameInPlace: f.has_roster,
+        wageAccountInPlace: f.has_wage_account,
+      },
+      p,
+    );
+    const ls = lodgings.filter((l) => l.project_id === f.id).map((l) => ({ ...l, effective: effectiveLodging({ form: l.form, amountFen: Number(l.amount_fen), validUntil: l.valid_until }, on) }));
+    const ds = draws
+      .filter((d) => d.project_id === f.id)
+      .map((d) => {
+        const tops = topUps.filter((t) => t.draw_id === d.id);
+        const s = drawState({ amountFen: Number(d.amount_fen), topUpDueOn: d.top_up_due_on, topUps: tops.map((t) => ({ amountFen: Number(t.amount_fen), toppedOn: t.topped_on })) }, on);
+        return { ...d, topUps: tops, ...s };
+      });
+    const ret = returns.find((r) => r.project_id === f.id) ?? null;
+    const lodgedFen = ls.filter((l) => l.effective).reduce((s, l) => s + Number(l.amount_fen), 0);
+    const drawnFen = ds.reduce((s, d) => s + Number(d.amount_fen), 0);
+    const toppedUpFen = topUps.filter((t) => t.project_id === f.id).reduce((s, t) => s + Number(t.amount_fen), 0);
+    const heldFen = ret?.status === 'returned' ? 0 : lodgedFen - drawnFen + toppedUpFen;
+    const state = depositState({ requiredFen: required.requiredFen, exempt: required.exempt, heldFen, draws: ds.map((d) => d.state), returnStatus: (ret?.status as ReturnStatus) ?? null });
+    return {
+      facts: f,
+      params: p,
+      assessedOn,
+      required,
+      lodgings: ls,
+      draws: ds,
+      ret,
+      lodgedFen,
+      drawnFen,
+      toppedUpFen,
+      heldFen,
+      shortfallFen: ret?.status === 'returned' ? 0 : Math.max(0, required.requiredFen - heldFen),
+      state,
+    };
+  });
 }
 
 export async function getDeposit(ctx: Ctx, projectId: string) {
@@ -359,7 +358,9 @@ export async function depositStatesOf(db: DbOrTx, projectIds: string[], on: stri
 
 /** An enterprise's arrears findings, listing periods and the start of the record (for other modules: no scope). */
 export async function arrearsHistoryOf(db: DbOrTx, enterpriseId: string) {
-  const [arrears, listings, coverage] = await Promise.all([repo.arrearsOf(db, [enterpriseId]), repo.listingsOf(db, [enterpriseId]), repo.coverageOf(db, [enterpriseId])]);
+  const arrears = await repo.arrearsOf(db, [enterpriseId]);
+  const listings = await repo.listingsOf(db, [enterpriseId]);
+  const coverage = await repo.coverageOf(db, [enterpriseId]);
   return { arrears, listings, coverage: coverage.get(enterpriseId) ?? null };
 }
 

@@ -51,12 +51,11 @@ export interface PaymentParams {
 }
 
 async function paymentParams(db: DbOrTx, regionCode: string, onDate: string): Promise<PaymentParams> {
-  const [min, max, refundDays, interimPeriodMonths] = await Promise.all([
-    getParamValue<number>(db, 'SET-01.minProgressRatio', regionCode, onDate),
-    getParamValue<number>(db, 'SET-01.maxRetention', regionCode, onDate),
-    getParamValue<number>(db, 'SET-01.refundDays', regionCode, onDate),
-    getParamValue<number>(db, 'SET-02.periodMonths', regionCode, onDate),
-  ]);
+  // One after another: `db` may be a transaction, whose client takes one statement at a time.
+  const min = await getParamValue<number>(db, 'SET-01.minProgressRatio', regionCode, onDate);
+  const max = await getParamValue<number>(db, 'SET-01.maxRetention', regionCode, onDate);
+  const refundDays = await getParamValue<number>(db, 'SET-01.refundDays', regionCode, onDate);
+  const interimPeriodMonths = await getParamValue<number>(db, 'SET-02.periodMonths', regionCode, onDate);
   return { minProgressBp: ratioBp(min), maxRetentionBp: ratioBp(max), refundDays, interimPeriodMonths };
 }
 
