@@ -257,6 +257,7 @@ describe('payroll in Chromium', () => {
     await page.fill('[data-testid=line-override-text]', '第六天为外出采购材料，经班组长证明');
     await page.click('[data-testid=line-override-save]');
     await row(page, edited.name).locator('[data-testid=line-overridden]').waitFor();
+    await page.locator('[data-testid=line-override-text]').waitFor({ state: 'detached' });
 
     // Approval is refused while the workers have not confirmed; the refusal names them.
     await page.click('[data-testid=payroll-approve]');
@@ -271,6 +272,8 @@ describe('payroll in Chromium', () => {
       expect(await page.inputValue('[data-testid=line-confirm-text]')).toContain('签字');
       await page.click('[data-testid=line-confirm-save]');
       await row(page, w.name).locator('[data-testid=line-confirmation][data-state=confirmed]').waitFor();
+      // The closing modal must be gone before the next one opens: its button would take the next click.
+      await page.locator('[data-testid=line-confirm-text]').waitFor({ state: 'detached' });
     }
     expect(await page.textContent('[data-testid=payroll-confirmed-count]')).toBe('3/3');
 
