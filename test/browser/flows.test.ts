@@ -50,9 +50,12 @@ describe('main flows in Chromium', () => {
     expect((await accepted).status()).toBe(201);
     await page.locator('.ant-drawer-content').waitFor({ state: 'hidden' });
     await page.locator('[data-testid=enterprise-search] input').fill('浏览器测试');
+    // The new enterprise is on the unfiltered first page too: wait for the search's own answer.
+    const searched = page.waitForResponse((r) => r.url().includes('/api/enterprises?') && decodeURIComponent(r.url()).includes('q=浏览器测试'));
     await page.keyboard.press('Enter');
+    await searched;
     await page.locator('td', { hasText: valid }).waitFor();
-    expect(await page.locator('tbody tr.ant-table-row').count()).toBe(1);
+    await expect.poll(() => page.locator('tbody tr.ant-table-row').count(), { timeout: 10_000 }).toBe(1);
     await page.screenshot({ path: 'test-results/enterprise-listed.png' });
 
     await page.click('[data-testid=logout]');
