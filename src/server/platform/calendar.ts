@@ -133,6 +133,22 @@ export function previousWorkingDay(date: string): string {
   return d;
 }
 
+/** The last day of the month `date` falls in. */
+export const monthEndOf = (date: string): string => addDays(monthStartAfter(date, 1), -1);
+
+/**
+ * PAY-02/03: the agreed payday in the month of `payMonth` (null: the month's last day; a 31st in a
+ * 30-day month is its last day), moved earlier when it is a rest day or holiday. Null when that day
+ * lies in a year the official calendar does not cover yet: a legal deadline is never guessed.
+ */
+export function payDateIn(payMonth: string, payday: number | null): string | null {
+  const lastDay = monthEndOf(payMonth);
+  const agreed = payday === null ? lastDay : `${payMonth.slice(0, 8)}${String(payday).padStart(2, '0')}`;
+  const payDate = agreed > lastDay ? lastDay : agreed;
+  if (Number(payDate.slice(0, 4)) > COVERAGE.lastYear) return null;
+  return previousWorkingDay(payDate);
+}
+
 /**
  * `date` if it is a working day, else the first working day after it: 《民法典》 Art. 203 moves the
  * last day of a period that falls on a rest day or holiday to the day after the holiday ends.

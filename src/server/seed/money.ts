@@ -7,7 +7,7 @@ import { getParamValue } from '../modules/params';
 import '../modules/payroll/payroll.params';
 import { payoutCardAad } from '../modules/payroll/payroll.repo';
 import { type CheckParams, type LineCheck, type PayItem, lineChecks, sumItems, termsAmountFen, wageDueOn } from '../modules/payroll/payroll.rules';
-import { addDays, calendarCoverage, monthStartAfter } from '../platform/calendar';
+import { addDays, monthEndOf, monthStartAfter } from '../platform/calendar';
 import type { FieldCipher } from '../platform/context';
 import { maskBankCard } from '../platform/crypto/masking';
 import type { SeedBank, SeedEnterprise } from './generate';
@@ -34,7 +34,6 @@ import { type SeedSiteCalendar, type SeedWorkforce, type WorkforceIds, insertRec
  */
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
-const monthEnd = (month: string) => addDays(monthStartAfter(month, 1), -1);
 const minDate = (a: string, b: string) => (a < b ? a : b);
 const maxDate = (a: string, b: string) => (a > b ? a : b);
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
@@ -269,7 +268,7 @@ interface Timeline {
 /** Prepared after the month ends, approved a day or two later, sent by the payday (earlier when it comes first). */
 function timeline(month: string, dueOn: string, rng: Rng): Timeline {
   const latest = addDays(dueOn, -1);
-  const prepared = maxDate(month, minDate(addDays(monthEnd(month), rng.int(1, 3)), addDays(dueOn, -3)));
+  const prepared = maxDate(month, minDate(addDays(monthEndOf(month), rng.int(1, 3)), addDays(dueOn, -3)));
   const approved = minDate(addDays(prepared, rng.int(1, 2)), maxDate(prepared, latest));
   const submitted = minDate(addDays(approved, rng.int(0, 1)), maxDate(approved, dueOn));
   const preparedAt = shanghaiAt(prepared, rng.int(9 * 3600, 11 * 3600));
@@ -400,8 +399,7 @@ export function planProjectMoney(input: MoneyInput, roles: MoneyRoles, project: 
   // Payrolls: each past month with attendance, per employer.
   const currentMonth = `${today.slice(0, 7)}-01`;
   const months = w.attendance.months.filter((m) => m < currentMonth);
-  const lastYear = calendarCoverage().lastYear;
-  const dueOf = (m: string) => wageDueOn(m, p.payday, params.graceMonths, lastYear);
+  const dueOf = (m: string) => wageDueOn(m, p.payday, params.graceMonths);
   const overdueMonth = roles.overdue.has(project) ? [...months].reverse().find((m) => (dueOf(m) ?? '9999') < today) : undefined;
   const mine = indexOf(w).employments.get(project) ?? [];
   const employers = [...new Set(mine.map((k) => w.employments[k].employer))].sort((a, b) => a - b);
@@ -410,7 +408,7 @@ export function planProjectMoney(input: MoneyInput, roles: MoneyRoles, project: 
   const payrolls: SeedPayroll[] = [];
   for (const month of months) {
     if (overdueMonth && month > overdueMonth) break;
-    const end = monthEnd(month);
+    const end = monthEndOf(month);
     for (const employer of employers) {
       const staff = mine
         .filter((k) => {

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { attachmentDisposition, ImportReport } from '../../platform/http/files';
-import { Bilingual, DateOnly, IdParams, Nullable, Paged, PageQuery, RegionCode, Strict, StringEnum, Timestamp, Uuid, withProblems } from '../../platform/http/schemas';
+import { Bilingual, DateOnly, IdParams, Nullable, Paged, PageQuery, RegionQuery, Strict, StringEnum, Timestamp, Uuid, withProblems } from '../../platform/http/schemas';
 import type { App } from '../../platform/http/types';
 import { readUpload } from '../../platform/http/upload';
 import { IMPORT_MODES } from '../../platform/import-run';
@@ -331,7 +331,7 @@ export async function accountsRoutes(app: App) {
     schema: {
       tags: ['accounts'],
       summary: '辖区专户与分账情况 / accounts and allocations of a region',
-      querystring: Type.Object({ regionCode: Type.Optional(RegionCode) }, Strict),
+      querystring: RegionQuery,
       response: withProblems({
         200: Type.Array(
           Type.Object(

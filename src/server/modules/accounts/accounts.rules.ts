@@ -1,4 +1,4 @@
-import { addDays, calendarCoverage, monthStartAfter, previousWorkingDay } from '../../platform/calendar';
+import { addDays, monthEndOf, monthStartAfter, payDateIn } from '../../platform/calendar';
 import type { Bilingual } from '../../platform/errors';
 import { labels } from '../../platform/labels';
 
@@ -132,7 +132,6 @@ export interface ScheduledAllocation {
   expectedFen: number;
 }
 
-const monthEnd = (date: string) => addDays(monthStartAfter(date, 1), -1);
 
 /**
  * The owner's labour-cost deposits the contract implies (ACC-04): the labour cost, contract price ×
@@ -146,26 +145,21 @@ export function allocationSchedule(t: ScheduleTerms): { allocations: ScheduledAl
   const totalFen = Math.floor((t.contractPriceFen * t.laborCostShareBp) / 10000);
   const periods: { start: string; end: string }[] = [];
   for (let m = monthStartAfter(t.start, 0); t.start <= t.end && m <= t.end; m = monthStartAfter(m, t.cycleMonths)) {
-    const end = monthEnd(monthStartAfter(m, t.cycleMonths - 1));
+    const end = monthEndOf(monthStartAfter(m, t.cycleMonths - 1));
     periods.push({ start: m < t.start ? t.start : m, end: end > t.end ? t.end : end });
   }
   if (periods.length === 0) return { allocations: [], totalFen, beyondCalendar: 0 };
   const base = Math.floor(totalFen / periods.length);
   const remainder = totalFen - base * periods.length;
-  const lastYear = calendarCoverage().lastYear;
   const allocations: ScheduledAllocation[] = [];
   let beyondCalendar = 0;
   periods.forEach((p, i) => {
-    const payMonth = monthStartAfter(p.end, t.graceMonths);
-    const lastDay = monthEnd(payMonth);
-    // A payday of 31 in a 30-day month is its last day.
-    const agreed = t.payday === null ? lastDay : `${payMonth.slice(0, 8)}${String(t.payday).padStart(2, '0')}`;
-    const payDate = agreed > lastDay ? lastDay : agreed;
-    if (Number(payDate.slice(0, 4)) > lastYear) {
+    const dueOn = payDateIn(monthStartAfter(p.end, t.graceMonths), t.payday);
+    if (dueOn === null) {
       beyondCalendar++;
       return;
     }
-    allocations.push({ periodStart: p.start, periodEnd: p.end, dueOn: previousWorkingDay(payDate), expectedFen: base + (i < remainder ? 1 : 0) });
+    allocations.push({ periodStart: p.start, periodEnd: p.end, dueOn, expectedFen: base + (i < remainder ? 1 : 0) });
   });
   return { allocations, totalFen, beyondCalendar };
 }

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { Bilingual, DateOnly, IdParams, Nullable, RegionCode, Strict, StringEnum, Uuid, withProblems } from '../../platform/http/schemas';
-import { attachmentDisposition, ImportReport } from '../../platform/http/files';
+import { ImportReport, sendXlsx } from '../../platform/http/files';
 import type { App } from '../../platform/http/types';
 import { readUpload } from '../../platform/http/upload';
 import { IMPORT_MODES } from '../../platform/import-run';
@@ -278,7 +278,7 @@ export async function attendanceRoutes(app: App) {
     schema: { tags: ['attendance'], summary: '考勤导入模板 / the attendance import template', params: IdParams },
     handler: async (req, reply) => {
       const { name, stream } = await attendanceImportTemplate(req.ctx, req.params.id);
-      return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', attachmentDisposition(name)).send(stream);
+      return sendXlsx(reply, name, stream);
     },
   });
 }

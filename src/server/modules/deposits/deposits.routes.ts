@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { Bilingual, DateOnly, IdParams, Nullable, RegionCode, Strict, StringEnum, Timestamp, Uuid, withProblems } from '../../platform/http/schemas';
+import { Bilingual, DateOnly, IdParams, Nullable, RegionQuery, Strict, StringEnum, Timestamp, Uuid, withProblems } from '../../platform/http/schemas';
 import type { App } from '../../platform/http/types';
 import { ARREARS_SOURCES, DEPOSIT_FORMS, DEPOSIT_STATES, DRAW_STATES, RETURN_STATUSES } from './deposits.rules';
 import * as service from './deposits.service';
@@ -350,7 +350,7 @@ export async function depositsRoutes(app: App) {
     schema: {
       tags: ['deposits'],
       summary: '辖区在建项目保证金未缴、不足与补足逾期 / missing, short and overdue deposits in a region',
-      querystring: Type.Object({ regionCode: Type.Optional(RegionCode) }, Strict),
+      querystring: RegionQuery,
       response: withProblems({
         200: Type.Array(
           Type.Object(

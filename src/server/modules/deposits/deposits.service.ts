@@ -30,6 +30,7 @@ import {
   topUpDeadline,
 } from './deposits.rules';
 import './deposits.params';
+import { fenToYuanText } from '../../platform/money';
 
 /**
  * 工资保证金 (DEP-01…11): the required amount from the contract and the contractor's arrears
@@ -235,7 +236,7 @@ export async function topUpDraw(ctx: Ctx, drawId: string, input: { amountFen: nu
     const [a] = await assess(tx, [draw.project_id], today(ctx));
     const outstanding = a.draws.find((d) => d.id === drawId)?.outstandingFen ?? 0;
     if (input.amountFen > outstanding) {
-      throw invalidFields([{ field: 'amountFen', message: { zh: `补足金额超过待补足的 ${(outstanding / 100).toFixed(2)} 元`, en: `More than the ${(outstanding / 100).toFixed(2)} yuan outstanding` } }]);
+      throw invalidFields([{ field: 'amountFen', message: { zh: `补足金额超过待补足的 ${fenToYuanText(outstanding)} 元`, en: `More than the ${fenToYuanText(outstanding)} yuan outstanding` } }]);
     }
     await repo.insertTopUp(tx, { id, drawId, projectId: draw.project_id, ...input, recordedBy: ctx.actor.name }, ctx.clock.now());
     await audit(tx, ctx, { action: 'deposit.top_up', objectType: 'wage_deposit_draw', objectId: drawId, after: { topUpId: id, ...input }, regionPath: project.regionPath });

@@ -1,5 +1,6 @@
 import type { FieldProblem } from '../../platform/errors';
 import { labels } from '../../platform/labels';
+import { fenToYuanText } from '../../platform/money';
 
 /** 应急周转金 (EMF-01, EMF-02), pure. Money is integer fen. */
 
@@ -14,7 +15,7 @@ export type MovementKind = keyof typeof MOVEMENT_KINDS;
 export const FUND_LEVELS = labels({ city: ['市级', 'City'], county: ['县级', 'County'] });
 export type FundLevel = keyof typeof FUND_LEVELS;
 
-const yuan = (fen: number) => (fen / 100).toFixed(2);
+const yuan = fenToYuanText;
 
 /** Reg. Art. 63: a government at county level or above keeps the fund; a province keeps the city minimum. */
 export function fundLevel(regionLevel: number): FundLevel | null {

@@ -11,6 +11,7 @@ import { getWorker } from '../workforce';
 import * as repo from './funds.repo';
 import { type FundLevel, type MovementKind, checkAdvance, fundLevel, outstandingFen, reconcile, sizeCheck } from './funds.rules';
 import './funds.params';
+import { fenToYuanText } from '../../platform/money';
 
 /**
  * 应急周转金 (EMF-01, EMF-02, Reg. Art. 63): a fund per city or county, its movements, advances to
@@ -153,7 +154,7 @@ export async function recoverAdvance(ctx: Ctx, advanceId: string, input: { amoun
     await repo.lockFund(tx, a.fund_id);
     const recovered = (await repo.recoveriesOf(tx, [advanceId])).map((r) => ({ amountFen: Number(r.amount_fen) }));
     const left = outstandingFen(Number(a.total_fen), recovered);
-    if (input.amountFen > left) throw invalidFields([{ field: 'amountFen', message: { zh: `超过尚未追回的 ${(left / 100).toFixed(2)} 元`, en: `More than the ${(left / 100).toFixed(2)} yuan outstanding` } }]);
+    if (input.amountFen > left) throw invalidFields([{ field: 'amountFen', message: { zh: `超过尚未追回的 ${fenToYuanText(left)} 元`, en: `More than the ${fenToYuanText(left)} yuan outstanding` } }]);
     await repo.insertRecovery(tx, { id: ids[0], advanceId, ...input, recordedBy: ctx.actor.name }, ctx.clock.now());
     await repo.insertMovement(tx, { id: ids[1], fundId: a.fund_id, kind: 'recovery', amountFen: input.amountFen, onDate: input.recoveredOn, reference: input.reference, advanceId, recoveryId: ids[0], recordedBy: ctx.actor.name }, ctx.clock.now());
     await audit(tx, ctx, { action: 'fund.recovery', objectType: 'fund_advance', objectId: advanceId, after: { recoveryId: ids[0], ...input, outstandingBeforeFen: left }, regionPath: a.region_path });

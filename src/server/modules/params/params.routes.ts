@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { ParamDef as ParamDefType } from '../../platform/params/params.types';
-import { Bilingual, DateOnly, Nullable, RegionCode, Strict, Timestamp, withProblems } from '../../platform/http/schemas';
+import { Bilingual, DateOnly, Nullable, RegionCode, RegionQuery, Strict, Timestamp, withProblems } from '../../platform/http/schemas';
 import type { App } from '../../platform/http/types';
 import type { OverrideRow } from './params.repo';
 import * as service from './params.service';
@@ -97,7 +97,7 @@ export async function paramsRoutes(app: App) {
       tags: ['params'],
       summary: '参数详情与调整记录 / a parameter and its overrides',
       params: Type.Object({ id: Type.String({ maxLength: 60 }) }, Strict),
-      querystring: Type.Object({ regionCode: Type.Optional(RegionCode) }, Strict),
+      querystring: RegionQuery,
       response: withProblems({ 200: Type.Object({ def: ParamDef, overrides: Type.Array(Override) }, Strict) }),
     },
     handler: async (req) => {

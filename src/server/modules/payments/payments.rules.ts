@@ -1,4 +1,4 @@
-import { addDays, monthStartAfter } from '../../platform/calendar';
+import { addDays, monthEndOf, monthStartAfter } from '../../platform/calendar';
 import { labels } from '../../platform/labels';
 
 /**
@@ -149,7 +149,6 @@ export interface MonthPoint {
   meets: boolean;
 }
 
-const monthEnd = (month: string) => addDays(monthStartAfter(`${month}-01`, 1), -1);
 const nextMonth = (month: string) => monthStartAfter(`${month}-01`, 1).slice(0, 7);
 
 /**
@@ -183,7 +182,7 @@ export function monthlySeries(f: {
     const check = progressCheck(cumCompleted, cumPaid, f.minBp);
     points.push({
       month: m,
-      asOf: m === current ? f.today : monthEnd(m),
+      asOf: m === current ? f.today : monthEndOf(`${m}-01`),
       completedFen,
       paidFen,
       cumulativeCompletedFen: cumCompleted,

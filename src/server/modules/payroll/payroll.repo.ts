@@ -46,21 +46,32 @@ export interface PayrollRow {
   net_fen: string;
   payable_fen: string;
   paid_fen: string;
+  unpaid_fen: string;
+  unpaid_lines: number;
   confirmed_count: number;
   failed_count: number;
 }
 
+/** What a line still owes: its payable part not yet paid. */
+const LINE_UNPAID = 'l.payable_fen - least(l.paid_fen, l.payable_fen)';
+/** Payrolls that can still owe wages (a superseded version's are its successor's; a paid one owes none). */
+const OPEN_STATUSES = "('draft', 'approved', 'paying', 'partially_paid')";
+/** A day a worker was on site: the daily summary has events, or a correction says present. */
+const ATTENDED = 'coalesce(d.present_override, d.event_count > 0)';
+
 const COLUMNS = `pr.id, pr.project_id, p.code AS project_code, p.name AS project_name, p.status AS project_status, p.region_path, p.region_code,
   p.general_contractor_id, p.payday, pr.employer_id, e.name AS employer_name, pr.month::text, pr.version, pr.supersedes_id, pr.correction_reason,
   pr.status, pr.due_on::text, pr.prepared_by, pr.approved_by, pr.approved_at, pr.created_at, pr.row_version,
-  (SELECT count(*) FROM payroll_lines l WHERE l.project_id = pr.project_id AND l.payroll_id = pr.id)::int AS line_count,
-  (SELECT coalesce(sum(gross_fen), 0) FROM payroll_lines l WHERE l.project_id = pr.project_id AND l.payroll_id = pr.id)::text AS gross_fen,
-  (SELECT coalesce(sum(net_fen), 0) FROM payroll_lines l WHERE l.project_id = pr.project_id AND l.payroll_id = pr.id)::text AS net_fen,
-  (SELECT coalesce(sum(payable_fen), 0) FROM payroll_lines l WHERE l.project_id = pr.project_id AND l.payroll_id = pr.id)::text AS payable_fen,
-  (SELECT coalesce(sum(paid_fen), 0) FROM payroll_lines l WHERE l.project_id = pr.project_id AND l.payroll_id = pr.id)::text AS paid_fen,
-  (SELECT count(*) FROM payroll_lines l WHERE l.project_id = pr.project_id AND l.payroll_id = pr.id AND l.confirmation = 'confirmed')::int AS confirmed_count,
-  (SELECT count(*) FROM payroll_lines l WHERE l.project_id = pr.project_id AND l.payroll_id = pr.id AND l.pay_status = 'failed')::int AS failed_count`;
-const FROM = `FROM payrolls pr JOIN projects p ON p.id = pr.project_id JOIN enterprises e ON e.id = pr.employer_id`;
+  t.line_count, t.gross_fen::text, t.net_fen::text, t.payable_fen::text, t.paid_fen::text, t.unpaid_fen::text, t.unpaid_lines, t.confirmed_count, t.failed_count`;
+// The payroll's totals in one pass over its lines.
+const FROM = `FROM payrolls pr JOIN projects p ON p.id = pr.project_id JOIN enterprises e ON e.id = pr.employer_id
+  CROSS JOIN LATERAL (
+    SELECT count(*)::int AS line_count, coalesce(sum(l.gross_fen), 0) AS gross_fen, coalesce(sum(l.net_fen), 0) AS net_fen,
+           coalesce(sum(l.payable_fen), 0) AS payable_fen, coalesce(sum(l.paid_fen), 0) AS paid_fen, coalesce(sum(${LINE_UNPAID}), 0) AS unpaid_fen,
+           count(*) FILTER (WHERE l.payable_fen > l.paid_fen)::int AS unpaid_lines,
+           count(*) FILTER (WHERE l.confirmation = 'confirmed')::int AS confirmed_count, count(*) FILTER (WHERE l.pay_status = 'failed')::int AS failed_count
+      FROM payroll_lines l WHERE l.project_id = pr.project_id AND l.payroll_id = pr.id
+  ) t`;
 
 export async function findPayrollInScope(db: DbOrTx, actor: Actor, id: string, forUpdate = false): Promise<PayrollRow | undefined> {
   const params: unknown[] = [id];
@@ -107,8 +118,7 @@ export async function rosterForMonth(db: DbOrTx, projectId: string, employerId: 
   const { rows } = await db.query<RosterLineSource>(
     `SELECT DISTINCT ON (e.worker_id) e.id AS employment_id, e.worker_id, e.wage_type, e.wage_amount_fen::text,
             (SELECT count(*) FROM attendance_daily d
-              WHERE d.project_id = e.project_id AND d.worker_id = e.worker_id AND d.work_date BETWEEN $3 AND $4
-                AND coalesce(d.present_override, d.event_count > 0))::int AS attendance_days
+              WHERE d.project_id = e.project_id AND d.worker_id = e.worker_id AND d.work_date BETWEEN $3 AND $4 AND ${ATTENDED})::int AS attendance_days
        FROM employments e
       WHERE e.project_id = $1 AND e.employer_id = $2 AND e.entry_date <= $4 AND (e.exit_date IS NULL OR e.exit_date >= $3)
       ORDER BY e.worker_id, e.entry_date DESC`,
@@ -261,8 +271,7 @@ export async function checkSources(db: DbOrTx, projectId: string, payrollId: str
   const { rows } = await db.query<CheckSourceRow>(
     `SELECT l.id, l.wage_type, l.wage_amount_fen::text, l.days_worked, l.gross_fen::text,
             (SELECT count(*) FROM attendance_daily d
-              WHERE d.project_id = l.project_id AND d.worker_id = l.worker_id AND d.work_date BETWEEN $3 AND $4
-                AND coalesce(d.present_override, d.event_count > 0))::int AS attendance_days,
+              WHERE d.project_id = l.project_id AND d.worker_id = l.worker_id AND d.work_date BETWEEN $3 AND $4 AND ${ATTENDED})::int AS attendance_days,
             coalesce(h.gross, 0)::text AS history_gross_fen, coalesce(h.days, 0)::int AS history_days,
             w.bank_card_bidx IS NOT NULL AS has_card,
             EXISTS (SELECT 1 FROM workers o WHERE o.bank_card_bidx = w.bank_card_bidx AND o.id <> w.id) AS card_shared
@@ -653,13 +662,6 @@ export async function holdResults(db: DbOrTx, bankId: string, receivedAt: Date, 
   );
 }
 
-/** Held results (no payout yet) among these refs: applied when their batch is registered. */
-export async function heldRefs(db: DbOrTx, refs: string[]): Promise<string[]> {
-  if (refs.length === 0) return [];
-  const { rows } = await db.query<{ ref: string }>('SELECT ref FROM payout_results WHERE ref = ANY($1::text[]) AND NOT applied', [refs]);
-  return rows.map((r) => r.ref);
-}
-
 // ---- wage slips and reconciliation ----
 
 export interface PaidPayoutRow {
@@ -714,7 +716,7 @@ export async function reconciliation(db: DbOrTx, projectId: string, month: strin
   const { rows } = await db.query<ReconciliationRow>(
     `WITH att AS (
        SELECT d.worker_id, count(*)::int AS days FROM attendance_daily d
-        WHERE d.project_id = $1 AND d.work_date BETWEEN $2 AND $3 AND coalesce(d.present_override, d.event_count > 0)
+        WHERE d.project_id = $1 AND d.work_date BETWEEN $2 AND $3 AND ${ATTENDED}
           AND ($4::uuid[] IS NULL OR EXISTS (SELECT 1 FROM employments e WHERE e.project_id = d.project_id AND e.worker_id = d.worker_id AND e.employer_id = ANY($4::uuid[])))
         GROUP BY d.worker_id
      ), pay AS (
@@ -738,62 +740,15 @@ export async function reconciliation(db: DbOrTx, projectId: string, month: strin
   return rows;
 }
 
-export interface RegionPayrollRow {
-  project_id: string;
-  project_code: string;
-  project_name: string;
-  region_name: string;
-  payroll_id: string;
-  employer_name: string;
-  month: string;
-  status: string;
-  due_on: string;
-  payable_fen: string;
-  paid_fen: string;
-  unpaid_lines: number;
-}
-
 /** Payrolls in scope whose due day has passed with wages still unpaid on them: one statement. */
-export async function overduePayrolls(db: DbOrTx, actor: Actor, regionPath: string | null, today: string): Promise<RegionPayrollRow[]> {
+export async function overduePayrolls(db: DbOrTx, actor: Actor, regionPath: string | null, today: string): Promise<(PayrollRow & { region_name: string })[]> {
   const params: unknown[] = [today, regionPath === null ? null : `${regionPath}%`];
   const scope = payrollScope(actor, params);
-  const { rows } = await db.query<RegionPayrollRow>(
-    `SELECT p.id AS project_id, p.code AS project_code, p.name AS project_name, r.name AS region_name, pr.id AS payroll_id, e.name AS employer_name,
-            pr.month::text, pr.status, pr.due_on::text, s.payable::text AS payable_fen, s.paid::text AS paid_fen, s.unpaid_lines
-       ${FROM}
-       JOIN regions r ON r.code = p.region_code
-       JOIN LATERAL (
-         SELECT sum(l.payable_fen) AS payable, sum(least(l.paid_fen, l.payable_fen)) AS paid,
-                count(*) FILTER (WHERE l.payable_fen > 0 AND l.pay_status <> 'paid')::int AS unpaid_lines
-           FROM payroll_lines l WHERE l.project_id = pr.project_id AND l.payroll_id = pr.id
-       ) s ON true
-      WHERE pr.status IN ('draft', 'approved', 'paying', 'partially_paid') AND pr.due_on < $1 AND s.unpaid_lines > 0
-        AND ($2::text IS NULL OR p.region_path LIKE $2) AND ${scope}
+  const { rows } = await db.query<PayrollRow & { region_name: string }>(
+    `SELECT ${COLUMNS}, r.name AS region_name ${FROM} JOIN regions r ON r.code = p.region_code
+      WHERE pr.status IN ${OPEN_STATUSES} AND pr.due_on < $1 AND t.unpaid_lines > 0 AND ($2::text IS NULL OR p.region_path LIKE $2) AND ${scope}
       ORDER BY pr.due_on, p.code, e.name`,
     params,
-  );
-  return rows;
-}
-
-export interface OverdueEmployerMonth {
-  project_id: string;
-  region_path: string;
-  employer_id: string;
-  month: string;
-  due_on: string;
-  unpaid_fen: string;
-}
-
-/** Across every region: each employer and month whose current payroll is past its due day with wages unpaid. */
-export async function overdueEmployerMonths(db: DbOrTx, today: string): Promise<OverdueEmployerMonth[]> {
-  const { rows } = await db.query<OverdueEmployerMonth>(
-    `SELECT pr.project_id, p.region_path, pr.employer_id, pr.month::text, pr.due_on::text, s.unpaid::text AS unpaid_fen
-       FROM payrolls pr JOIN projects p ON p.id = pr.project_id
-       JOIN LATERAL (
-         SELECT sum(l.payable_fen - least(l.paid_fen, l.payable_fen)) AS unpaid FROM payroll_lines l WHERE l.project_id = pr.project_id AND l.payroll_id = pr.id
-       ) s ON true
-      WHERE pr.status IN ('draft', 'approved', 'paying', 'partially_paid') AND pr.due_on < $1 AND s.unpaid > 0`,
-    [today],
   );
   return rows;
 }
@@ -803,7 +758,7 @@ export async function payoutFacts(db: DbOrTx, projectId: string, today: string):
   const { rows } = await db.query<{ due: number; paid: number; overdue: number }>(
     `SELECT (SELECT count(*) FROM payrolls pr WHERE pr.project_id = $1 AND pr.status <> 'superseded' AND pr.due_on < $2)::int AS due,
             (SELECT count(*) FROM payouts o WHERE o.project_id = $1 AND o.status = 'paid')::int AS paid,
-            (SELECT count(*) FROM payrolls pr WHERE pr.project_id = $1 AND pr.status IN ('draft', 'approved', 'paying', 'partially_paid') AND pr.due_on < $2
+            (SELECT count(*) FROM payrolls pr WHERE pr.project_id = $1 AND pr.status IN ${OPEN_STATUSES} AND pr.due_on < $2
                 AND EXISTS (SELECT 1 FROM payroll_lines l WHERE l.project_id = pr.project_id AND l.payroll_id = pr.id AND l.payable_fen > l.paid_fen))::int AS overdue`,
     [projectId, today],
   );
@@ -813,7 +768,7 @@ export async function payoutFacts(db: DbOrTx, projectId: string, today: string):
 /** Wages approved on the project and not yet paid (ACC-07: no account is closed while wages are owed). */
 export async function unpaidWagesOf(db: DbOrTx, projectId: string): Promise<number> {
   const { rows } = await db.query<{ s: string }>(
-    `SELECT coalesce(sum(l.payable_fen - least(l.paid_fen, l.payable_fen)), 0)::text AS s
+    `SELECT coalesce(sum(${LINE_UNPAID}), 0)::text AS s
        FROM payroll_lines l JOIN payrolls pr ON pr.project_id = l.project_id AND pr.id = l.payroll_id
       WHERE l.project_id = $1 AND pr.status IN ('approved', 'paying', 'partially_paid')`,
     [projectId],

@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox';
-import { Bilingual, DateOnly, IdParams, Nullable, RegionCode, Strict, StringEnum, Timestamp, Uuid, withProblems } from '../../platform/http/schemas';
+import { Bilingual, DateOnly, IdParams, Nullable, RegionQuery, Strict, StringEnum, Timestamp, Uuid, withProblems } from '../../platform/http/schemas';
 import type { App } from '../../platform/http/types';
 import { SIGNATURE_DESCRIPTION, signedRoutes } from '../auth';
-import { attachmentDisposition } from '../../platform/http/files';
+import { sendXlsx } from '../../platform/http/files';
 import { exportLedger } from './payroll.export';
 import { presentBatch, presentLine, presentOwnLine, presentPayroll } from './payroll.presenter';
 import { PAY_STATUSES, PAYROLL_STATUSES, RECONCILIATION_GAPS } from './payroll.rules';
@@ -215,7 +215,7 @@ export async function payrollRoutes(app: App) {
     schema: {
       tags: ['payroll'],
       summary: '辖区逾期未足额发放的工资表 / payrolls unpaid past payday in a region',
-      querystring: Type.Object({ regionCode: Type.Optional(RegionCode) }, Strict),
+      querystring: RegionQuery,
       response: withProblems({
         200: Type.Array(
           Type.Object(
@@ -251,10 +251,7 @@ export async function payrollRoutes(app: App) {
     schema: { tags: ['payroll'], summary: '导出工资支付台账（条例第15条字段） / export the wage-payment ledger', params: IdParams },
     handler: async (req, reply) => {
       const { name, stream } = await exportLedger(req.ctx, req.params.id);
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', attachmentDisposition(name))
-        .send(stream);
+      return sendXlsx(reply, name, stream);
     },
   });
 

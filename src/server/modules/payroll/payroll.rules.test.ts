@@ -37,21 +37,21 @@ describe('PAY-01 wages in money to the worker’s own account', () => {
 
 describe('PAY-02 and PAY-03 the pay date', () => {
   it('PAY-02 wages for a month are due by the agreed payday of the month after; a payday past the month’s end is its last day', () => {
-    expect(wageDueOn('2026-02-01', 15, 1, 2026)).toBe('2026-03-13'); // 15 March 2026 is a Sunday
+    expect(wageDueOn('2026-02-01', 15, 1)).toBe('2026-03-13'); // 15 March 2026 is a Sunday
     // 28 February 2026 is a Saturday, but a make-up working day (调休) of the Spring Festival.
-    expect(wageDueOn('2026-01-01', 31, 1, 2026)).toBe('2026-02-28');
-    expect(wageDueOn('2026-03-01', null, 1, 2026)).toBe('2026-04-30');
-    expect(wageDueOn('2026-03-01', 10, 0, 2026)).toBe('2026-03-10');
+    expect(wageDueOn('2026-01-01', 31, 1)).toBe('2026-02-28');
+    expect(wageDueOn('2026-03-01', null, 1)).toBe('2026-04-30');
+    expect(wageDueOn('2026-03-01', 10, 0)).toBe('2026-03-10');
   });
 
   it('PAY-03 a payday on a holiday or rest day moves earlier, never later', () => {
     // 1–5 October 2026 is the National Day holiday: a payday of the 3rd is paid on 30 September.
-    expect(wageDueOn('2026-09-01', 3, 1, 2026)).toBe('2026-09-30');
-    expect(wageDueOn('2026-09-01', 3, 1, 2026)! < '2026-10-03').toBe(true);
+    expect(wageDueOn('2026-09-01', 3, 1)).toBe('2026-09-30');
+    expect(wageDueOn('2026-09-01', 3, 1)! < '2026-10-03').toBe(true);
   });
 
   it('PAY-02 a due day beyond the official holiday calendar is not guessed', () => {
-    expect(wageDueOn('2026-12-01', 15, 1, 2026)).toBeNull();
+    expect(wageDueOn('2026-12-01', 15, 1)).toBeNull();
   });
 });
 

@@ -1,4 +1,4 @@
-import { addDays, monthStartAfter, previousWorkingDay } from '../../platform/calendar';
+import { monthStartAfter, payDateIn } from '../../platform/calendar';
 import type { Bilingual } from '../../platform/errors';
 import { labels } from '../../platform/labels';
 
@@ -125,25 +125,9 @@ export function lineCleared(codes: readonly string[], overrideReason: string | n
 
 /**
  * PAY-02 and PAY-03: wages for a month are due by the agreed payday of the month `graceMonths`
- * later (no later than that month's last day), moved earlier when it is a rest day or holiday.
- * Null when that day lies beyond the official holiday calendar: a legal deadline is never guessed.
+ * later, moved earlier off rest days; null beyond the official holiday calendar.
  */
-export function wageDueOn(month: string, payday: number | null, graceMonths: number, lastCalendarYear: number): string | null {
-  const payMonth = monthStartAfter(month, graceMonths);
-  const lastDay = addDays(monthStartAfter(payMonth, 1), -1);
-  const agreed = payday === null ? lastDay : `${payMonth.slice(0, 8)}${String(payday).padStart(2, '0')}`;
-  // A payday of 31 in a 30-day month is its last day.
-  const payDate = agreed > lastDay ? lastDay : agreed;
-  if (Number(payDate.slice(0, 4)) > lastCalendarYear) return null;
-  return previousWorkingDay(payDate);
-}
-
-/** A payroll's status once its payouts have results: every line due is paid, or some failed and wait for a re-send. */
-export function payrollStatusAfterResults(lines: readonly { payableFen: number; payStatus: PayStatus }[]): 'paying' | 'paid' | 'partially_paid' {
-  const due = lines.filter((l) => l.payableFen > 0);
-  if (due.some((l) => l.payStatus === 'in_payment' || l.payStatus === 'unpaid')) return 'paying';
-  return due.every((l) => l.payStatus === 'paid') ? 'paid' : 'partially_paid';
-}
+export const wageDueOn = (month: string, payday: number | null, graceMonths: number): string | null => payDateIn(monthStartAfter(month, graceMonths), payday);
 
 /**
  * Three-way reconciliation of one worker's month on a project: attendance → payroll line → bank

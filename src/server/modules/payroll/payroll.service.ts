@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { DbOrTx } from '../../db/client';
 import { can } from '../../platform/access/actor';
-import { addDays, calendarCoverage, monthStartAfter, shanghaiDate } from '../../platform/calendar';
+import { addDays, monthEndOf, monthStartAfter, shanghaiDate } from '../../platform/calendar';
 import { type Ctx, audit } from '../../platform/context';
 import { AppError, type Bilingual, type FieldProblem, invalidFields, notFound } from '../../platform/errors';
 import { newIds } from '../../platform/ids';
+import { fenToYuanText } from '../../platform/money';
 import { bookedPayoutRefs, payoutAccountOf } from '../accounts';
 import { openArrearsOfSource, recordArrears, resolveArrears } from '../deposits';
 import { getParamValue } from '../params';
@@ -36,7 +37,6 @@ import {
  * payout per line, by a unique index). A correction is a new version; the old one is kept.
  */
 
-const monthEnd = (month: string) => addDays(monthStartAfter(month, 1), -1);
 
 async function visibleProject(ctx: Ctx, projectId: string) {
   const project = await findProjectForScope(ctx.db, ctx.actor, projectId);
@@ -64,7 +64,7 @@ async function checkParams(db: DbOrTx, regionCode: string, onDate: string): Prom
 
 /** Runs the line checks of a payroll and stores what fails; returns the failures by line. */
 async function runChecks(tx: DbOrTx, p: { project_id: string; id: string; month: string; region_code: string }): Promise<Map<string, LineCheck[]>> {
-  const end = monthEnd(p.month);
+  const end = monthEndOf(p.month);
   const params = await checkParams(tx, p.region_code, end);
   const sources = await repo.checkSources(tx, p.project_id, p.id, p.month, end, monthStartAfter(p.month, -params.historyMonths));
   const result = new Map<string, LineCheck[]>();
@@ -100,14 +100,14 @@ export async function preparePayroll(ctx: Ctx, projectId: string, input: { emplo
   const month = `${input.month}-01`;
   const today = shanghaiDate(ctx.clock.now());
   if (month > today) throw invalidFields(monthProblem({ zh: '不能编制未来月份的工资表', en: 'The month has not begun' }));
-  if (monthEnd(month) < project.laborTerms.start) throw invalidFields(monthProblem({ zh: '该月份早于项目开工', en: 'The month is before the works started' }));
-  const [graceMonths, params] = await Promise.all([getParamValue<number>(ctx.db, 'PAY-02.graceUntil', project.regionCode, today), checkParams(ctx.db, project.regionCode, monthEnd(month))]);
+  if (monthEndOf(month) < project.laborTerms.start) throw invalidFields(monthProblem({ zh: '该月份早于项目开工', en: 'The month is before the works started' }));
+  const [graceMonths, params] = await Promise.all([getParamValue<number>(ctx.db, 'PAY-02.graceUntil', project.regionCode, today), checkParams(ctx.db, project.regionCode, monthEndOf(month))]);
   const id = newIds(1)[0];
   await ctx.db.tx(async (tx) => {
     if (await repo.currentPayrollOf(tx, projectId, input.employerId, month)) {
       throw invalidFields(monthProblem({ zh: '该单位本月工资表已存在；如需更改请在原表上修改或更正', en: 'This employer already has a payroll for the month; edit or correct it' }));
     }
-    const roster = await repo.rosterForMonth(tx, projectId, input.employerId, month, monthEnd(month));
+    const roster = await repo.rosterForMonth(tx, projectId, input.employerId, month, monthEndOf(month));
     if (roster.length === 0) throw invalidFields(monthProblem({ zh: '该单位本月在本项目没有在册人员', en: 'The employer had nobody on the roster that month' }));
     await repo.insertPayroll(
       tx,
@@ -119,7 +119,7 @@ export async function preparePayroll(ctx: Ctx, projectId: string, input: { emplo
         version: 1,
         supersedesId: null,
         correctionReason: null,
-        dueOn: wageDueOn(month, project.laborTerms.payday, graceMonths, calendarCoverage().lastYear),
+        dueOn: wageDueOn(month, project.laborTerms.payday, graceMonths),
         preparedBy: ctx.actor.name,
       },
       ctx.clock.now(),
@@ -259,7 +259,7 @@ export async function approvePayroll(ctx: Ctx, id: string, input: { version: num
     if (!mayApprove(ctx.actor, parties(p))) throw new AppError('FORBIDDEN');
     if (p.status !== 'draft') throw invalidFields([{ field: 'status', message: { zh: '只有编制中的工资表可以审核', en: 'Only a draft can be approved' } }]);
     const checks = await runChecks(tx, p);
-    const { workerSignOff } = await checkParams(tx, p.region_code, monthEnd(p.month));
+    const { workerSignOff } = await checkParams(tx, p.region_code, monthEndOf(p.month));
     const lines = await repo.linesOf(tx, p.project_id, id);
     const problems: FieldProblem[] = [];
     for (const l of lines) {
@@ -311,7 +311,7 @@ async function sendBatch(ctx: Ctx, id: string, kind: 'payroll' | 'resend', input
     const booked = await bookedPayoutRefs(tx, p.project_id, account.id, unsettled.map((o) => o.ref));
     const available = Number(account.ledger_balance_fen) - unsettled.filter((o) => !booked.has(o.ref)).reduce((sum, o) => sum + Number(o.amount_fen), 0);
     if (available < total) {
-      throw invalidFields([{ field: 'account', message: { zh: `专户可用余额不足：需${(total / 100).toFixed(2)}元，可用${(available / 100).toFixed(2)}元`, en: `The account is short: needs ¥${(total / 100).toFixed(2)}, has ¥${(available / 100).toFixed(2)} available` } }]);
+      throw invalidFields([{ field: 'account', message: { zh: `专户可用余额不足：需${fenToYuanText(total)}元，可用${fenToYuanText(available)}元`, en: `The account is short: needs ¥${fenToYuanText(total)}, has ¥${fenToYuanText(available)} available` } }]);
     }
     const batchNo = await repo.nextBatchNo(tx);
     const ids = newIds(lines.length + 1);
@@ -332,8 +332,7 @@ async function sendBatch(ctx: Ctx, id: string, kind: 'payroll' | 'resend', input
     });
     await repo.insertBatch(tx, { projectId: p.project_id, id: ids[0], batchNo, payrollId: id, accountId: account.id, bankId: account.bank_id, kind, by: ctx.actor.name, at: ctx.clock.now() }, payouts);
     if (!(await repo.setPayrollStatus(tx, p.project_id, id, input.version, 'paying', ctx.clock.now()))) throw new AppError('VERSION_CONFLICT');
-    const held = await repo.heldRefs(tx, payouts.map((o) => o.ref));
-    const applied = await repo.applyHeldResults(tx, held, ctx.clock.now());
+    const applied = await repo.applyHeldResults(tx, payouts.map((o) => o.ref), ctx.clock.now());
     await audit(tx, ctx, {
       action: kind === 'payroll' ? 'payroll.submit' : 'payroll.resend',
       objectType: 'payout_batch',
@@ -481,7 +480,7 @@ export async function receivePayoutResults(ctx: Ctx, results: PayoutResultInput[
         if (o.bank_id !== scope.bankId) reject(f.index, f.ref, notOurs);
         else if (o.result_hash === f.contentHash) duplicates++;
         else if (o.status !== 'pending') reject(f.index, f.ref, { zh: '该代发明细已有不同的结果，未覆盖，请核对', en: 'This payout already has a different result; not overwritten' });
-        else reject(f.index, f.ref, { zh: `金额与代发明细不符（应为${(Number(o.amount_fen) / 100).toFixed(2)}元）`, en: 'The amount differs from the payout' });
+        else reject(f.index, f.ref, { zh: `金额与代发明细不符（应为${fenToYuanText(Number(o.amount_fen))}元）`, en: 'The amount differs from the payout' });
       } else if (h) {
         if (h.bank_id !== scope.bankId) reject(f.index, f.ref, notOurs);
         else if (h.content_hash === f.contentHash) duplicates++;
@@ -567,7 +566,7 @@ export async function reconcileMonth(ctx: Ctx, projectId: string, month: string)
   const start = `${month}-01`;
   // A company sees its own people; the general contractor and officials see every employer's.
   const employerIds = ctx.actor.scope.kind === 'enterprise' && ctx.actor.scope.enterpriseId !== project.generalContractorId ? [ctx.actor.scope.enterpriseId] : null;
-  const rows = await repo.reconciliation(ctx.db, projectId, start, monthEnd(start), employerIds);
+  const rows = await repo.reconciliation(ctx.db, projectId, start, monthEndOf(start), employerIds);
   const items = rows.map((r) => {
     const netFen = Number(r.net_fen);
     const paidFen = Number(r.paid_fen);
@@ -596,12 +595,12 @@ export async function regionOverdue(ctx: Ctx, query: { regionCode?: string }) {
     projectCode: r.project_code,
     projectName: r.project_name,
     regionName: r.region_name,
-    payrollId: r.payroll_id,
+    payrollId: r.id,
     employerName: r.employer_name,
     month: r.month.slice(0, 7),
     status: r.status,
-    dueOn: r.due_on,
-    unpaidFen: Number(r.payable_fen) - Number(r.paid_fen),
+    dueOn: r.due_on!,
+    unpaidFen: Number(r.unpaid_fen),
     unpaidLines: r.unpaid_lines,
   }));
 }
@@ -617,7 +616,7 @@ const arrearsReference = (projectId: string, employerId: string, month: string) 
 export async function recordOverdueArrears(ctx: Ctx) {
   const today = shanghaiDate(ctx.clock.now());
   return ctx.db.tx(async (tx) => {
-    const overdue = await repo.overdueEmployerMonths(tx, today);
+    const overdue = await repo.overduePayrolls(tx, ctx.actor, null, today);
     const open = new Map((await openArrearsOfSource(tx, 'payroll')).map((a) => [a.reference, a]));
     const stillOwed = new Set<string>();
     let recorded = 0;
@@ -625,7 +624,7 @@ export async function recordOverdueArrears(ctx: Ctx) {
       const reference = arrearsReference(o.project_id, o.employer_id, o.month);
       stillOwed.add(reference);
       if (open.has(reference)) continue;
-      await recordArrears(ctx, tx, o.employer_id, { projectId: o.project_id, foundOn: addDays(o.due_on, 1), amountFen: Number(o.unpaid_fen), source: 'payroll', reference }, o.region_path);
+      await recordArrears(ctx, tx, o.employer_id, { projectId: o.project_id, foundOn: addDays(o.due_on!, 1), amountFen: Number(o.unpaid_fen), source: 'payroll', reference }, o.region_path);
       recorded++;
     }
     let settled = 0;

@@ -3,7 +3,7 @@ import { DateOnly, IdParams, Nullable, Paged, PageQuery, RegionCode, Strict, Str
 import type { App } from '../../platform/http/types';
 import { readUpload } from '../../platform/http/upload';
 import { IMPORT_MODES } from '../../platform/import-run';
-import { attachmentDisposition, ImportReport } from '../../platform/http/files';
+import { ImportReport, sendXlsx } from '../../platform/http/files';
 import { exportLedger, importLedger } from './projects.import';
 import { ProjectDetail, ProjectSummary, presentProjectDetail, presentProjectSummary } from './projects.presenter';
 import { BOARD_CONTENTS, INVESTMENT_TYPES, OWNERSHIP_TIERS, PROJECT_INDUSTRIES, PROJECT_STATUSES } from './projects.rules';
@@ -78,10 +78,7 @@ export async function projectsRoutes(app: App) {
     schema: { tags: ['projects'], summary: '导出在建项目台账（附件2） / export the ledger (.xlsx)', querystring: Type.Object(ListQuery, Strict) },
     handler: async (req, reply) => {
       const stream = await exportLedger(req.ctx, req.query, req.ctx.actor.name);
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', attachmentDisposition('在建项目台账.xlsx'))
-        .send(stream);
+      return sendXlsx(reply, '在建项目台账.xlsx', stream);
     },
   });
 

@@ -1,6 +1,7 @@
 import type { Bilingual } from '../../platform/errors';
 import type { RegionLevel } from '../regions/regions.rules';
 import { labels } from '../../platform/labels';
+import { fenToYuanText } from '../../platform/money';
 
 /**
  * The law of the project ledger (在建项目台账), pure: classification (the 涧西区 four classes that
@@ -220,8 +221,8 @@ export function complianceChecklist(f: ComplianceFacts): ComplianceItem[] {
     : deposit.state === 'exempt'
       ? { rule: 'PRJ-06', state: 'not_applicable', label: depositLabel, detail: { zh: '依规免缴', en: 'Exempt by the rules' } }
       : met('PRJ-06', depositLabel, DEPOSIT_HELD.has(deposit.state), {
-          zh: deposit.state === 'top_up_overdue' ? '动用后逾期未补足' : `未足额缴存，差额${(deposit.shortfallFen / 100).toFixed(2)}元`,
-          en: deposit.state === 'top_up_overdue' ? 'Not topped up after a draw' : `Short by ¥${(deposit.shortfallFen / 100).toFixed(2)}`,
+          zh: deposit.state === 'top_up_overdue' ? '动用后逾期未补足' : `未足额缴存，差额${fenToYuanText(deposit.shortfallFen)}元`,
+          en: deposit.state === 'top_up_overdue' ? 'Not topped up after a draw' : `Short by ¥${fenToYuanText(deposit.shortfallFen)}`,
         });
   const accountItem: ComplianceItem = !wageAccount
     ? notTracked(accountLabel)

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { shanghaiDate } from '../../platform/calendar';
-import { attachmentDisposition, ImportReport } from '../../platform/http/files';
+import { attachmentDisposition, ImportReport, sendXlsx } from '../../platform/http/files';
 import { DateOnly, IdParams, Nullable, Paged, PageQuery, Strict, StringEnum, Uuid, withProblems } from '../../platform/http/schemas';
 import type { App } from '../../platform/http/types';
 import { readUpload } from '../../platform/http/upload';
@@ -198,10 +198,7 @@ export async function workforceRoutes(app: App) {
     schema: { tags: ['workforce'], summary: '导出花名册（亦为导入模板） / export the roster (also the template)', params: IdParams },
     handler: async (req, reply) => {
       const { name, stream } = await exportRoster(req.ctx, req.params.id);
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', attachmentDisposition(name))
-        .send(stream);
+      return sendXlsx(reply, name, stream);
     },
   });
 }

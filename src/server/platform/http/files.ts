@@ -1,4 +1,6 @@
+import type { Readable } from 'node:stream';
 import { Type } from '@sinclair/typebox';
+import type { FastifyReply } from 'fastify';
 import { Bilingual, Nullable, Strict } from './schemas';
 
 /** A download's file name, readable in every browser (RFC 6266 with an RFC 5987 UTF-8 name). */
@@ -6,6 +8,10 @@ export function attachmentDisposition(fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
+
+/** A spreadsheet download (.xlsx), streamed as it is written. */
+export const sendXlsx = (reply: FastifyReply, fileName: string, stream: Readable) =>
+  reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', attachmentDisposition(fileName)).send(stream);
 
 /** The answer to every spreadsheet import: what was found, row by row, and whether anything was written. */
 export const ImportReport = Type.Object(

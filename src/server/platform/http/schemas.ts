@@ -53,3 +53,5 @@ export const StringEnum = <T extends string>(values: readonly T[], description?:
 
 /** GB/T 2260-style region code: 6, 9 or 12 digits. */
 export const RegionCode = Type.String({ pattern: '^[0-9]{6}([0-9]{3})?([0-9]{3})?$' });
+/** The query of the region views: a region in the caller's jurisdiction, or their whole jurisdiction. */
+export const RegionQuery = Type.Object({ regionCode: Type.Optional(RegionCode) }, Strict);

@@ -1,49 +1,16 @@
-import { App, type ButtonProps, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
+import { App, Checkbox, DatePicker, Form, Input, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { type ReactNode, useEffect, useState } from 'react';
+import { AmountInput, DAY, EntryModal, notFuture, useEntryForm } from '../../../components/entry-modal';
 import { FormError } from '../../../components/query-error';
 import { applyProblemToForm } from '../../../lib/form-errors';
-import { todayInShanghai, yuanToFen } from '../../../lib/format';
-import { common, useI18n } from '../../../lib/i18n';
+import { yuanToFen } from '../../../lib/format';
+import { useI18n } from '../../../lib/i18n';
 import { useDepositBanks } from '../api/get-banks';
 import type { Deposit, Draw } from '../api/get-deposit';
 import { useDrawDeposit, useLodgeDeposit, useReturnStep, useTopUp } from '../api/record-deposit-entries';
 import { depositForms, m } from '../messages';
 
-const DAY = 'YYYY-MM-DD';
-const notFuture = (d: Dayjs) => d.format(DAY) > todayInShanghai();
 const day = (d: Dayjs | undefined) => d?.format(DAY);
-
-function useEntryForm<V extends object>(open: boolean) {
-  const [form] = Form.useForm<V>();
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (!open) return;
-    setError(null);
-    form.resetFields();
-  }, [open, form]);
-  return { form, error, setError };
-}
-
-function EntryModal(props: { open: boolean; title: string; onClose: () => void; onOk: () => void; pending: boolean; testId: string; children: ReactNode }) {
-  const { t } = useI18n();
-  return (
-    <Modal
-      open={props.open}
-      title={props.title}
-      onCancel={props.onClose}
-      onOk={props.onOk}
-      okText={t(common.save)}
-      okButtonProps={{ loading: props.pending, 'data-testid': `${props.testId}-save` } as ButtonProps}
-      destroyOnHidden
-      width={600}
-    >
-      {props.children}
-    </Modal>
-  );
-}
-
-const AmountInput = () => <InputNumber<string> stringMode min="0.01" precision={2} style={{ width: '100%' }} prefix="¥" />;
 
 interface LodgeValues {
   form: string;
@@ -81,7 +48,7 @@ export function LodgeModal({ open, deposit, onClose }: { open: boolean; deposit:
   };
   const required = [{ required: true, message: t(m.textRule) }];
   return (
-    <EntryModal open={open} title={t(m.lodge)} onClose={onClose} onOk={() => form.submit()} pending={save.isPending} testId="deposit-lodge">
+    <EntryModal width={600} open={open} title={t(m.lodge)} onClose={onClose} onOk={() => form.submit()} pending={save.isPending} testId="deposit-lodge">
       <FormError text={error} testId="deposit-lodge-error" />
       <Form form={form} layout="vertical" onFinish={submit} disabled={save.isPending} initialValues={{ form: deposit.acceptedForms[0] ?? 'cash' }}>
         <Form.Item name="form" label={t(m.form)} rules={required}>
@@ -165,7 +132,7 @@ export function DrawModal({ open, deposit, onClose }: { open: boolean; deposit: 
   const text = [{ required: true, whitespace: true, message: t(m.textRule) }];
   const date = [{ required: true, message: t(m.dateRule) }];
   return (
-    <EntryModal open={open} title={t(m.draw)} onClose={onClose} onOk={() => form.submit()} pending={save.isPending} testId="deposit-draw">
+    <EntryModal width={600} open={open} title={t(m.draw)} onClose={onClose} onOk={() => form.submit()} pending={save.isPending} testId="deposit-draw">
       <Typography.Paragraph type="secondary">{t(m.gateNote, { wd: deposit.topUpWithinWD })}</Typography.Paragraph>
       <FormError text={error} testId="deposit-draw-error" />
       <Form form={form} layout="vertical" onFinish={submit} disabled={save.isPending} initialValues={{ orderUnmet: false }}>
@@ -230,7 +197,7 @@ export function TopUpModal({ deposit, draw, onClose }: { deposit: Deposit; draw:
     );
   };
   return (
-    <EntryModal open={draw !== null} title={t(m.topUp)} onClose={onClose} onOk={() => form.submit()} pending={save.isPending} testId="deposit-top-up">
+    <EntryModal width={600} open={draw !== null} title={t(m.topUp)} onClose={onClose} onOk={() => form.submit()} pending={save.isPending} testId="deposit-top-up">
       <FormError text={error} testId="deposit-top-up-error" />
       <Form form={form} layout="vertical" onFinish={submit} disabled={save.isPending} initialValues={{ form: 'cash', amount: draw ? (draw.outstandingFen / 100).toFixed(2) : undefined }}>
         <Form.Item name="amount" label={t(m.amount)} rules={[{ required: true, message: t(m.amountRule) }]}>
@@ -278,7 +245,7 @@ export function ReturnModal({ deposit, action, onClose }: { deposit: Deposit; ac
     save.mutate(input, { onSuccess: () => (message.success(t(m.saved)), onClose()), onError: (err) => setError(applyProblemToForm(form, err, lang)) });
   };
   return (
-    <EntryModal open={action !== null} title={action ? t(title[action]) : ''} onClose={onClose} onOk={() => form.submit()} pending={save.isPending} testId="deposit-return">
+    <EntryModal width={600} open={action !== null} title={action ? t(title[action]) : ''} onClose={onClose} onOk={() => form.submit()} pending={save.isPending} testId="deposit-return">
       {action === 'order' && <Typography.Paragraph type="secondary">{t(m.fourEyes)}</Typography.Paragraph>}
       <FormError text={error} testId="deposit-return-error" />
       <Form form={form} layout="vertical" onFinish={submit} disabled={save.isPending}>

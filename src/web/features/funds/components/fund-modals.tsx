@@ -1,50 +1,16 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, type ButtonProps, DatePicker, Flex, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
+import { App, Button, DatePicker, Flex, Form, Input, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { type ReactNode, useEffect, useState } from 'react';
+import { AmountInput, DAY, EntryModal, notFuture, useEntryForm } from '../../../components/entry-modal';
 import { FormError } from '../../../components/query-error';
 import { RegionTreeSelect } from '../../../components/region-tree/region-tree-select';
 import { applyProblemToForm } from '../../../lib/form-errors';
-import { todayInShanghai, yuanToFen } from '../../../lib/format';
-import { common, useI18n } from '../../../lib/i18n';
+import { yuanToFen } from '../../../lib/format';
+import { useI18n } from '../../../lib/i18n';
 import type { Advance } from '../api/get-funds';
 import { useCreateFund, useRecordAdvance, useRecordMovement, useRecordRecovery } from '../api/record-fund-entries';
 import { m } from '../messages';
 import { EmployerPicker, ProjectPicker, WorkerPicker } from './advance-pickers';
-
-const DAY = 'YYYY-MM-DD';
-const notFuture = (d: Dayjs) => d.format(DAY) > todayInShanghai();
-
-function useEntryForm<V extends object>(open: boolean) {
-  const [form] = Form.useForm<V>();
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (!open) return;
-    setError(null);
-    form.resetFields();
-  }, [open, form]);
-  return { form, error, setError };
-}
-
-function EntryModal(props: { open: boolean; title: string; onClose: () => void; onOk: () => void; pending: boolean; testId: string; width?: number; children: ReactNode }) {
-  const { t } = useI18n();
-  return (
-    <Modal
-      open={props.open}
-      title={props.title}
-      onCancel={props.onClose}
-      onOk={props.onOk}
-      okText={t(common.save)}
-      okButtonProps={{ loading: props.pending, 'data-testid': `${props.testId}-save` } as ButtonProps}
-      destroyOnHidden
-      width={props.width ?? 560}
-    >
-      {props.children}
-    </Modal>
-  );
-}
-
-const AmountInput = () => <InputNumber<string> stringMode min="0.01" precision={2} style={{ width: '100%' }} prefix="¥" />;
 
 export function CreateFundModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (id: string) => void }) {
   const { t, lang } = useI18n();

@@ -1,11 +1,12 @@
-import { Alert, App, type ButtonProps, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { Alert, App, DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useEffect } from 'react';
+import { AmountInput, DAY, EntryModal, notFuture, useEntryForm } from '../../../components/entry-modal';
 import { FormError } from '../../../components/query-error';
 import { applyProblemToForm } from '../../../lib/form-errors';
 import { fenToYuanInput, formatYuan, todayInShanghai, yuanToFen } from '../../../lib/format';
-import { common, useI18n } from '../../../lib/i18n';
+import { useI18n } from '../../../lib/i18n';
 import { optionsOf } from '../../../lib/labels';
 import { PAYMENT_KINDS, SETTLEMENT_KINDS } from '../../../../server/modules/payments/payments.rules';
 import type { CompletedValue } from '../api/get-payment-months';
@@ -14,34 +15,11 @@ import { useRecordCompletedValue, useRecordPayment, useRecordSettlement, useSetR
 import { m } from '../messages';
 import { bpText } from './ratio-bar';
 
-const DAY = 'YYYY-MM-DD';
-const notFuture = (d: Dayjs) => d.format(DAY) > todayInShanghai();
 const amountItem = (label: string, t: (x: typeof m.amountRule) => string, extra?: ReactNode) => (
   <Form.Item name="amountFen" label={label} extra={extra} rules={[{ required: true, message: t(m.amountRule) }]}>
-    <InputNumber<string> stringMode min="0" precision={2} style={{ width: '100%' }} prefix="¥" />
+    <AmountInput min="0" />
   </Form.Item>
 );
-
-/** A modal with one form: resets on open, puts the server's field problems on the fields, closes on success. */
-function useEntryForm<V extends object>(open: boolean) {
-  const [form] = Form.useForm<V>();
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (!open) return;
-    setError(null);
-    form.resetFields();
-  }, [open, form]);
-  return { form, error, setError };
-}
-
-function EntryModal({ open, title, onClose, onOk, pending, testId, children }: { open: boolean; title: string; onClose: () => void; onOk: () => void; pending: boolean; testId: string; children: ReactNode }) {
-  const { t } = useI18n();
-  return (
-    <Modal open={open} title={title} onCancel={onClose} onOk={onOk} okText={t(common.save)} okButtonProps={{ loading: pending, 'data-testid': `${testId}-save` } as ButtonProps} destroyOnHidden width={560}>
-      {children}
-    </Modal>
-  );
-}
 
 interface ValueValues {
   month: Dayjs;
