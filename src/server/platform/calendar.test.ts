@@ -11,7 +11,9 @@ import {
   nextWorkingDay,
   previousWorkingDay,
   shanghaiDate,
+  workingDaysBefore,
   workingDaysBetween,
+  nextSpringFestival,
 } from './calendar';
 
 const range = (from: string, to: string) => {
@@ -225,5 +227,20 @@ describe('properties', () => {
         expect(workingDaysBetween(p, d)).toBe(0);
       }),
     );
+  });
+});
+
+describe('workingDaysBefore and nextSpringFestival', () => {
+  it('counts working days back over the 2026 春节 holiday and its make-up Saturday', () => {
+    // 2026-02-28 (Sat) is a make-up working day; 2026-02-15…23 are the holiday.
+    expect(workingDaysBefore('2026-02-24', 1)).toBe('2026-02-14');
+    expect(workingDaysBefore('2026-03-02', 1)).toBe('2026-02-28');
+    expect(workingDaysBefore('2026-03-02', 0)).toBe('2026-03-02');
+    expect(deadlineAfterWorkingDays(workingDaysBefore('2026-03-10', 7), 7)).toBe('2026-03-10');
+  });
+
+  it('finds the next lunar new year, also beyond the holiday notices', () => {
+    expect(nextSpringFestival('2026-01-10')).toBe('2026-02-17');
+    expect(nextSpringFestival('2026-02-18')).toBe('2027-02-06');
   });
 });

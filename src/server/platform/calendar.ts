@@ -158,3 +158,27 @@ export function nextWorkingDay(date: string): string {
   while (!isWorkingDay(d)) d = addDays(d, 1);
   return d;
 }
+
+/** The working day `n` working days before `date` (the start a limit of `n` must have had to end on `date`). */
+export function workingDaysBefore(date: string, n: number): string {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`a whole number of working days ≥ 0 is required, got ${n}`);
+  let d = date;
+  for (let counted = 0; counted < n; ) {
+    d = addDays(d, -1);
+    if (isWorkingDay(d)) counted++;
+  }
+  return d;
+}
+
+/**
+ * 春节 (lunar new year's day) on or after `date`. The lunar calendar is astronomical, not announced,
+ * so it is known for years the holiday notices do not cover yet.
+ */
+export function nextSpringFestival(date: string): string {
+  const { y } = parse(date);
+  for (const year of [y, y + 1]) {
+    const day = chineseDays.getSolarDateFromLunar(`${year}-01-01`).date;
+    if (day >= date) return day;
+  }
+  throw new RangeError(`no lunar new year found after ${date}`);
+}

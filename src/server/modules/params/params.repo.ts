@@ -48,3 +48,15 @@ export async function insertOverride(
     [o.id, o.paramId, o.regionCode, JSON.stringify(o.value), o.effectiveFrom, o.reason, o.createdBy, o.now],
   );
 }
+
+/** Per parameter and region, the override in effect on `onDate` (the latest effective, then the latest entry), with the region's path. */
+export async function overridesInEffect(db: DbOrTx, paramIds: string[], onDate: string): Promise<{ param_id: string; path: string; value: unknown }[]> {
+  const { rows } = await db.query<{ param_id: string; path: string; value: unknown }>(
+    `SELECT DISTINCT ON (o.param_id, o.region_code) o.param_id, r.path, o.value
+       FROM rule_param_overrides o JOIN regions r ON r.code = o.region_code
+      WHERE o.param_id = ANY($1::text[]) AND o.effective_from <= $2
+      ORDER BY o.param_id, o.region_code, o.effective_from DESC, o.created_at DESC`,
+    [paramIds, onDate],
+  );
+  return rows;
+}

@@ -34,6 +34,21 @@ export async function getParamValue<T = unknown>(db: DbOrTx, paramId: string, re
   return resolveParamValue(def, overrides.map(toOverride), regions, onDate).value as T;
 }
 
+/** A parameter snapshot for set-based SQL (`scan_param`): each id's default and the overrides in effect by region path. */
+export type ParamSnapshot = Record<string, { default: unknown; overrides: { path: string; value: unknown }[] }>;
+
+export async function paramSnapshot(db: DbOrTx, paramIds: readonly string[], onDate: string): Promise<ParamSnapshot> {
+  const snapshot: ParamSnapshot = {};
+  for (const id of paramIds) {
+    const def = getParamDef(id);
+    if (!def) throw new Error(`unknown rule parameter ${id}`);
+    snapshot[id] = { default: def.default, overrides: [] };
+  }
+  const overridable = paramIds.filter((id) => getParamDef(id)!.regionOverridable);
+  for (const o of await repo.overridesInEffect(db, overridable, onDate)) snapshot[o.param_id].overrides.push({ path: o.path, value: o.value });
+  return snapshot;
+}
+
 function actorRegion(ctx: Ctx, regionCode?: string): string {
   if (regionCode) return regionCode;
   if (ctx.actor.scope.kind === 'region') return ctx.actor.scope.regionCode;

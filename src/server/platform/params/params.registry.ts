@@ -6,8 +6,8 @@ const registry = new Map<string, ParamDef>();
 const WHOLE = new Set<ParamType>(['integer', 'money_fen', 'duration_wd', 'duration_days', 'duration_months', 'duration_years']);
 const NON_NEGATIVE = new Set<ParamType>(['money_fen', 'ratio', 'duration_wd', 'duration_days', 'duration_months', 'duration_years']);
 const MAX_TEXT = 200;
-// 'ACC-02', 'ACC-02.openWithinDays', 'WRN.deadlineWD.yellow'.
-const ID = /^[A-Z]+(-\d+)?(\.[A-Za-z][A-Za-z0-9]*)*$/;
+// 'ACC-02', 'ACC-02.openWithinDays', 'WRN.deadlineWD.yellow', 'W05.lookbackMonths' (a warning rule's code).
+const ID = /^[A-Z]+(-?\d+)?(\.[A-Za-z][A-Za-z0-9]*)*$/;
 
 const fail = (zh: string, en: string): ParamCheck => ({ ok: false, reason: { zh, en } });
 

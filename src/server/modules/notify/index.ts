@@ -1,0 +1,3 @@
+// What other modules may use from notify: telling the responsible users of something.
+export { notifyResponsible } from './notify.service';
+export type { NotificationRequest } from './notify.repo';

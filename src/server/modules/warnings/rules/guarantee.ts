@@ -1,0 +1,3 @@
+import type { WarningRule } from '../warnings.catalogue';
+
+export const GUARANTEE_RULES: WarningRule[] = [];

@@ -1,0 +1,3 @@
+import type { WarningRule } from '../warnings.catalogue';
+
+export const PROJECT_RULES: WarningRule[] = [];

@@ -1,0 +1,17 @@
+import { shanghaiDate } from '../../platform/calendar';
+import type { Ctx } from '../../platform/context';
+import * as repo from './warnings.risk.repo';
+
+/**
+ * 风险分 (risk + credit), 0–100, per project and per enterprise, from the open warnings by level, the
+ * past year's warnings, complaints, the dishonesty list and open arrears; along the contracting
+ * chain a subcontractor's or team's warnings weigh on the contractor above it and on the general
+ * contractor. Every point is in `factors`, so the score explains itself.
+ */
+export async function recomputeRiskScores(ctx: Ctx, projectIds: string[] | null): Promise<void> {
+  const now = ctx.clock.now();
+  await ctx.db.tx(async (tx) => {
+    await repo.upsertProjectScores(tx, projectIds, now, shanghaiDate(now));
+    await repo.upsertEnterpriseScores(tx, projectIds, now, shanghaiDate(now));
+  });
+}
