@@ -1,0 +1,3 @@
+import type { WarningRule } from '../warnings.catalogue';
+
+export const PAYOUT_RULES: WarningRule[] = [];
