@@ -2,6 +2,8 @@
 -- acknowledge → disposal → verification), escalation ladder proposals, risk scores, in-app
 -- notifications, and the outbox of changed facts that drives incremental evaluation.
 
+-- Function parameters are named p_…: inside a SQL function a column of the same name would win.
+
 -- A UUIDv7 made inside a statement (same layout as the application's), for rows that set-based
 -- statements insert by the thousand (warning events, notifications).
 CREATE FUNCTION uuid_v7() RETURNS uuid LANGUAGE sql VOLATILE AS $$
@@ -16,12 +18,12 @@ $$;
 -- The value of a rule parameter for a region, from a scan's parameter snapshot:
 -- {"W05.graceMonths": {"default": 1, "overrides": [{"path": "450000/450100/", "value": 2}]}}.
 -- The deepest region on the path wins, as in the params module's own resolution.
-CREATE FUNCTION scan_param(params jsonb, param_id text, region_path text) RETURNS jsonb LANGUAGE sql IMMUTABLE AS $$
+CREATE FUNCTION scan_param(p_params jsonb, p_id text, p_path text) RETURNS jsonb LANGUAGE sql IMMUTABLE AS $$
   SELECT coalesce(
-    (SELECT o -> 'value' FROM jsonb_array_elements(params -> param_id -> 'overrides') AS o
-      WHERE region_path LIKE (o ->> 'path') || '%'
+    (SELECT o -> 'value' FROM jsonb_array_elements(p_params -> p_id -> 'overrides') AS o
+      WHERE p_path LIKE (o ->> 'path') || '%'
       ORDER BY length(o ->> 'path') DESC LIMIT 1),
-    params -> param_id -> 'default')
+    p_params -> p_id -> 'default')
 $$;
 
 -- 企业经营风险信号 (Reg. Art. 38): arrears of water, power, gas, tax or social insurance shared by
@@ -208,31 +210,32 @@ BEGIN
 END $$;
 CREATE TRIGGER projects_dirty_i AFTER INSERT ON projects REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION warning_mark_project_dirty();
 CREATE TRIGGER projects_dirty_u AFTER UPDATE ON projects REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION warning_mark_project_dirty();
-CREATE TRIGGER enterprise_arrears_dirty AFTER INSERT ON enterprise_arrears REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION warning_mark_dirty('arrears');
+CREATE TRIGGER enterprise_arrears_dirty_i AFTER INSERT ON enterprise_arrears REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION warning_mark_dirty('arrears');
+CREATE TRIGGER enterprise_arrears_dirty_u AFTER UPDATE ON enterprise_arrears REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION warning_mark_dirty('arrears');
 
 -- Ancestor paths of a region path, nearest first: '4501/450102/' → {'4501/450102/', '4501/'}.
-CREATE FUNCTION path_ancestors(path text) RETURNS text[] LANGUAGE sql IMMUTABLE AS $$
-  SELECT coalesce(array_agg(substr(path, 1, pos) ORDER BY pos DESC), '{}')
-    FROM generate_series(1, length(path)) AS pos WHERE substr(path, pos, 1) = '/'
+CREATE FUNCTION path_ancestors(p_path text) RETURNS text[] LANGUAGE sql IMMUTABLE AS $$
+  SELECT coalesce(array_agg(substr(p_path, 1, pos) ORDER BY pos DESC), '{}')
+    FROM generate_series(1, length(p_path)) AS pos WHERE substr(p_path, pos, 1) = '/'
 $$;
 
 -- The government unit of one of `kinds` nearest up the tree from a region path (kinds in order of preference).
-CREATE FUNCTION nearest_unit(region_path text, kinds text[]) RETURNS uuid LANGUAGE sql STABLE AS $$
+CREATE FUNCTION nearest_unit(p_path text, p_kinds text[]) RETURNS uuid LANGUAGE sql STABLE AS $$
   SELECT u.id FROM gov_units u
-   WHERE u.region_path = ANY (path_ancestors(region_path)) AND u.kind = ANY (kinds)
-   ORDER BY length(u.region_path) DESC, array_position(kinds, u.kind), u.created_at
+   WHERE u.region_path = ANY (path_ancestors(p_path)) AND u.kind = ANY (p_kinds)
+   ORDER BY length(u.region_path) DESC, array_position(p_kinds, u.kind), u.created_at
    LIMIT 1
 $$;
 
 -- Who answers for a project's warnings (and cases): by the project's ownership tier, the
 -- configured lead and assisting roles, each resolved to the nearest unit of that kind; the
 -- wage office (治欠办) of the nearest region when no such unit exists.
-CREATE FUNCTION route_project(params jsonb, p_id uuid) RETURNS TABLE (lead_unit_id uuid, assist_unit_ids uuid[]) LANGUAGE sql STABLE AS $$
+CREATE FUNCTION route_project(p_params jsonb, p_id uuid) RETURNS TABLE (lead_unit_id uuid, assist_unit_ids uuid[]) LANGUAGE sql STABLE AS $$
   WITH p AS (
     SELECT pr.region_path, pr.competent_unit_id,
            CASE WHEN pr.supervising_industry IN ('housing', 'transport', 'water') THEN pr.supervising_industry END AS industry_kind,
-           scan_param(params, 'WRN.route.' || pr.ownership_tier || '.lead', pr.region_path) #>> '{}' AS lead_role,
-           scan_param(params, 'WRN.route.' || pr.ownership_tier || '.assist', pr.region_path) #>> '{}' AS assist_role
+           scan_param(p_params, 'WRN.route.' || pr.ownership_tier || '.lead', pr.region_path) #>> '{}' AS lead_role,
+           scan_param(p_params, 'WRN.route.' || pr.ownership_tier || '.assist', pr.region_path) #>> '{}' AS assist_role
       FROM projects pr WHERE pr.id = p_id
   ),
   unit AS (
@@ -283,3 +286,17 @@ CREATE VIEW complaint_facts AS
 SELECT l.project_id, pr.employer_id, l.worker_id, l.confirmed_at AS at, 'payroll_dispute'::text AS source
   FROM payroll_lines l JOIN payrolls pr ON pr.project_id = l.project_id AND pr.id = l.payroll_id
  WHERE l.confirmation = 'disputed' AND l.confirmed_at IS NOT NULL;
+
+-- A listing on the dishonesty list changes the warnings of every project the enterprise is party to.
+CREATE FUNCTION warning_mark_enterprise_dirty() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO warning_dirty_projects (project_id, fact)
+  SELECT DISTINCT p.id, TG_ARGV[0] FROM changed n JOIN projects p ON n.enterprise_id = ANY (p.party_ids)
+  ON CONFLICT (project_id, fact) DO UPDATE SET marked_at = now();
+  RETURN NULL;
+END $$;
+CREATE TRIGGER dishonesty_listings_dirty_i AFTER INSERT ON enterprise_dishonesty_listings REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION warning_mark_enterprise_dirty('listing');
+CREATE TRIGGER dishonesty_listings_dirty_u AFTER UPDATE ON enterprise_dishonesty_listings REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION warning_mark_enterprise_dirty('listing');
+
+-- W09 reads the events of people not on the roster: few among the events, found without the rest.
+CREATE INDEX attendance_events_unregistered ON attendance_events (project_id, work_date) WHERE status IN ('unknown_worker', 'not_on_roster');

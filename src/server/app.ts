@@ -26,6 +26,8 @@ import { depositsRoutes } from './modules/deposits/deposits.routes';
 import { fundsRoutes } from './modules/funds/funds.routes';
 import { paymentsRoutes } from './modules/payments/payments.routes';
 import { regionsRoutes } from './modules/regions/regions.routes';
+import { warningsRoutes } from './modules/warnings/warnings.routes';
+import { notifyRoutes } from './modules/notify/notify.routes';
 import type { Platform } from './platform/context';
 import { registerIdempotency } from './platform/http/idempotency';
 import { registerMetrics } from './platform/http/metrics';
@@ -150,6 +152,8 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
   await app.register(async (scoped) => depositsRoutes(scoped as App));
   await app.register(async (scoped) => fundsRoutes(scoped as App));
   await app.register(async (scoped) => paymentsRoutes(scoped as App));
+  await app.register(async (scoped) => warningsRoutes(scoped as App));
+  await app.register(async (scoped) => notifyRoutes(scoped as App));
 
   if (options.serveWeb && fs.existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] });

@@ -5,6 +5,7 @@ import { DataDirLockedError } from './db/lock';
 import { auditJobs } from './modules/audit/audit.jobs';
 import { authJobs } from './modules/auth/auth.jobs';
 import { payrollJobs } from './modules/payroll/payroll.jobs';
+import { warningJobs } from './modules/warnings/warnings.jobs';
 import { ensureInitialData } from './seed/initial';
 import { startJobs } from './platform/jobs';
 import { createLogger } from './platform/logger';
@@ -18,7 +19,7 @@ async function main() {
   const initial = await ensureInitialData(platform);
 
   const app = await buildApp(platform, { logger, serveWeb: true });
-  const jobs = config.jobsEnabled ? await startJobs(platform, [...auditJobs, ...authJobs, ...payrollJobs], { work: true }) : null;
+  const jobs = config.jobsEnabled ? await startJobs(platform, [...auditJobs, ...authJobs, ...payrollJobs, ...warningJobs], { work: true }) : null;
   await app.listen({ port: config.port, host: config.host });
 
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;

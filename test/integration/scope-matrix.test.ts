@@ -10,6 +10,7 @@ import { loadProjects, registerFixtureWorker } from '../support/projects';
 import { preparePayroll } from '../../src/server/modules/payroll/payroll.service';
 import { systemActor } from '../../src/server/platform/access/actor';
 import { contextFor } from '../../src/server/platform/context';
+import { recomputeRiskScores } from '../../src/server/modules/warnings/warnings.risk';
 
 /**
  * SECURITY.md T1 + T2: every route declares its access, and for every route and every role a
@@ -40,6 +41,10 @@ interface Ids {
   advanceB: string;
   payrollB: string;
   payrollLineB: string;
+  warningB: string;
+  proposalB: string;
+  fileB: string;
+  signalB: string;
 }
 
 interface Req {
@@ -337,6 +342,37 @@ const ROUTES: Record<string, Probe> = {
     foreignStatus: 404,
   },
   'GET /api/payments/region': { list: () => ({ method: 'GET', url: '/api/payments/region' }), leak: (i) => [i.projectB] },
+  'GET /api/warnings': { list: () => ({ method: 'GET', url: '/api/warnings?status=all' }), leak: (i) => [i.warningB, i.projectB] },
+  'GET /api/warnings/dashboard': { foreign: () => ({ method: 'GET', url: `/api/warnings/dashboard?regionCode=${TREE.districtB}` }), foreignStatus: 404 },
+  // An official's scan covers the projects of their own subtree (warnings-lifecycle.test.ts).
+  'POST /api/warnings/scan': { self: true },
+  'GET /api/warning-rules': { foreign: () => ({ method: 'GET', url: `/api/warning-rules?regionCode=${TREE.districtB}` }), foreignStatus: 404 },
+  'GET /api/warnings/:id': { foreign: (i) => ({ method: 'GET', url: `/api/warnings/${i.warningB}` }), foreignStatus: 404 },
+  'POST /api/warnings/:id/acknowledge': { foreign: (i) => ({ method: 'POST', url: `/api/warnings/${i.warningB}/acknowledge`, body: {} }), foreignStatus: 404 },
+  'POST /api/warnings/:id/disposal': { foreign: (i) => ({ method: 'POST', url: `/api/warnings/${i.warningB}/disposal`, body: { measures: '探针处置' } }), foreignStatus: 404 },
+  'POST /api/warnings/:id/response': { foreign: (i) => ({ method: 'POST', url: `/api/warnings/${i.warningB}/response`, body: { measures: '探针反馈' } }), foreignStatus: 404 },
+  'POST /api/warnings/:id/verify': { foreign: (i) => ({ method: 'POST', url: `/api/warnings/${i.warningB}/verify`, body: { note: '探针核验' } }), foreignStatus: 404 },
+  'POST /api/warnings/:id/reject': { foreign: (i) => ({ method: 'POST', url: `/api/warnings/${i.warningB}/reject`, body: { note: '探针退回' } }), foreignStatus: 404 },
+  'POST /api/warnings/:id/dispatch': { foreign: (i) => ({ method: 'POST', url: `/api/warnings/${i.warningB}/dispatch`, body: { unitId: i.unitA } }), foreignStatus: 404 },
+  'POST /api/warnings/:id/proposals/:proposalId/decision': {
+    foreign: (i) => ({ method: 'POST', url: `/api/warnings/${i.warningB}/proposals/${i.proposalB}/decision`, body: { decision: 'accepted', note: '探针决定' } }),
+    foreignStatus: 404,
+  },
+  'POST /api/warnings/:id/files': { foreign: (i) => ({ method: 'POST', url: `/api/warnings/${i.warningB}/files`, body: {} }), foreignStatus: 404 },
+  'GET /api/warnings/:id/files/:fileId': { foreign: (i) => ({ method: 'GET', url: `/api/warnings/${i.warningB}/files/${i.fileB}` }), foreignStatus: 404 },
+  'GET /api/risk-scores/:kind/:id': { foreign: (i) => ({ method: 'GET', url: `/api/risk-scores/project/${i.projectB}` }), foreignStatus: 404 },
+  'POST /api/enterprise-risk-signals': {
+    foreign: () => ({
+      method: 'POST',
+      url: '/api/enterprise-risk-signals',
+      body: { signals: [{ creditCode: creditCode('450103', 2), kind: 'tax', source: '西城区税务局', sourceRef: 'PROBE-1', period: '2026-02-01', overdueFen: 1, overdueMonths: 3 }] },
+    }),
+    foreignStatus: 400,
+  },
+  'GET /api/enterprise-risk-signals': { list: () => ({ method: 'GET', url: '/api/enterprise-risk-signals' }), leak: (i) => [i.signalB] },
+  // The caller's own inbox.
+  'GET /api/notifications': { self: true },
+  'POST /api/notifications/read': { self: true },
 };
 
 // District-A callers of every role (and the enterprise user of enterprise A).
@@ -384,7 +420,7 @@ beforeAll(async () => {
   const fundB = (await wageCity.post('/api/emergency-funds', { regionCode: TREE.districtB, name: '西城区应急周转金' })).json().id;
   await wageCity.post(`/api/emergency-funds/${fundB}/movements`, { kind: 'injection', amountFen: 1_000_000, onDate: '2026-03-01', reference: '西财1号' });
   const advanceB = (await wageCity.command(`/api/emergency-funds/${fundB}/advances`, fundAdvance({ fx, workerB: employment.worker_id } as Ids))).json().advances[0].id;
-  const mine = { depositDrawB, arrearsB, fundB, advanceB };
+  const mine = { depositDrawB, arrearsB, fundB, advanceB, ...(await warningFixtureB(projects.projectB, unitB, fx.enterpriseB)) };
   ids = {
     ...mine,
     fx, unitA, unitB, bankId, keyA, keyB, userA: fx.users.townA1.id, userB: fx.users.wageCity.id,
@@ -393,6 +429,29 @@ beforeAll(async () => {
   };
   // userB must be outside district A: wageCity is scoped to the city, above district A.
 });
+/** A district-B warning (disposed, with a pending proposal and an attachment), a signal and the risk scores. */
+async function warningFixtureB(projectB: string, unitB: string, enterpriseB: string) {
+  const [warningB, proposalB, fileB, signalB] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+  const q = (sql: string, params: unknown[]) => platform.db.query(sql, params);
+  await q(
+    `INSERT INTO warnings (id, rule_code, subject_key, subject_kind, project_id, region_code, region_path, industry, party_ids, level, status, evidence,
+                           raised_at, raised_on, evaluated_at, disposed_at, lead_unit_id, handling_unit_id)
+     SELECT $1, 'W05', p.id || ':2026-01', 'project', p.id, p.region_code, p.region_path, p.supervising_industry, p.party_ids, 'red', 'disposed', '{"month":"2026-01"}',
+            now(), '2026-03-02', now(), now(), $3, $3 FROM projects p WHERE p.id = $2`,
+    [warningB, projectB, unitB],
+  );
+  await q(`INSERT INTO warning_proposals (id, warning_id, consequence, proposed_at) VALUES ($1, $2, 'order_to_correct', now())`, [proposalB, warningB]);
+  await q(`INSERT INTO files (id, sha256, name, mime, size, created_by) VALUES ($1, 'probe', 'probe.pdf', 'application/pdf', 1, 'probe')`, [fileB]);
+  await q(`INSERT INTO warning_events (id, warning_id, at, kind, actor_name, file_ids) VALUES ($1, $2, now(), 'file_attached', 'probe', ARRAY[$3::uuid])`, [randomUUID(), warningB, fileB]);
+  await q(
+    `INSERT INTO enterprise_risk_signals (id, enterprise_id, kind, source, source_ref, period, overdue_fen, overdue_months, recorded_by, received_at)
+     VALUES ($1, $2, 'tax', '西城区税务局', 'B-1', '2026-02-01', 100, 3, 'probe', now())`,
+    [signalB, enterpriseB],
+  );
+  await recomputeRiskScores(contextFor(platform, systemActor('fixture')), null);
+  return { warningB, proposalB, fileB, signalB };
+}
+
 afterAll(async () => {
   await app.close();
   await platform.close();

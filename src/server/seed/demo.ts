@@ -2,12 +2,12 @@ import { v7 as uuidv7 } from 'uuid';
 import type { DbOrTx } from '../db/client';
 import { systemActor } from '../platform/access/actor';
 import type { Role } from '../platform/access/roles';
-import { type Platform, audit, contextFor } from '../platform/context';
+import { type Ctx, type Platform, audit, contextFor } from '../platform/context';
 import * as auth from '../modules/auth/auth.repo';
 import { createApiKey, generateInitialPassword, hashPassword } from '../modules/auth/auth.service';
 import { insertBanks, insertEnterprises, insertGovUnits } from '../modules/orgs/orgs.repo';
 import { insertRegions, regionPath } from '../modules/regions';
-import { shanghaiDate } from '../platform/calendar';
+import { monthStartAfter, shanghaiDate } from '../platform/calendar';
 import { DEMO_SEED, generateDemoDataset, generateDemoWorkforce } from './dataset';
 import { storeFile } from '../platform/files/files';
 import { demoAgreementPdf, insertDemoMoney } from './money';
@@ -19,6 +19,9 @@ import { seedDemoDeposits } from './deposits';
 export type DemoScale = Scale;
 
 /** The demo's shared password for every account but `admin` (printed at start; demo only). */
+import { runScan } from '../modules/warnings/warnings.scan';
+import { recordRiskSignals } from '../modules/warnings/warnings.signals';
+
 export const DEMO_PASSWORD = 'XinDun#Demo2026';
 
 export interface DemoAccount {
@@ -154,6 +157,7 @@ export async function seedDemo(platform: Platform, scale: DemoScale, options: { 
 
   // The two machine roles get API keys, as they would in production.
   const seeder = contextFor(platform, systemActor('seed'));
+  await seedDemoWarnings(seeder, enterprises.find((e) => e.type === 'general_contractor' && e.id !== contractor.id) ?? contractor);
   const bankKey = await createApiKey(seeder, { name: `${banks[0].name} 代发接口`, role: 'bank_integration', scopeRegionCode: district.code, scopeBankId: banks[0].id });
   const deviceKey = await createApiKey(seeder, { name: `${contractor.name} 实名制闸机`, role: 'site_device', scopeEnterpriseId: contractor.id });
 
@@ -166,6 +170,19 @@ export async function seedDemo(platform: Platform, scale: DemoScale, options: { 
     ],
     districtCode: district.code,
   };
+}
+
+/**
+ * A tax department's operating-risk signal for one contractor, then the scan the nightly job would
+ * run: the planted failures raise their warnings, routed and scored, before anyone logs in.
+ */
+async function seedDemoWarnings(ctx: Ctx, enterprise: { creditCode: string }) {
+  await recordRiskSignals(ctx, {
+    signals: [{ creditCode: enterprise.creditCode, kind: 'social_insurance', source: '区社会保险事业管理中心', sourceRef: 'SB-DEMO-0001', period: monthStartAfter(shanghaiDate(ctx.clock.now()), -1), overdueFen: 18_650_000, overdueMonths: 3 }],
+  });
+  const scan = await runScan(ctx);
+  await ctx.db.query('DELETE FROM warning_dirty_projects');
+  process.stdout.write(`  预警 / warnings: ${scan.raised} raised by ${scan.rules.filter((r) => r.raised > 0).length} rules\n`);
 }
 
 async function insertDemoUsers(

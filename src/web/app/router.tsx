@@ -31,6 +31,10 @@ const PaymentsPage = named(() => import('../features/payments/components/payment
 const DepositsPage = named(() => import('../features/deposits/components/deposits-page'), 'DepositsPage');
 const FundsPage = named(() => import('../features/funds/components/funds-page'), 'FundsPage');
 const WageMonitorRoute = named(() => import('./routes/wage-monitor-route'), 'WageMonitorRoute');
+const BattleMapPage = named(() => import('../features/warnings/components/battle-map-page'), 'BattleMapPage');
+const WarningsPage = named(() => import('../features/warnings/components/warnings-page'), 'WarningsPage');
+const WarningDetailPage = named(() => import('../features/warnings/components/warning-detail-page'), 'WarningDetailPage');
+const WarningRulesPage = named(() => import('../features/warnings/components/warning-rules-page'), 'WarningRulesPage');
 
 const guarded = (permission: Permission, element: ReactNode) => <RequirePermission permission={permission}>{element}</RequirePermission>;
 const child = (path: string) => path.replace(/^\//, '');
@@ -65,6 +69,11 @@ const router = createBrowserRouter([
       { path: child(paths.deposits), element: guarded('deposits.read', <DepositsPage />) },
       { path: child(paths.funds), element: guarded('funds.read', <FundsPage />) },
       { path: child(paths.wageMonitor), element: guarded('payroll.read', <WageMonitorRoute />) },
+      // The battle map reads the dashboard (dashboard.read) of warnings (warnings.read).
+      { path: child(paths.battleMap), element: guarded('warnings.read', guarded('dashboard.read', <BattleMapPage />)) },
+      { path: child(paths.warnings), element: guarded('warnings.read', <WarningsPage />) },
+      { path: child(paths.warningDetail), element: guarded('warnings.read', <WarningDetailPage />) },
+      { path: child(paths.warningRules), element: guarded('warnings.read', <WarningRulesPage />) },
       { path: '*', element: <NotFound /> },
     ],
   },

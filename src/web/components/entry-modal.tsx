@@ -24,7 +24,7 @@ export function useEntryForm<V extends object>(open: boolean) {
 }
 
 /** The modal around one entry form: save with a spinner while it runs, content dropped on close. */
-export function EntryModal(props: { open: boolean; title: string; onClose: () => void; onOk: () => void; pending: boolean; testId: string; width?: number; children: ReactNode }) {
+export function EntryModal(props: { open: boolean; title: string; onClose: () => void; onOk: () => void; pending: boolean; testId: string; width?: number; okText?: string; children: ReactNode }) {
   const { t } = useI18n();
   return (
     <Modal
@@ -32,7 +32,7 @@ export function EntryModal(props: { open: boolean; title: string; onClose: () =>
       title={props.title}
       onCancel={props.onClose}
       onOk={props.onOk}
-      okText={t(common.save)}
+      okText={props.okText ?? t(common.save)}
       okButtonProps={{ loading: props.pending, 'data-testid': `${props.testId}-save` } as ButtonProps}
       destroyOnHidden
       width={props.width ?? 560}

@@ -23,8 +23,18 @@ export const paths = {
   deposits: '/deposits',
   funds: '/funds',
   wageMonitor: '/wage-monitor',
+  battleMap: '/battle-map',
+  warnings: '/warnings',
+  warningDetail: '/warnings/:id',
+  warningRules: '/warning-rules',
 } as const;
 
 /** A project's page, optionally opened on one tab (`?tab=roster`). */
 export const projectPath = (id: string, tab?: string) => generatePath(paths.projectDetail, { id }) + (tab ? `?tab=${encodeURIComponent(tab)}` : '');
 export const workerPath = (id: string) => generatePath(paths.workerDetail, { id });
+export const warningPath = (id: string) => generatePath(paths.warningDetail, { id });
+/** The warnings list with filters in its address (`status`, `level`, `rule`, `region`, `q`, `projectId`, `enterpriseId`, `subject`). */
+export const warningsPath = (filters: Record<string, string | undefined> = {}) => {
+  const qs = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => Boolean(e[1]))).toString();
+  return qs ? `${paths.warnings}?${qs}` : paths.warnings;
+};

@@ -2,6 +2,7 @@ import { EVENT_STATUSES } from '../../server/modules/attendance/attendance.rules
 import { ENTERPRISE_TYPES, GOV_UNIT_KINDS, INDUSTRIES } from '../../server/modules/orgs/orgs.rules';
 import { BOARD_CONTENTS, INVESTMENT_TYPES, OWNERSHIP_TIERS, PROJECT_INDUSTRIES, PROJECT_STATUSES } from '../../server/modules/projects/projects.rules';
 import { REGION_LEVELS } from '../../server/modules/regions/regions.rules';
+import { CONSEQUENCES, RISK_FACTORS, WARNING_LEVELS, WARNING_STATUSES } from '../../server/modules/warnings/warnings.rules';
 import { ATTENDANCE_METHODS, CONTRACT_KINDS, DIRECTIONS, GENDERS, TRADES, WAGE_TYPES } from '../../server/modules/workforce/workforce.codes';
 import type { Lang, Msg } from './i18n';
 
@@ -29,6 +30,12 @@ export const genderLabels: Record<string, Msg> = GENDERS;
 export const directionLabels: Record<string, Msg> = DIRECTIONS;
 export const attendanceMethodLabels: Record<string, Msg> = ATTENDANCE_METHODS;
 export const attendanceEventStatusLabels: Record<string, Msg> = EVENT_STATUSES;
+
+// Warnings (预警): levels, lifecycle, the consequences the ladder proposes, the risk score's factors.
+export const warningLevelLabels: Record<string, Msg> = WARNING_LEVELS;
+export const warningStatusLabels: Record<string, Msg> = WARNING_STATUSES;
+export const consequenceLabels: Record<string, Msg> = CONSEQUENCES;
+export const riskFactorLabels: Record<string, Msg> = RISK_FACTORS;
 
 export const labelOf = (labels: Record<string | number, Msg>, key: string | number | null | undefined, lang: Lang): string =>
   key === null || key === undefined ? '—' : (labels[key]?.[lang] ?? String(key));

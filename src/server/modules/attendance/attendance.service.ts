@@ -8,6 +8,7 @@ import { normalizeIdNumber, validateIdNumber } from '../../platform/validators';
 import { getParamValue } from '../params';
 import { actsForGeneralContractor, findProjectForScope, projectScope } from '../projects';
 import { regionFilterPath } from '../regions';
+import { markChanged } from '../warnings';
 import { getWorker } from '../workforce';
 import './attendance.params';
 import * as repo from './attendance.repo';
@@ -116,6 +117,8 @@ export async function ingestEvents(
   };
   if (accepted.length > WRITE_CHUNK) await ctx.db.tx(write);
   else if (accepted.length > 0) await write(ctx.db);
+  // The warning rules watching attendance re-evaluate this project (one mark per batch).
+  if (counts.inserted > 0) await markChanged(ctx.db, [project.id], 'attendance');
   return {
     received: events.length,
     accepted: counts.inserted,

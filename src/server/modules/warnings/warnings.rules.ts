@@ -1,6 +1,14 @@
 import { labels } from '../../platform/labels';
 import type { Consequence, WarningLevel } from './warnings.catalogue';
 
+export const LADDER_STEPS = labels({
+  notice: ['已通知', 'Notified'],
+  reminder: ['已催办', 'Reminded'],
+  escalated: ['已逾期升级', 'Escalated for being overdue'],
+  consequences: ['已提出处理建议', 'Consequences proposed'],
+});
+export type LadderStep = keyof typeof LADDER_STEPS;
+
 /** Points of the risk score (风险分). Platform weights, not law: a red warning outweighs any history. */
 export const RISK_POINTS = {
   red: 30,
@@ -68,23 +76,6 @@ export type WarningAction = keyof typeof TRANSITIONS | 'respond' | 'escalate';
 export function transition(action: keyof typeof TRANSITIONS, from: WarningStatus): WarningStatus | null {
   const t = TRANSITIONS[action];
   return t.from.includes(from) ? t.to : null;
-}
-
-/** The escalation ladder: notice at raise, a reminder, escalation when overdue, then consequences. */
-export type LadderStep = 'notice' | 'reminder' | 'escalated' | 'consequences';
-const LADDER: readonly LadderStep[] = ['notice', 'reminder', 'escalated', 'consequences'];
-
-/**
- * The step an open warning has reached today: `reminder` once `reminderWD` working days passed since
- * it was raised, `escalated` once its deadline passed undisposed, `consequences` once
- * `consequenceWD` working days passed. Steps only move forward.
- */
-export function ladderStep(w: { current: LadderStep; workingDaysOpen: number; overdue: boolean }, p: { reminderWD: number; consequenceWD: number }): LadderStep {
-  let step: LadderStep = 'notice';
-  if (w.workingDaysOpen >= p.reminderWD) step = 'reminder';
-  if (w.overdue) step = 'escalated';
-  if (w.workingDaysOpen >= p.consequenceWD) step = 'consequences';
-  return LADDER.indexOf(step) > LADDER.indexOf(w.current) ? step : w.current;
 }
 
 /** Consequences are proposed only while the warning is undisposed and serious enough to act on. */

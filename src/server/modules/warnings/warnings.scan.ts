@@ -12,7 +12,7 @@ import { recomputeRiskScores } from './warnings.risk';
 import { notifyRaisedRed } from './warnings.notify';
 
 const LEVEL_DEADLINES = ['WRN.deadlineWD.yellow', 'WRN.deadlineWD.orange', 'WRN.deadlineWD.red'];
-const ENGINE_PARAMS = [...LEVEL_DEADLINES, 'WRN.reraiseAfterCloseDays', ...['district', 'city', 'soe', 'private'].flatMap((t) => [`WRN.route.${t}.lead`, `WRN.route.${t}.assist`])];
+const ENGINE_PARAMS = [...LEVEL_DEADLINES, 'WRN.reraiseAfterCloseDays', 'WRN.ladder.reminderWD', 'WRN.ladder.consequenceWD', ...['district', 'city', 'soe', 'private'].flatMap((t) => [`WRN.route.${t}.lead`, `WRN.route.${t}.assist`])];
 
 export interface ScanInput {
   /** The rules to run (default: the whole catalogue). */

@@ -46,6 +46,20 @@ export const PERMISSIONS = [
   'payroll.approve',
   /** A worker confirming or disputing their own payroll line. */
   'payroll.confirm',
+  'warnings.read',
+  /** Acknowledge a warning and record its disposal: the responsible unit's officials. */
+  'warnings.handle',
+  /** Verify a disposal and close the warning (整改销号), or send it back: the regulator. */
+  'warnings.verify',
+  /** Decide the escalation ladder's proposals (order to correct, payment suspension, credit downgrade). */
+  'warnings.decide',
+  /** Run a full scan on demand. */
+  'warnings.scan',
+  /** A company's answer to a warning on its project (整改反馈). */
+  'warnings.respond',
+  /** Record enterprise operating-risk signals shared by tax, power, water and social-insurance departments. */
+  'signals.write',
+  'notifications.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -72,19 +86,19 @@ export const ROLES = {
     zh: '人社/治欠办工作人员',
     en: 'Wage office official',
     scopeKind: 'region',
-    permissions: ['regions.read', 'orgs.read', 'orgs.write', 'params.read', 'params.write', 'pii.view_full', 'dashboard.read', 'projects.read', 'projects.write', 'workforce.read', 'workforce.write', 'attendance.read', 'attendance.write', 'national.export', 'accounts.read', 'accounts.write', 'payments.read', 'payments.write', 'payroll.read', 'deposits.read', 'deposits.write', 'deposits.decide', 'funds.read', 'funds.write'],
+    permissions: ['regions.read', 'orgs.read', 'orgs.write', 'params.read', 'params.write', 'pii.view_full', 'dashboard.read', 'projects.read', 'projects.write', 'workforce.read', 'workforce.write', 'attendance.read', 'attendance.write', 'national.export', 'accounts.read', 'accounts.write', 'payments.read', 'payments.write', 'payroll.read', 'deposits.read', 'deposits.write', 'deposits.decide', 'funds.read', 'funds.write', 'warnings.read', 'warnings.handle', 'warnings.verify', 'warnings.decide', 'warnings.scan', 'signals.write', 'notifications.read'],
   },
   industry_official: {
     zh: '行业主管部门工作人员',
     en: 'Industry department official',
     scopeKind: 'region',
-    permissions: ['regions.read', 'orgs.read', 'params.read', 'dashboard.read', 'projects.read', 'projects.write', 'workforce.read', 'attendance.read', 'accounts.read', 'payments.read', 'payments.write', 'payroll.read', 'deposits.read'],
+    permissions: ['regions.read', 'orgs.read', 'params.read', 'dashboard.read', 'projects.read', 'projects.write', 'workforce.read', 'attendance.read', 'accounts.read', 'payments.read', 'payments.write', 'payroll.read', 'deposits.read', 'warnings.read', 'warnings.handle', 'warnings.verify', 'notifications.read'],
   },
   township_official: {
     zh: '乡镇(街道)工作人员',
     en: 'Township official',
     scopeKind: 'region',
-    permissions: ['regions.read', 'orgs.read', 'params.read', 'dashboard.read', 'projects.read', 'workforce.read', 'attendance.read', 'accounts.read', 'payments.read', 'payroll.read', 'deposits.read'],
+    permissions: ['regions.read', 'orgs.read', 'params.read', 'dashboard.read', 'projects.read', 'workforce.read', 'attendance.read', 'accounts.read', 'payments.read', 'payroll.read', 'deposits.read', 'warnings.read', 'warnings.handle', 'notifications.read'],
   },
   village_official: {
     zh: '村(社区)工作人员',
@@ -96,13 +110,13 @@ export const ROLES = {
     zh: '领导(只读)',
     en: 'Leader (read-only)',
     scopeKind: 'region',
-    permissions: ['regions.read', 'orgs.read', 'params.read', 'dashboard.read', 'projects.read', 'workforce.read', 'attendance.read', 'accounts.read', 'payments.read', 'payroll.read', 'deposits.read', 'funds.read'],
+    permissions: ['regions.read', 'orgs.read', 'params.read', 'dashboard.read', 'projects.read', 'workforce.read', 'attendance.read', 'accounts.read', 'payments.read', 'payroll.read', 'deposits.read', 'funds.read', 'warnings.read', 'notifications.read'],
   },
   enterprise_user: {
     zh: '企业用户',
     en: 'Enterprise user',
     scopeKind: 'enterprise',
-    permissions: ['orgs.read', 'projects.read', 'projects.write', 'workforce.read', 'workforce.write', 'attendance.read', 'attendance.write', 'national.export', 'accounts.read', 'accounts.write', 'payments.read', 'payments.write', 'payroll.read', 'payroll.write', 'payroll.approve', 'deposits.read', 'deposits.write'],
+    permissions: ['orgs.read', 'projects.read', 'projects.write', 'workforce.read', 'workforce.write', 'attendance.read', 'attendance.write', 'national.export', 'accounts.read', 'accounts.write', 'payments.read', 'payments.write', 'payroll.read', 'payroll.write', 'payroll.approve', 'deposits.read', 'deposits.write', 'warnings.read', 'warnings.respond', 'notifications.read'],
   },
   bank_integration: {
     zh: '银行接口',

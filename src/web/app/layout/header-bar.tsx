@@ -4,8 +4,9 @@ import { useNavigate } from 'react-router-dom';
 import { LanguageSwitch } from '../../components/language-switch';
 import { paths } from '../../config/paths';
 import { useLogout } from '../../features/auth/api/logout';
+import { NotificationBell } from '../../features/notifications/components/notification-bell';
 import { common, defineMessages, useI18n } from '../../lib/i18n';
-import { useMe } from '../../lib/session';
+import { useCan, useMe } from '../../lib/session';
 
 const text = defineMessages({
   logout: { zh: '退出登录', en: 'Log out' },
@@ -17,6 +18,7 @@ export function HeaderBar() {
   const { t, pick } = useI18n();
   const navigate = useNavigate();
   const { data: me } = useMe();
+  const can = useCan();
   const logout = useLogout();
   const scope = me?.user.scope;
   const scopeText = scope?.kind === 'enterprise' ? scope.enterpriseName : [scope?.regionName, scope?.industry].filter(Boolean).join(' · ');
@@ -32,6 +34,7 @@ export function HeaderBar() {
           <Tag color="red" style={{ marginInline: 8 }}>{pick(me?.user.roleName)}</Tag>
           <Typography.Text type="secondary">{scopeText || t(text.allRegions)}</Typography.Text>
         </span>
+        {can('notifications.read') && <NotificationBell />}
         <LanguageSwitch />
         <Tooltip title={t(text.changePassword)}>
           <Button icon={<LockOutlined />} aria-label={t(text.changePassword)} onClick={() => navigate(paths.changePassword)} data-testid="change-password" />

@@ -1,5 +1,8 @@
 import {
   AccountBookOutlined,
+  AlertOutlined,
+  BookOutlined,
+  DashboardOutlined,
   AuditOutlined,
   BankOutlined,
   CalendarOutlined,
@@ -40,12 +43,15 @@ export const menuText = defineMessages({
   deposits: { zh: '保证金', en: 'Wage deposits' },
   funds: { zh: '应急周转金', en: 'Emergency fund' },
   wageMonitor: { zh: '工资发放监测', en: 'Wage payment monitoring' },
+  monitoring: { zh: '监测预警', en: 'Monitoring and warnings' },
+  battleMap: { zh: '挂图作战', en: 'Battle map' },
+  warnings: { zh: '预警列表', en: 'Warnings' },
+  warningRules: { zh: '预警规则目录', en: 'Warning rules' },
   upcoming: { zh: '（待建设）', en: ' (coming)' },
 });
 
 // Modules still being built: named so users see what is coming; no pages behind them.
 const UPCOMING: Msg[] = [
-  { zh: '预警', en: 'Warnings' },
   { zh: '线索与案件', en: 'Clues and cases' },
   { zh: '信用与失信名单', en: 'Credit and blacklist' },
   { zh: '报表与专项行动', en: 'Reports and campaigns' },
@@ -61,8 +67,17 @@ export function buildMenu(can: (p: Permission) => boolean, t: (m: Msg) => string
     can('users.read') && { key: paths.users, icon: <UserOutlined />, label: t(menuText.users) },
     can('apikeys.manage') && { key: paths.apiKeys, icon: <KeyOutlined />, label: t(menuText.apiKeys) },
   ]);
+  // 监测预警 comes first for officials: the battle map is where a working day starts.
+  const monitoring = present<Item>([
+    can('warnings.read') && can('dashboard.read') && { key: paths.battleMap, icon: <DashboardOutlined />, label: t(menuText.battleMap) },
+    can('warnings.read') && { key: paths.warnings, icon: <AlertOutlined />, label: t(menuText.warnings) },
+    can('warnings.read') && { key: paths.warningRules, icon: <BookOutlined />, label: t(menuText.warningRules) },
+    can('payroll.read') && { key: paths.wageMonitor, icon: <AccountBookOutlined />, label: t(menuText.wageMonitor) },
+  ]);
   return present<Item>([
     { key: paths.home, icon: <HomeOutlined />, label: t(menuText.home) },
+    monitoring.length > 0 && { type: 'group', key: 'monitoring', label: t(menuText.monitoring), children: monitoring },
+    monitoring.length > 0 && { type: 'divider', key: 'monitoring-end' },
     can('regions.read') && { key: paths.regions, icon: <ClusterOutlined />, label: t(menuText.regions) },
     can('orgs.read') && {
       key: 'orgs',
@@ -90,7 +105,6 @@ export function buildMenu(can: (p: Permission) => boolean, t: (m: Msg) => string
           can('payments.read') && { key: paths.payments, icon: <MoneyCollectOutlined />, label: t(menuText.payments) },
           can('deposits.read') && { key: paths.deposits, icon: <SafetyCertificateOutlined />, label: t(menuText.deposits) },
           can('funds.read') && { key: paths.funds, icon: <FundOutlined />, label: t(menuText.funds) },
-          can('payroll.read') && { key: paths.wageMonitor, icon: <AccountBookOutlined />, label: t(menuText.wageMonitor) },
         ]),
         ...UPCOMING.map((m) => ({ key: `upcoming:${m.en}`, label: `${t(m)}${t(menuText.upcoming)}`, disabled: true })),
       ],

@@ -13,13 +13,15 @@ import { m as payrollText } from '../../features/payroll/messages';
 import type { ProjectDetail } from '../../features/projects/api/get-project';
 import { ProjectDetailPage, type ProjectTab } from '../../features/projects/components/project-detail-page';
 import { RosterTab } from '../../features/workforce/components/roster-tab';
+import { ProjectWarningsTab } from '../../features/warnings/components/project-warnings-tab';
+import { m as warningsText } from '../../features/warnings/messages';
 import { m as workforceText } from '../../features/workforce/messages';
 import { useI18n } from '../../lib/i18n';
 import { useCan } from '../../lib/session';
 
 /**
  * /projects/:id — the project page with the tabs of the modules built on it (roster, attendance,
- * national platform, wage account, payroll, deposit, construction payments).
+ * national platform, wage account, payroll, deposit, construction payments, warnings).
  * Features do not import each other; the route puts them together.
  */
 export function ProjectRoute() {
@@ -56,6 +58,9 @@ export function ProjectRoute() {
     }
     if (can('payments.read')) {
       out.push({ key: 'payments', label: t(paymentsText.tab), children: <PaymentsTab projectId={p.id} /> });
+    }
+    if (can('warnings.read')) {
+      out.push({ key: 'warnings', label: t(warningsText.tab), children: <ProjectWarningsTab projectId={p.id} /> });
     }
     return out;
   };
