@@ -24,8 +24,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import pg from 'pg';
 import { openPlatform } from '../src/server/bootstrap';
 import { loadConfig } from '../src/server/config';
+import type { Db } from '../src/server/db/client';
 import { ensureAttendancePartitions } from '../src/server/modules/attendance/attendance.repo';
 import { wageDueOn } from '../src/server/modules/payroll/payroll.rules';
 // Every module's parameters registered, as in the server (the rules read some of other modules').
@@ -35,12 +37,15 @@ import type { WarningRule } from '../src/server/modules/warnings/warnings.catalo
 import { evaluateChanged, runScan, scanInputs, type ScanResult } from '../src/server/modules/warnings/warnings.scan';
 import { systemActor } from '../src/server/platform/access/actor';
 import { addDays, isWorkingDay } from '../src/server/platform/calendar';
-import { contextFor } from '../src/server/platform/context';
+import { contextFor, type Platform } from '../src/server/platform/context';
 import { freshDatabase } from './support';
 
 const PROJECTS = Number(process.env.PROJECTS ?? 20_000);
 const STREAMS = Number(process.env.STREAMS ?? 2);
-const INCREMENTAL = Number(process.env.INCREMENTAL ?? 7);
+const INCREMENTAL = Number(process.env.INCREMENTAL ?? 5);
+const SCANS = Number(process.env.SCANS ?? 2);
+/** Rules whose evidence query takes longer than this are explained (EXPLAIN ANALYZE) at the end. */
+const SLOW_MS = Number(process.env.SLOW_MS ?? 30_000);
 const PER_PROJECT = 100;
 const WORKERS = PROJECTS * PER_PROJECT;
 const CITIES = 14;
@@ -99,20 +104,56 @@ const W = {
 async function main() {
   const base = process.env.DATABASE_URL;
   if (!base) throw new Error('DATABASE_URL is required: the reference runs through psql on PostgreSQL');
-  const db = await freshDatabase(base);
+  const from = process.env.FROM;
+  const db = await freshDatabase(base, from);
+  const name = new URL(db.url).pathname.slice(1);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xindun-bench-'));
   const config = loadConfig({ DATA_DIR: dataDir, MFA_ROLES: '', JOBS_ENABLED: 'false', DATABASE_URL: db.url }, []);
-  const platform = await openPlatform(config, { clock: { now: () => new Date(NOW) } });
+  const clock = { now: () => new Date(NOW) };
+  console.log(`database ${name}; ${PROJECTS} projects, ${WORKERS} workers; clock ${NOW.toISOString()} (today ${TODAY}); month judged ${MONTH.slice(0, 7)}, ${WORK_DATES.length} working days`);
+  {
+    const loading = await openPlatform(config, { clock });
+    if (from) await describe(loading.db, `copied from ${from}`);
+    else await load(loading.db);
+    await loading.db.close();
+  }
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  if (process.env.SAVE_LOADED) {
+    // The loaded state, for FROM= runs of the timed part without loading again.
+    const t = performance.now();
+    await admin.query(`CREATE DATABASE ${name}_loaded TEMPLATE ${name}`);
+    console.log(`saved the loaded database as ${name}_loaded in ${((performance.now() - t) / 1000).toFixed(1)} s (FROM=${name}_loaded reuses it; drop it when done)`);
+  }
+  // JIT=off: the timed part without JIT compilation (the server's default is on).
+  if (process.env.JIT) await admin.query(`ALTER DATABASE ${name} SET jit = ${process.env.JIT === 'off' ? 'off' : 'on'}`);
+  await admin.end();
+  // The timed part on fresh connections.
+  const platform = await openPlatform(config, { clock, migrate: false });
   const q = platform.db;
-  console.log(`engine: ${q.kind}; ${PROJECTS} projects, ${WORKERS} workers; clock ${NOW.toISOString()} (today ${TODAY}); month judged ${MONTH.slice(0, 7)}, ${WORK_DATES.length} working days`);
+  const { rows: [settings] } = await q.query<{ jit: string; work_mem: string; shared_buffers: string }>(
+    `SELECT current_setting('jit') AS jit, current_setting('work_mem') AS work_mem, current_setting('shared_buffers') AS shared_buffers`,
+  );
+  console.log(`timed part: jit ${settings.jit}, work_mem ${settings.work_mem}, shared_buffers ${settings.shared_buffers}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  await timed(platform, db.url, dataDir);
 
-  // ---- 1. The data --------------------------------------------------------------------------
+  await platform.db.close();
+  if (process.env.KEEP) console.log(`kept ${db.url}`);
+  else await db.drop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** ---- 1. The data: made in SQL, set-based, one statement per step (or per range of serials). */
+async function load(q: Db) {
   const counts: Record<string, number> = {};
   const stepTimes: [string, number, number][] = [];
-  // Load statements commit without waiting for the WAL flush (a session setting; the tables stay logged).
+  // Load statements commit without waiting for the WAL flush (a session setting: the tables stay
+  // logged) and skip the row-by-row foreign-key triggers (replica role, as a restore does): every
+  // foreign key is checked set-based once the data is in. Check constraints and unique keys hold as usual.
   const exec = (sql: string, params: unknown[] = []) =>
     q.tx(async (tx) => {
       await tx.query('SET LOCAL synchronous_commit = off');
+      await tx.query('SET LOCAL session_replication_role = replica');
       return (await tx.query(sql, params)).rowCount;
     });
   const step = async (table: string, sql: string, params: unknown[] = []) => {
@@ -132,7 +173,8 @@ async function main() {
       Array.from({ length: STREAMS }, async () => {
         while (next < ranges.length) {
           const [a, b] = ranges[next++];
-          n += await exec(sql(a, b));
+          const rows = await exec(sql(a, b));
+          n += rows;
         }
       }),
     );
@@ -302,11 +344,22 @@ async function main() {
                               CASE WHEN ${P.attended(W.p('w'))} THEN '2026-03-01'::date + (w % 150) ELSE '2026-11-20'::date END AS entry
                          FROM generate_series(${a}, ${b}) w) x`,
   );
+  // The wage accounts with their three-party agreements (none on file for 1 in 100), except on half
+  // of the projects that pay nothing.
+  await step(
+    'files',
+    `INSERT INTO files (id, sha256, name, mime, size, created_by, created_at)
+     SELECT ${uid(29, 'p')}, md5('agreement-' || p) || md5('bench-' || p), '三方协议' || p || '.pdf', 'application/pdf', 204800, '劳资员',
+            (('2025-02-09'::date + (p % 400)) + time '10:00') AT TIME ZONE 'Asia/Shanghai'
+       FROM generate_series(1, ${PROJECTS}) p WHERE ${P.hasAccount('p')} AND ${h('p', 9)} <> 0`,
+  );
   await step(
     'wage_accounts',
-    `INSERT INTO wage_accounts (id, project_id, general_contractor_id, bank_id, account_no, account_name, contract_signed_on, opened_on, agreement_signed_on, status)
+    `INSERT INTO wage_accounts (id, project_id, general_contractor_id, bank_id, account_no, account_name, contract_signed_on, opened_on, agreement_signed_on,
+                                agreement_file_id, status)
      SELECT ${uid(7, 'p')}, ${uid(1, 'p')}, ${P.contractor('p')}, ${uid(23, `p % ${BANKS} + 1`)}, '62220' || lpad(p::text, 10, '0'), '基准' || p || '号工程农民工工资专用账户',
-            '2025-01-30'::date + (p % 400), '2025-02-09'::date + (p % 400), CASE WHEN ${h('p', 9)} <> 0 THEN '2025-02-09'::date + (p % 400) END, 'in_use'
+            '2025-01-30'::date + (p % 400), '2025-02-09'::date + (p % 400), CASE WHEN ${h('p', 9)} <> 0 THEN '2025-02-09'::date + (p % 400) END,
+            CASE WHEN ${h('p', 9)} <> 0 THEN ${uid(29, 'p')} END, 'in_use'
        FROM generate_series(1, ${PROJECTS}) p WHERE ${P.hasAccount('p')}`,
   );
   // Attendance: every worker of a started project on ~20 of September's working days, inserted in
@@ -549,6 +602,33 @@ async function main() {
     if (JSON.stringify(again) !== JSON.stringify(dropped)) throw new Error(`secondary indexes differ after the load: ${JSON.stringify(again)}`);
     stepTimes.push([`indexes rebuilt (${dropped.length})`, 0, performance.now() - t]);
   }
+  {
+    const t = performance.now();
+    const { rows: fks } = await q.query<{ name: string; child: string; parent: string; cols: string[]; refs: string[] }>(
+      `SELECT c.conname AS name, c.conrelid::regclass::text AS child, c.confrelid::regclass::text AS parent,
+              array_agg(ca.attname::text ORDER BY k.ord) AS cols, array_agg(pa.attname::text ORDER BY k.ord) AS refs
+         FROM pg_constraint c
+         CROSS JOIN LATERAL unnest(c.conkey, c.confkey) WITH ORDINALITY AS k(ck, fk, ord)
+         JOIN pg_attribute ca ON ca.attrelid = c.conrelid AND ca.attnum = k.ck
+         JOIN pg_attribute pa ON pa.attrelid = c.confrelid AND pa.attnum = k.fk
+        WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace AND c.conparentid = 0
+        GROUP BY c.conname, c.conrelid, c.confrelid ORDER BY 2, 1`,
+    );
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: STREAMS }, async () => {
+        while (next < fks.length) {
+          const fk = fks[next++];
+          const { rows: [bad] } = await q.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM ${fk.child} c WHERE ${fk.cols.map((c) => `c.${c} IS NOT NULL`).join(' AND ')}
+                AND NOT EXISTS (SELECT 1 FROM ${fk.parent} p WHERE ${fk.cols.map((c, i) => `p.${fk.refs[i]} = c.${c}`).join(' AND ')})`,
+          );
+          if (bad.n > 0) throw new Error(`foreign key ${fk.name}: ${bad.n} rows of ${fk.child} without their ${fk.parent}`);
+        }
+      }),
+    );
+    stepTimes.push([`foreign keys checked (${fks.length})`, 0, performance.now() - t]);
+  }
   // The load's inserts marked every project dirty (statement triggers of 0010): not changes to evaluate.
   await q.query('TRUNCATE warning_dirty_projects');
   const loadSeconds = (performance.now() - t0) / 1000;
@@ -566,7 +646,17 @@ async function main() {
   const totals = new Map<string, number>();
   for (const [table, n] of Object.entries(counts)) if (!table.includes('(')) totals.set(table, n);
   console.log(`row counts: ${[...totals].map(([t, n]) => `${t} ${n}`).join(', ')}`);
+}
 
+/** Row counts and sizes of a database loaded before. */
+async function describe(q: Db, what: string) {
+  const tables = ['projects', 'enterprises', 'workers', 'employments', 'attendance_daily', 'attendance_events', 'payrolls', 'payroll_lines', 'payouts', 'account_transactions'];
+  const { rows } = await q.query<{ t: string; n: number }>(tables.map((t) => `SELECT '${t}' AS t, count(*)::int AS n FROM ${t}`).join(' UNION ALL '));
+  console.log(`data ${what}: ${rows.map((r) => `${r.t} ${r.n}`).join(', ')}`);
+}
+
+async function timed(platform: Platform, url: string, dataDir: string) {
+  const q = platform.db;
   // ---- 2–3. Full scan and its reference ------------------------------------------------------
   const ctx = contextFor(platform, systemActor('bench'));
   const rules = RULES;
@@ -576,23 +666,23 @@ async function main() {
   const scriptFile = path.join(dataDir, 'reference.sql');
   fs.writeFileSync(scriptFile, script);
 
-  await psqlPass(db.url, scriptFile); // untimed: warms the cache for both
+  await psqlPass(url, scriptFile); // untimed: warms the cache for both
   const refs: Map<string, number>[] = [];
   const scans: { result: ScanResult; ms: number }[] = [];
-  refs.push(await psqlPass(db.url, scriptFile));
-  for (let i = 0; i < 2; i++) {
+  refs.push(await psqlPass(url, scriptFile));
+  for (let i = 0; i < SCANS; i++) {
     const ts = performance.now();
     const result = await runScan(ctx);
     scans.push({ result, ms: performance.now() - ts });
-    refs.push(await psqlPass(db.url, scriptFile));
+    refs.push(await psqlPass(url, scriptFile));
   }
   const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
   console.log('\nper rule (ms): scan 1 | scan 2 | reference passes A B C (psql EXECUTE) | raised/updated/resolved in scan 1');
   for (const r of rules) {
     const s1 = scans[0].result.rules.find((x) => x.code === r.code)!;
-    const s2 = scans[1].result.rules.find((x) => x.code === r.code)!;
+    const s2 = scans[1]?.result.rules.find((x) => x.code === r.code);
     console.log(
-      `  ${r.code.padEnd(5)} ${String(s1.ms).padStart(8)} | ${String(s2.ms).padStart(8)} | ${refs.map((m) => (m.get(r.code) ?? NaN).toFixed(0).padStart(8)).join(' ')} | ${s1.raised}/${s1.updated}/${s1.resolved}`,
+      `  ${r.code.padEnd(5)} ${String(s1.ms).padStart(8)} | ${String(s2?.ms ?? '-').padStart(8)} | ${refs.map((m) => (m.get(r.code) ?? NaN).toFixed(0).padStart(8)).join(' ')} | ${s1.raised}/${s1.updated}/${s1.resolved}`,
     );
   }
   for (const [i, s] of scans.entries()) {
@@ -650,10 +740,28 @@ async function main() {
     console.log(`incremental over ${incremental.length} projects: median ${median.toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms (target ≤ 50 ms)`);
   } else console.log('incremental: no project with an open W05 warning on a payroll to pay');
 
-  await platform.db.close();
-  if (process.env.KEEP) console.log(`kept ${db.url}`);
-  else await db.drop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  // ---- Plans of the slow evidence queries ----------------------------------------------------
+  const refMean = (code: string) => refs.reduce((a, m) => a + (m.get(code) ?? 0), 0) / refs.length;
+  const slow = rules.filter((r) => refMean(r.code) > SLOW_MS);
+  if (slow.length > 0) {
+    const planFile = path.join(os.tmpdir(), `warning-scan-plans-${PROJECTS}.txt`);
+    const explainFile = path.join(dataDir, 'explain.sql');
+    fs.writeFileSync(explainFile, referenceScript(slow, inputs, true));
+    const plans = await psqlOutput(url, explainFile);
+    fs.writeFileSync(planFile, plans);
+    console.log(`\nplans of the evidence queries over ${SLOW_MS / 1000} s (EXPLAIN (ANALYZE, BUFFERS), in full in ${planFile}):`);
+    for (const part of plans.split(/^BENCH_RULE /m).slice(1)) {
+      const [code, ...lines] = part.split('\n');
+      const total = Number(/Execution Time: ([\d.]+)/.exec(part)?.[1] ?? 0);
+      console.log(`  ${code}: ${(total / 1000).toFixed(1)} s`);
+      // The nodes that took at least a tenth of the time (inclusive), and JIT.
+      for (const line of lines) {
+        const t = /actual time=[\d.]+\.\.([\d.]+) rows=(\d+) loops=(\d+)/.exec(line);
+        if ((t && Number(t[1]) * Number(t[3]) >= total / 10) || /^\s*Timing: Generation/.test(line)) console.log(`    ${line.replace(/\s+$/, '').slice(0, 200)}`);
+      }
+    }
+  }
+
 }
 
 /** A SQL literal. */
@@ -664,20 +772,34 @@ const lit = (v: string) => `'${v.replace(/'/g, "''")}'`;
  * (the `_args` CTE typing the placeholders), prepared, then executed with the scan's parameter
  * snapshot and calendar, rows discarded (\o /dev/null) and \timing on around each EXECUTE only.
  */
-function referenceScript(rules: readonly WarningRule[], inputs: Awaited<ReturnType<typeof scanInputs>>): string {
+function referenceScript(rules: readonly WarningRule[], inputs: Awaited<ReturnType<typeof scanInputs>>, explain = false): string {
   const args = `_args AS (SELECT $1::jsonb AS params, $2::date AS today, $3::uuid[] AS project_ids, $4::jsonb AS calendar)`;
-  const out = ['\\set ON_ERROR_STOP on', '\\pset pager off', '\\pset format unaligned', '\\o /dev/null'];
+  const out = ['\\set ON_ERROR_STOP on', '\\pset pager off', '\\pset format unaligned', explain ? '\\pset tuples_only on' : '\\o /dev/null'];
   rules.forEach((r, i) => out.push(`PREPARE bench_rule_${i} (jsonb, date, uuid[], jsonb) AS WITH ${args} SELECT * FROM (${r.sql}) AS ev;`));
   rules.forEach((r, i) => {
-    out.push(`\\echo BENCH_RULE ${r.code}`, '\\timing on');
-    out.push(`EXECUTE bench_rule_${i} (${lit(JSON.stringify(inputs.params))}, ${lit(inputs.today)}, NULL, ${lit(JSON.stringify(inputs.calendar))});`);
-    out.push('\\timing off');
+    const run = `EXECUTE bench_rule_${i} (${lit(JSON.stringify(inputs.params))}, ${lit(inputs.today)}, NULL, ${lit(JSON.stringify(inputs.calendar))});`;
+    out.push(`\\echo BENCH_RULE ${r.code}`);
+    if (explain) out.push(`EXPLAIN (ANALYZE, BUFFERS) ${run}`);
+    else out.push('\\timing on', run, '\\timing off');
   });
   return `${out.join('\n')}\n`;
 }
 
 /** One psql session running the script: each rule's EXECUTE time in ms. */
-function psqlPass(url: string, file: string): Promise<Map<string, number>> {
+async function psqlPass(url: string, file: string): Promise<Map<string, number>> {
+  const times = new Map<string, number>();
+  let current: string | null = null;
+  for (const line of (await psqlOutput(url, file)).split('\n')) {
+    const rule = /^BENCH_RULE (\S+)/.exec(line);
+    if (rule) current = rule[1];
+    const time = /^Time: ([\d.]+) ms/.exec(line);
+    if (time && current) times.set(current, Number(time[1]));
+  }
+  return times;
+}
+
+/** What psql prints running the script in one session. */
+function psqlOutput(url: string, file: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn('/usr/bin/psql', ['-X', '-q', '-d', url, '-f', file], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -687,15 +809,7 @@ function psqlPass(url: string, file: string): Promise<Map<string, number>> {
     child.on('error', reject);
     child.on('close', (code) => {
       if (code !== 0) return reject(new Error(`psql exited ${code}: ${stderr}`));
-      const times = new Map<string, number>();
-      let current: string | null = null;
-      for (const line of stdout.split('\n')) {
-        const rule = /^BENCH_RULE (\S+)/.exec(line);
-        if (rule) current = rule[1];
-        const time = /^Time: ([\d.]+) ms/.exec(line);
-        if (time && current) times.set(current, Number(time[1]));
-      }
-      resolve(times);
+      resolve(stdout);
     });
   });
 }

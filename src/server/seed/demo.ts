@@ -7,7 +7,7 @@ import * as auth from '../modules/auth/auth.repo';
 import { createApiKey, generateInitialPassword, hashPassword } from '../modules/auth/auth.service';
 import { insertBanks, insertEnterprises, insertGovUnits } from '../modules/orgs/orgs.repo';
 import { insertRegions, regionPath } from '../modules/regions';
-import { monthStartAfter, shanghaiDate } from '../platform/calendar';
+import { deadlineAfterWorkingDays, monthStartAfter, shanghaiDate, workingDaysBefore } from '../platform/calendar';
 import { DEMO_SEED, generateDemoDataset, generateDemoWorkforce } from './dataset';
 import { storeFile } from '../platform/files/files';
 import { demoAgreementPdf, insertDemoMoney } from './money';
@@ -20,6 +20,7 @@ export type DemoScale = Scale;
 
 /** The demo's shared password for every account but `admin` (printed at start; demo only). */
 import { runScan } from '../modules/warnings/warnings.scan';
+import { acknowledgeWarning, advanceEscalationLadder, recordDisposal, verifyWarning } from '../modules/warnings/warnings.service';
 import { recordRiskSignals } from '../modules/warnings/warnings.signals';
 
 export const DEMO_PASSWORD = 'XinDun#Demo2026';
@@ -182,7 +183,41 @@ async function seedDemoWarnings(ctx: Ctx, enterprise: { creditCode: string }) {
   });
   const scan = await runScan(ctx);
   await ctx.db.query('DELETE FROM warning_dirty_projects');
+  await seedWarningHistory(ctx);
   process.stdout.write(`  预警 / warnings: ${scan.raised} raised by ${scan.rules.filter((r) => r.raised > 0).length} rules\n`);
+}
+
+/**
+ * Some history, so the battle map shows work in every state: the unpaid-payroll and failed-payout
+ * warnings were raised eight working days ago and are overdue (the ladder escalates them); a
+ * missing-deposit warning is acknowledged and disposed, awaiting verification; a 5+1 warning was
+ * verified and closed; an unregistered-worker warning is acknowledged by the township.
+ */
+async function seedWarningHistory(ctx: Ctx) {
+  const today = shanghaiDate(ctx.clock.now());
+  const raisedOn = workingDaysBefore(today, 8);
+  await ctx.db.query(
+    `UPDATE warnings SET raised_on = $1::date, raised_at = ($1::date + time '09:00') AT TIME ZONE 'Asia/Shanghai', due_on = $2::date
+      WHERE rule_code IN ('W05', 'W18')`,
+    [raisedOn, deadlineAfterWorkingDays(raisedOn, 3)],
+  );
+  await ctx.db.query(
+    `UPDATE warning_events e SET at = w.raised_at FROM warnings w WHERE w.id = e.warning_id AND e.kind = 'raised' AND w.rule_code IN ('W05', 'W18')`,
+  );
+  await advanceEscalationLadder(ctx);
+  const pick = async (code: string, n: number) =>
+    (await ctx.db.query<{ id: string }>(`SELECT id FROM warnings WHERE rule_code = $1 AND status = 'dispatched' ORDER BY id LIMIT $2`, [code, n])).rows.map((r) => r.id);
+  const as = (name: string) => contextFor(ctx, systemActor(name));
+  for (const id of await pick('W10', 1)) {
+    await acknowledgeWarning(as('区住建局 李科长'), id, { note: '已签收，通知总包单位三日内存储保证金' });
+    await recordDisposal(as('区住建局 李科长'), id, { measures: '约谈总包单位负责人，下达《限期存储工资保证金通知书》' });
+  }
+  for (const id of await pick('W15', 1)) {
+    await acknowledgeWarning(as('区住建局 李科长'), id, { note: '已签收' });
+    await recordDisposal(as('区住建局 李科长'), id, { measures: '现场检查，督促补设维权信息告示牌并公示欠薪投诉电话' });
+    await verifyWarning(as('区治欠办 王主任'), id, { note: '复查告示牌已按要求设置，予以销号' });
+  }
+  for (const id of await pick('W09', 1)) await acknowledgeWarning(as('镇劳动保障所 张干事'), id, { note: '已签收，安排实名制核查' });
 }
 
 async function insertDemoUsers(

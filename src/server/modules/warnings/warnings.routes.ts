@@ -333,7 +333,7 @@ export async function warningsRoutes(app: App) {
   app.post('/api/warnings/:id/files', {
     config: { access: 'warnings.read' },
     schema: { tags: ['warnings'], summary: '上传处置附件 / attach a file', params: IdParams, response: withProblems({ 201: Unit }) },
-    handler: async (req, reply) => reply.code(201).send(await service.attachFile(req.ctx, req.params.id, await readUpload(req))),
+    handler: async (req, reply) => reply.code(201).send(await service.attachFile(req.ctx, req.params.id, () => readUpload(req))),
   });
 
   app.get('/api/warnings/:id/files/:fileId', {

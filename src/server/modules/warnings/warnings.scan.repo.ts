@@ -131,9 +131,14 @@ export async function evaluateRule(db: DbOrTx, rule: WarningRule, a: Pick<RuleRu
   return rows;
 }
 
-/** Takes the scan lock for the transaction: scans never interleave. */
+/**
+ * Takes the scan lock for the transaction (scans never interleave) and turns JIT off for it: the
+ * rules' estimates over generated series and parameter lookups cross the JIT cost threshold, and
+ * compiling costs seconds where the queries themselves take milliseconds.
+ */
 export async function lockScans(db: DbOrTx): Promise<void> {
   await db.query(`SELECT pg_advisory_xact_lock(hashtext('warnings.scan'))`);
+  await db.query(`SET LOCAL jit = off`);
 }
 
 /** Removes and returns the dirty marks (the incremental evaluation's input). */

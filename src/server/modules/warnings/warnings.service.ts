@@ -160,10 +160,12 @@ export async function decideProposal(ctx: Ctx, id: string, proposalId: string, i
   return getWarning(ctx, id);
 }
 
-/** An attachment for a disposal or a response, kept with the warning. */
-export async function attachFile(ctx: Ctx, id: string, file: { name: string; content: Buffer }) {
+/** An attachment for a disposal or a response, kept with the warning (the upload is read after the scope check). */
+export async function attachFile(ctx: Ctx, id: string, read: () => Promise<{ name: string; content: Buffer }>) {
   const w = await load(ctx, id);
   if (!can(ctx.actor, 'warnings.handle') && !can(ctx.actor, 'warnings.respond')) throw new AppError('FORBIDDEN');
+  // Read the upload only once the warning is known to be the caller's.
+  const file = await read();
   return ctx.db.tx(async (tx) => {
     const stored = await storeFile(ctx, tx, file, ['application/pdf', 'image/jpeg', 'image/png']);
     await repo.insertEvent(tx, { id: uuidv7(), warningId: w.id, at: ctx.clock.now(), kind: 'file_attached', actorName: ctx.actor.name, fileIds: [stored.id] });

@@ -19,6 +19,12 @@ import { WATCHED_PROJECTS, num } from './money';
 const FAILURE_WATCH_MONTHS = 12;
 /** A payroll that left draft stays watched this many days, so a warning raised on the draft resolves with its evidence. */
 const LEFT_DRAFT_WATCH_DAYS = 31;
+/**
+ * The most months a look-back can span (W05.lookbackMonths ≤ 24, PAY-02.graceUntil ≤ 1): month
+ * offsets come from a series of constant length, filtered by the region's values, so the planner
+ * estimates a few rows per project rather than a thousand.
+ */
+const MAX_MONTH_OFFSETS = 25;
 
 const ISSUE = (code: string) => `issue: platform rule ${code} (beyond RULES.md §7.4 W01–W17)`;
 
@@ -233,13 +239,18 @@ export const W20: WarningRule = {
   // employment covers it; a subcontractor paid for the month is watched with its payment as evidence.
   sql: `
     WITH s AS (${WATCHED_PROJECTS}),
-    months AS (
-      SELECT s.id AS project_id, s.general_contractor_id, m.month,
-             ${agreedPayday('(m.month + make_interval(months => g.grace))::date', 'p.payday')} AS due_by
+    pp AS MATERIALIZED (
+      SELECT s.id AS project_id, s.general_contractor_id, p.payday,
+             ${num('PAY-02.graceUntil')}::int AS grace, ${num('W05.lookbackMonths')}::int AS lookback
         FROM s JOIN projects p ON p.id = s.id
-        CROSS JOIN LATERAL (SELECT ${num('PAY-02.graceUntil')}::int AS grace, ${num('W05.lookbackMonths')}::int AS lookback) g
-        CROSS JOIN LATERAL generate_series(0, g.lookback) AS k
-        CROSS JOIN LATERAL (SELECT (date_trunc('month', $2::date) - make_interval(months => g.grace + k))::date AS month) m
+    ),
+    months AS (
+      SELECT pp.project_id, pp.general_contractor_id, m.month,
+             ${agreedPayday('(m.month + make_interval(months => pp.grace))::date', 'pp.payday')} AS due_by
+        FROM pp
+        CROSS JOIN generate_series(0, ${MAX_MONTH_OFFSETS}) AS k
+        CROSS JOIN LATERAL (SELECT (date_trunc('month', $2::date) - make_interval(months => pp.grace + k))::date AS month) m
+       WHERE k <= pp.lookback
     ),
     paid AS (
       SELECT d.project_id, d.month, f.employer_id, sum(f.paid_fen)::bigint AS paid_fen,
@@ -312,7 +323,8 @@ export const W24: WarningRule = {
     ),
     months AS (
       SELECT w.project_id, (date_trunc('month', $2::date) - make_interval(months => 1 + k))::date AS month
-        FROM w CROSS JOIN LATERAL generate_series(0, w.months_back - 1) AS k
+        FROM w CROSS JOIN generate_series(0, ${MAX_MONTH_OFFSETS}) AS k
+       WHERE k < w.months_back
     ),
     unpaid_months AS (
       SELECT m.project_id, jsonb_agg(jsonb_build_object('month', to_char(m.month, 'YYYY-MM'), 'workers', wk.workers) ORDER BY m.month) AS months
@@ -383,7 +395,8 @@ export const W25: WarningRule = {
     ),
     h AS (
       SELECT pd.project_id, pd.region_path, pd.payday, pd.payday - $2::date AS days_to_payday,
-             (date_trunc('month', pd.payday) - make_interval(months => pd.grace))::date AS wage_month, a.balance_fen
+             (date_trunc('month', pd.payday) - make_interval(months => pd.grace))::date AS wage_month, a.balance_fen,
+             round(${num('PAY-07.monthlyPaidDays', 'pd')} * 100)::bigint AS paid_hundredths
         FROM pd JOIN wage_account_balances a ON a.project_id = pd.project_id
        WHERE pd.payday - $2::date <= ${num('W25.horizonDays', 'pd')}::int
     ),
@@ -392,28 +405,32 @@ export const W25: WarningRule = {
         FROM h JOIN payroll_line_facts l ON l.project_id = h.project_id AND l.month = h.wage_month AND l.status <> 'superseded'
        GROUP BY h.project_id, l.employer_id
     ),
-    days AS (
-      SELECT h.project_id, h.region_path, h.wage_month, e.employer_id, e.worker_id, e.wage_type, e.wage_amount_fen, count(*)::int AS days
+    roster AS MATERIALIZED (
+      SELECT h.project_id, h.wage_month, h.paid_hundredths, e.employer_id, e.employment_id, e.worker_id, e.wage_type, e.wage_amount_fen,
+             greatest(h.wage_month, e.entry_date) AS from_day,
+             least((h.wage_month + interval '1 month')::date - 1, $2::date, coalesce(e.exit_date, $2::date)) AS to_day
         FROM h
         JOIN employment_wage_terms e ON e.project_id = h.project_id AND e.entry_date <= $2::date AND e.entry_date < (h.wage_month + interval '1 month')::date
                                     AND (e.exit_date IS NULL OR e.exit_date >= h.wage_month)
-        JOIN attendance_present_days a ON a.project_id = e.project_id AND a.worker_id = e.worker_id
-                                      AND a.work_date >= greatest(h.wage_month, e.entry_date) AND a.work_date < (h.wage_month + interval '1 month')::date
-                                      AND a.work_date <= $2::date AND (e.exit_date IS NULL OR a.work_date <= e.exit_date)
        WHERE NOT EXISTS (SELECT 1 FROM on_payroll py WHERE py.project_id = h.project_id AND py.employer_id = e.employer_id)
-       GROUP BY h.project_id, h.region_path, h.wage_month, e.employer_id, e.worker_id, e.employment_id, e.wage_type, e.wage_amount_fen
+    ),
+    days AS (
+      SELECT r.project_id, r.wage_month, r.paid_hundredths, r.employer_id, r.worker_id, r.wage_type, r.wage_amount_fen, count(*)::int AS days
+        FROM roster r
+        JOIN attendance_present_days a ON a.worker_id = r.worker_id AND a.work_date BETWEEN r.from_day AND r.to_day AND a.project_id = r.project_id
+       WHERE a.work_date >= (SELECT min(wage_month) FROM h) AND a.work_date <= $2::date
+       GROUP BY r.project_id, r.wage_month, r.paid_hundredths, r.employer_id, r.worker_id, r.employment_id, r.wage_type, r.wage_amount_fen
     ),
     attended AS (
       SELECT d.project_id, d.employer_id,
              sum(CASE d.wage_type
                    WHEN 'daily' THEN d.wage_amount_fen * d.days
-                   WHEN 'monthly' THEN (d.wage_amount_fen * least(d.days * 100, x.paid_hundredths)) / x.paid_hundredths
+                   WHEN 'monthly' THEN (d.wage_amount_fen * least(d.days * 100, d.paid_hundredths)) / d.paid_hundredths
                    ELSE coalesce((SELECT l.net_fen FROM payroll_line_facts l
                                    WHERE l.project_id = d.project_id AND l.worker_id = d.worker_id AND l.status <> 'superseded' AND l.month < d.wage_month
                                    ORDER BY l.month DESC LIMIT 1), 0)
                  END)::bigint AS fen
         FROM days d
-        CROSS JOIN LATERAL (SELECT round(${num('PAY-07.monthlyPaidDays', 'd')} * 100)::bigint AS paid_hundredths) x
        GROUP BY d.project_id, d.employer_id
     ),
     forecast AS (

@@ -106,9 +106,11 @@ export function riskTreemapOption(tree: RiskNode[], text: RiskTreemapText): Risk
         data: tree as TreemapSeriesOption['data'],
         roam: false,
         nodeClick: 'zoomToNode',
-        width: '100%',
-        height: '88%',
+        // The whole box but a strip at the foot for the breadcrumb.
+        left: 0,
+        right: 0,
         top: 0,
+        bottom: 32,
         breadcrumb: { show: true, bottom: 0 },
         label: { show: true, formatter: '{b}', overflow: 'truncate' },
         upperLabel: { show: true, height: 22 },

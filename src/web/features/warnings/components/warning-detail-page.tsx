@@ -60,6 +60,7 @@ function WarningView({ warning: w, refreshing, onRefresh }: { warning: WarningDe
   const close = () => setDialog(null);
   const open = isOpenStatus(w.status);
   const allowed = new Set(w.allowedActions);
+  const colon = lang === 'zh' ? '：' : ': ';
   const overdueDays = w.dueOn ? Math.max(1, dayjs(todayInShanghai()).diff(dayjs(w.dueOn), 'day')) : 0;
 
   const basics: DescriptionsProps['items'] = [
@@ -186,10 +187,14 @@ function WarningView({ warning: w, refreshing, onRefresh }: { warning: WarningDe
               <Card size="small" title={t(m.legal)} data-testid="warning-source">
                 <Typography.Paragraph style={{ marginBottom: 8 }}>{pick(w.source)}</Typography.Paragraph>
                 <Typography.Text type="secondary" style={{ display: 'block' }}>
-                  {t(m.watches)}：{pick(w.watches)}
+                  {t(m.watches)}
+                  {colon}
+                  {pick(w.watches)}
                 </Typography.Text>
                 <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, marginTop: 4 }}>
-                  {t(m.ruleRef)}：{w.ruleRef}
+                  {t(m.ruleRef)}
+                  {colon}
+                  {w.ruleRef}
                 </Typography.Text>
               </Card>
               <Descriptions size="small" bordered title={t(m.routing)} column={1} items={routing} data-testid="warning-routing" />

@@ -117,6 +117,7 @@ export function WarningsPage() {
           allowClear
           defaultValue={query.q}
           placeholder={t(m.search)}
+          maxLength={50}
           style={{ width: 240 }}
           onSearch={(q) => filter({ q: q.trim() || undefined })}
           data-testid="warnings-search"
