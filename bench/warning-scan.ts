@@ -666,17 +666,23 @@ async function timed(platform: Platform, url: string, dataDir: string) {
   const scriptFile = path.join(dataDir, 'reference.sql');
   fs.writeFileSync(scriptFile, script);
 
-  await psqlPass(url, scriptFile); // untimed: warms the cache for both
+  const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+  const started = performance.now();
+  const progress = (what: string) => console.log(`  [${((performance.now() - started) / 1000).toFixed(0)} s] ${what}; load average ${os.loadavg()[0].toFixed(1)}`);
+  const warm = await psqlPass(url, scriptFile); // untimed: warms the cache for both
+  progress(`warm-up pass (untimed) ${sum(warm).toFixed(0)} ms`);
   const refs: Map<string, number>[] = [];
   const scans: { result: ScanResult; ms: number }[] = [];
   refs.push(await psqlPass(url, scriptFile));
+  progress(`reference pass A ${sum(refs[0]).toFixed(0)} ms`);
   for (let i = 0; i < SCANS; i++) {
     const ts = performance.now();
     const result = await runScan(ctx);
     scans.push({ result, ms: performance.now() - ts });
+    progress(`scan ${i + 1} ${scans[i].ms.toFixed(0)} ms`);
     refs.push(await psqlPass(url, scriptFile));
+    progress(`reference pass ${'ABCDEFG'[i + 1]} ${sum(refs[i + 1]).toFixed(0)} ms`);
   }
-  const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
   console.log('\nper rule (ms): scan 1 | scan 2 | reference passes A B C (psql EXECUTE) | raised/updated/resolved in scan 1');
   for (const r of rules) {
     const s1 = scans[0].result.rules.find((x) => x.code === r.code)!;

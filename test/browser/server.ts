@@ -37,7 +37,8 @@ export async function startServer(): Promise<RunningServer> {
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  // The demo seed (township scale, with its first warning scan) takes about a minute on 2 cores.
+  const deadline = Date.now() + 180_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
     if (Date.now() > deadline) throw new Error(`server did not start: ${output}`);

@@ -18,7 +18,7 @@ export async function counts(db: DbOrTx, actor: Actor, regionPath: string, today
             count(*) FILTER (WHERE w.status IN ${OPEN_SQL} AND w.level = 'red')::int AS red,
             count(*) FILTER (WHERE w.status IN ${OPEN_SQL} AND w.level = 'orange')::int AS orange,
             count(*) FILTER (WHERE w.status IN ${OPEN_SQL} AND w.level = 'yellow')::int AS yellow,
-            count(*) FILTER (WHERE w.status IN ('generated', 'dispatched', 'acknowledged') AND w.due_on < $${s.params.length + 1}::date)::int AS overdue,
+            count(*) FILTER (WHERE w.status IN ('generated', 'dispatched', 'acknowledged') AND (w.due_on < $${s.params.length + 1}::date OR w.escalations > 0))::int AS overdue,
             count(*) FILTER (WHERE w.status IN ${OPEN_SQL} AND w.escalations > 0)::int AS escalated,
             count(*) FILTER (WHERE w.status = 'closed' AND w.closed_at >= $${s.params.length + 2})::int AS "closedThisWeek",
             count(*) FILTER (WHERE w.status = 'resolved' AND w.resolved_at >= $${s.params.length + 2})::int AS "resolvedThisWeek"
@@ -47,7 +47,7 @@ export async function byChildRegion(db: DbOrTx, actor: Actor, regionCode: string
             count(w.id) FILTER (WHERE w.level = 'red')::int AS red,
             count(w.id) FILTER (WHERE w.level = 'orange')::int AS orange,
             count(w.id) FILTER (WHERE w.level = 'yellow')::int AS yellow,
-            count(w.id) FILTER (WHERE w.status <> 'disposed' AND w.due_on < $${s.params.length + 2}::date)::int AS overdue
+            count(w.id) FILTER (WHERE w.status <> 'disposed' AND (w.due_on < $${s.params.length + 2}::date OR w.escalations > 0))::int AS overdue
        FROM regions c
        LEFT JOIN warnings w ON w.region_path LIKE c.path || '%' AND w.status IN ${OPEN_SQL} AND ${s.cond}
       WHERE c.parent_code = $${s.params.length + 1}

@@ -33,6 +33,18 @@ function valueText(key: string, value: unknown): string {
   return String(value);
 }
 
+/** Every key of the evidence, nested breakdowns included (per employer, per kind …). */
+function keysOf(value: unknown, into = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const v of value) keysOf(v, into);
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      into.add(k);
+      keysOf(v, into);
+    }
+  }
+  return into;
+}
+
 /** One line from the first figures of the evidence, for lists and notifications. */
 function summaryOf(evidence: Record<string, unknown>): Bilingual {
   const parts = Object.entries(evidence)
@@ -95,7 +107,7 @@ const presentProposal = (p: ProposalRow) => ({
 
 export function presentWarningDetail(d: Awaited<ReturnType<typeof getWarning>>) {
   const w = d.warning;
-  const evidenceLabels = Object.fromEntries(Object.keys(w.evidence).map((k) => [k, labelOf(k)]));
+  const evidenceLabels = Object.fromEntries([...keysOf(w.evidence), ...keysOf(w.resolution?.evidence)].map((k) => [k, labelOf(k)]));
   const unit = (id: string | null, name: string | null) => (id && name ? { id, name } : null);
   return {
     ...presentWarningItem(w),

@@ -75,7 +75,7 @@ const SELECT = `
   SELECT w.id, w.rule_code, w.subject_key, w.subject_kind, w.project_id, p.name AS project_name, p.general_contractor_id,
          w.enterprise_id, e.name AS enterprise_name, w.region_code, r.name AS region_name, w.region_path, w.industry, w.party_ids,
          w.level, w.status, w.evidence, w.raised_at, to_char(w.due_on, 'YYYY-MM-DD') AS due_on,
-         (w.status IN ${OPEN_SQL} AND w.status <> 'disposed' AND w.due_on < $1::date) AS overdue,
+         (w.status IN ${OPEN_SQL} AND w.status <> 'disposed' AND (w.due_on < $1::date OR w.escalations > 0)) AS overdue,
          w.lead_unit_id, lu.name AS lead_unit_name, w.assist_unit_ids, w.handling_unit_id, hu.name AS handling_unit_name, hu.region_path AS handling_unit_path,
          w.escalations, w.ladder_step, w.acknowledged_at, w.acknowledged_by, w.disposed_at, w.closed_at, w.closed_by, w.resolved_at, w.resolution, w.row_version
     FROM warnings w
@@ -110,7 +110,8 @@ function filterWhere(actor: Actor, today: string, f: WarningFilter): Where {
       where.and(`w.status IN ${OPEN_SQL}`);
       break;
     case 'overdue':
-      where.and(`w.status IN ('generated', 'dispatched', 'acknowledged') AND w.due_on < $1::date`);
+      // Overdue: past the deadline now, or escalated for having been (RULES.md §7.4: overdue warnings escalate).
+      where.and(`w.status IN ('generated', 'dispatched', 'acknowledged') AND (w.due_on < $1::date OR w.escalations > 0)`);
       break;
     case 'closed':
       where.and(`w.status = 'closed'`);

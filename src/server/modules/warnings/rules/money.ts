@@ -250,7 +250,7 @@ export const W03: WarningRule = {
   consequences: ['order_to_correct', 'payment_suspension', 'credit_downgrade'],
   sql: `
     WITH s AS (${WATCHED_PROJECTS}),
-    w AS (
+    w AS MATERIALIZED (
       SELECT s.id AS project_id, p.owner_id, coalesce(p.actual_start, p.planned_start) AS started_on,
              ${num('ACC-04.maxDisbursementCycleMonths')}::int AS cycle, ${num('W03.redAfterMonths')}::int AS red_after,
              -- The last month judged: last month while works go on; the month they ended or were stopped in.
@@ -327,7 +327,7 @@ export const W04: WarningRule = {
   consequences: ['order_to_correct'],
   sql: `
     WITH s AS (${WATCHED_PROJECTS}),
-    w AS (
+    w AS MATERIALIZED (
       SELECT s.id AS project_id, p.owner_id, date_trunc('month', $2::date::timestamp)::date AS month_start,
              (date_trunc('month', $2::date::timestamp) + interval '1 month - 1 day')::date AS month_end
         FROM s JOIN projects p ON p.id = s.id
@@ -383,7 +383,7 @@ export const W06: WarningRule = {
   consequences: ['order_to_correct', 'credit_downgrade'],
   sql: `
     WITH s AS (${WATCHED_PROJECTS}),
-    months AS (
+    months AS MATERIALIZED (
       SELECT s.id AS project_id, ${num('PAY-02.graceUntil')}::int AS grace,
              ${num('W06.minPaidShare')} AS min_paid, ${num('W06.redUnpaidShare')} AS red_unpaid,
              (date_trunc('month', $2::date::timestamp) - make_interval(months => 1 + ${num('PAY-02.graceUntil')}::int + k))::date AS month
@@ -464,7 +464,7 @@ export const W07: WarningRule = {
   consequences: ['order_to_correct', 'credit_downgrade'],
   sql: `
     WITH s AS (${WATCHED_PROJECTS}),
-    w AS (
+    w AS MATERIALIZED (
       SELECT s.id AS project_id, ${num('W07.minAveragePayFen')}::bigint AS floor_fen, ${flag('W07.prorateByDays')} AS prorate,
              round(${num('PAY-07.monthlyPaidDays')} * 100)::int AS month_days_x100,
              (date_trunc('month', $2::date::timestamp) - make_interval(months => ${num('W07.lookbackMonths')}::int))::date AS from_month
@@ -518,7 +518,7 @@ export const W08: WarningRule = {
   consequences: ['order_to_correct', 'payment_suspension', 'credit_downgrade'],
   sql: `
     WITH s AS (${WATCHED_PROJECTS}),
-    w AS (
+    w AS MATERIALIZED (
       SELECT s.id AS project_id, ${num('W08.monthlyCapFen')}::bigint AS month_cap, ${num('W08.yearlyCapFen')}::bigint AS year_cap,
              (date_trunc('month', $2::date::timestamp) - make_interval(months => ${num('W08.lookbackMonths')}::int))::date AS from_month
         FROM s

@@ -63,8 +63,11 @@ describe('buildRiskTree', () => {
     expect(tree[0].children![0].children![0].label.color).toBe('#fff');
   });
 
-  it('names a missing township, and does not repeat a sub-region that is the township itself', () => {
-    expect(tree[1].children![0].name).toBe('未标注乡镇');
+  it('names a missing township beside known ones, and adds no township level when there is nothing to split', () => {
+    // 吉利区's only project names no township: its blocks sit right under it.
+    expect(tree[1].children!.map((c) => c.projectId)).toEqual(['p4']);
+    const mixed = buildRiskTree([...projects, project({ projectId: 'p5', name: '五号', regionCode: '410305003001', townshipName: null })], regions, '未标注乡镇');
+    expect(mixed[0].children!.map((c) => c.name)).toContain('未标注乡镇');
     const town = buildRiskTree([project({ projectId: 'p9', name: '九号', regionCode: '410305001009', regionName: '湖北路街道', townshipName: '湖北路街道', openWarnings: 4 })], [], '未标注乡镇');
     expect(town).toHaveLength(1);
     expect(town[0].name).toBe('湖北路街道');

@@ -52,7 +52,8 @@ function group(name: string, children: RiskNode[]): RiskNode {
  * The map's tree: the selected region's children → townships → projects. A project's area is
  * 1 + its open warnings (so a quiet project still shows); its colour is its highest open level,
  * green with none; a group takes the worst colour below it. A sub-region that is itself the
- * township (a township picked as the region) is not repeated as a level.
+ * township (a township picked as the region), or whose projects name no township, gets no
+ * township level.
  */
 export function buildRiskTree(projects: readonly MapProject[], regions: readonly Pick<RegionCount, 'code' | 'name'>[], unknownTownship: string): RiskNode[] {
   // The longest child code first, so a 9-digit township wins over its 6-digit county.
@@ -68,7 +69,7 @@ export function buildRiskTree(projects: readonly MapProject[], regions: readonly
     towns.set(township, [...(towns.get(township) ?? []), leaf]);
   }
   const tree = [...areas].map(([area, towns]) => {
-    if (towns.size === 1 && towns.has(area)) return group(area, towns.get(area)!);
+    if (towns.size === 1 && (towns.has(area) || towns.has(unknownTownship))) return group(area, [...towns.values()][0]);
     return group(area, [...towns].map(([town, leaves]) => group(town, leaves)));
   });
   return tree.sort(byValue);
