@@ -15,9 +15,13 @@
  *  - incremental evaluation: a project with an open W05 warning has its month paid by SQL as the
  *    payout results would (lines paid, payroll paid; the triggers mark it dirty), then
  *    `evaluateChanged` is timed (target ≤ 50 ms) and the warning checked resolved, several times.
- * Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/warning-scan.ts
- * Options: PROJECTS=20000 (100 workers each) STREAMS=2 (parallel load statements) INCREMENTAL=7
+ * Evidence queries slower than SLOW_MS are explained (EXPLAIN ANALYZE) at the end.
+ * Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:warnings
+ * Options: PROJECTS=20000 (100 workers each; PROJECTS=2000 for a quick run) STREAMS=2 (parallel load
+ *          statements) SCANS=2 INCREMENTAL=5 SLOW_MS=30000 JIT=off (the timed part without JIT)
+ *          SAVE_LOADED=1 (keep a copy of the loaded database) FROM=<database> (time a copy of it, no load)
  *          KEEP=1 (leave the database for EXPLAIN)
+ * Needs a superuser (the load runs as replica role) and /usr/bin/psql.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -704,6 +708,12 @@ async function timed(platform: Platform, url: string, dataDir: string) {
     `SELECT rule_code, level, count(*)::int AS n FROM warnings WHERE status IN ('generated', 'dispatched', 'acknowledged', 'disposed') GROUP BY 1, 2 ORDER BY 1, 2`,
   );
   const { rows: [notes] } = await q.query<{ n: number; scores: number }>(`SELECT (SELECT count(*)::int FROM notifications) AS n, (SELECT count(*)::int FROM risk_scores) AS scores`);
+  const { rows: [routing] } = await q.query<{ n: number; unrouted: number; own: number }>(
+    `SELECT count(*)::int AS n, count(*) FILTER (WHERE w.lead_unit_id IS NULL)::int AS unrouted,
+            count(*) FILTER (WHERE w.region_path LIKE g.region_path || '%')::int AS own
+       FROM warnings w LEFT JOIN gov_units g ON g.id = w.lead_unit_id`,
+  );
+  console.log(`routing: ${routing.n} warnings, ${routing.own} led by a unit of their own region or one above it, ${routing.unrouted} without a lead unit`);
   console.log(`open warnings: ${byRule.map((r) => `${r.rule_code} ${r.level} ${r.n}`).join(', ') || 'none'}; notifications ${notes.n}; risk scores ${notes.scores}`);
 
   // ---- 4. Incremental evaluation -------------------------------------------------------------

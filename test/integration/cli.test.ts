@@ -51,7 +51,7 @@ describe('command line', () => {
     } finally {
       await platform.db.close();
     }
-  });
+  }, 180_000); // four CLI processes, each starting tsx and migrating
 
   it('answers an unknown command with the usage and exit code 2', async () => {
     const result = await run('frobnicate');

@@ -37,7 +37,7 @@ async function startServer(port: number): Promise<{ child: ChildProcess; output:
   child.stderr!.on('data', (d) => (out += d));
   // The first boot seeds the township demo (half a million attendance events): on a loaded 2-core
   // runner that alone can take over a minute.
-  const deadline = Date.now() + 180_000;
+  const deadline = Date.now() + 300_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited: ${out}`);
     try {
@@ -101,5 +101,5 @@ describe('embedded database durability (T23 on PGlite, T28)', () => {
     const { rows } = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM banks WHERE name LIKE '持久性测试银行%'");
     expect(rows[0].n).toBe(5);
     await db.close();
-  }, 360_000); // three server boots, the first seeding the demo
+  }, 600_000); // three server boots, the first seeding the demo (and running its first warning scan)
 });

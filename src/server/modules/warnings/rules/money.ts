@@ -7,6 +7,10 @@ import { LAW } from '../warnings.params';
 /**
  * Wage-payment rules: the 专户, the payroll and the bank payout. Projects are watched from their
  * start until completion; a month is judged once its wages fall due.
+ *
+ * For speed on a full scan, a rule reads its parameters once per project in a MATERIALIZED CTE
+ * (inlined, scan_param would run again for every payroll line joined to it), and repeats the $3
+ * project filter on the large tables so an incremental run reaches them by index.
  */
 
 const MONTHS = { zh: '个月', en: 'months' };
@@ -179,6 +183,10 @@ export const WATCHED_PROJECTS = `
 /** `param` of a watched project as SQL: `num('W05.lookbackMonths')` → an int expression on `s.region_path`. */
 export const num = (param: string, alias = 's') => `(scan_param($1, '${param}', ${alias}.region_path) #>> '{}')::numeric`;
 
+/** Whole months from the first day of month `from` to that of `to` (dates), as SQL. */
+const monthsBetween = (from: string, to: string) =>
+  `((extract(year FROM ${to}) - extract(year FROM ${from})) * 12 + extract(month FROM ${to}) - extract(month FROM ${from}))::int`;
+
 /** A boolean `param` of a watched project as SQL. */
 const flag = (param: string, alias = 's') => `(scan_param($1, '${param}', ${alias}.region_path) #>> '{}')::boolean`;
 
@@ -203,17 +211,27 @@ export const W05: WarningRule = {
     WITH s AS (${WATCHED_PROJECTS}),
     months AS (
       SELECT s.id AS project_id, ${num('PAY-02.graceUntil')}::int AS grace,
-             (date_trunc('month', $2::date) - make_interval(months => 1 + ${num('PAY-02.graceUntil')}::int + k))::date AS month
-        FROM s CROSS JOIN LATERAL generate_series(0, ${num('W05.lookbackMonths')}::int - 1) AS k
+             (date_trunc('month', $2::date::timestamp) - make_interval(months => 1 + ${num('PAY-02.graceUntil')}::int + k))::date AS month
+        FROM s CROSS JOIN generate_series(0, 23) AS k
+       WHERE k < ${num('W05.lookbackMonths')}
+    ),
+    -- Only the judged months' partitions and the filtered projects are read.
+    att AS (
+      SELECT d.project_id, date_trunc('month', d.work_date::timestamp)::date AS month, count(DISTINCT d.worker_id)::int AS workers, count(*)::int AS worker_days
+        FROM attendance_present_days d
+       WHERE ($3::uuid[] IS NULL OR d.project_id = ANY ($3::uuid[]))
+         AND d.work_date >= (SELECT min(month) FROM months)
+         AND d.work_date < (SELECT (max(month) + interval '1 month')::date FROM months)
+       GROUP BY 1, 2
     ),
     worked AS (
-      SELECT m.project_id, m.month, m.grace, count(*)::int AS workers, sum(a.days)::int AS worker_days
-        FROM months m JOIN attendance_worker_months a ON a.project_id = m.project_id AND a.month = m.month AND a.days > 0
-       GROUP BY m.project_id, m.month, m.grace
+      SELECT m.project_id, m.month, m.grace, a.workers, a.worker_days
+        FROM months m JOIN att a ON a.project_id = m.project_id AND a.month = m.month
     ),
     paid AS (
       SELECT f.project_id, f.month, count(*)::int AS payrolls, sum(f.paid_fen)::bigint AS paid_fen
         FROM payroll_month_facts f JOIN worked w ON w.project_id = f.project_id AND w.month = f.month
+       WHERE ($3::uuid[] IS NULL OR f.project_id = ANY ($3::uuid[]))
        GROUP BY f.project_id, f.month
     )
     SELECT w.project_id || ':' || to_char(w.month, 'YYYY-MM') AS subject_key, w.project_id, NULL::uuid AS enterprise_id,
@@ -226,13 +244,14 @@ export const W05: WarningRule = {
 };
 
 /**
- * W03. The builder pays the labour cost into the wage account at least once a disbursement cycle
- * (ACC-04: a month). A calendar month of works counts as missed when it ended with no deposit since
- * the month before; the months of a contract's first cycle (the month works started), and those
- * after works ended or were stopped, do not count. Where the account module holds the contract's
- * allocation schedule, a period due (its due day passed) and not covered by the deposits to date
- * (matched oldest first, as the accounts module does) is missed too, however much was deposited.
- * Red once the missed months, or the periods uncovered, reach W03.redAfterMonths.
+ * W03. The builder pays the labour cost into the wage account at least once every disbursement
+ * cycle (ACC-04: a month). The months missed are the calendar months of works after the month of
+ * the latest deposit (or after the month works started: the first cycle), up to last month, or to
+ * the month works ended or were stopped in. Where the accounts module holds the contract's
+ * allocation schedule, a period whose due day has passed and which the deposits to date do not
+ * cover (matched oldest first, as the accounts module matches them) is missed too, however often
+ * the owner deposited. Yellow once anything is missed; red once the missed months, or the
+ * uncovered periods, reach W03.redAfterMonths. The owner (建设单位) answers for it.
  */
 export const W03: WarningRule = {
   code: 'W03',
@@ -262,23 +281,24 @@ export const W03: WarningRule = {
                    END) AS last_month
         FROM s JOIN projects p ON p.id = s.id
     ),
-    dep AS (
+    dep AS MATERIALIZED (
       SELECT d.project_id, sum(d.amount_fen)::bigint AS deposited_fen, max(d.booked_on) AS last_on
         FROM w JOIN labor_cost_deposits d ON d.project_id = w.project_id
-       WHERE d.booked_on <= $2::date
+       WHERE ($3::uuid[] IS NULL OR d.project_id = ANY ($3::uuid[])) AND d.booked_on <= $2::date
        GROUP BY d.project_id
     ),
-    gap AS (
-      SELECT w.*, dep.deposited_fen, dep.last_on,
-             ARRAY(SELECT to_char(m, 'YYYY-MM')
-                     FROM generate_series(date_trunc('month', greatest(w.started_on, dep.last_on)::timestamp) + interval '1 month',
-                                          w.last_month::timestamp, interval '1 month') AS m) AS missed
+    -- The months missed run from the month after the latest deposit (or after the month works started).
+    gap AS MATERIALIZED (
+      SELECT w.*, dep.deposited_fen, dep.last_on, x.first_missed,
+             greatest(${monthsBetween('x.first_missed', 'w.last_month')} + 1, 0) AS missed
         FROM w LEFT JOIN dep ON dep.project_id = w.project_id
+        CROSS JOIN LATERAL (SELECT (date_trunc('month', greatest(w.started_on, dep.last_on)::timestamp) + interval '1 month')::date AS first_missed) x
     ),
     sched AS (
       SELECT l.project_id, l.due_on,
              sum(l.expected_fen) OVER (PARTITION BY l.project_id ORDER BY l.due_on, l.period_start) AS through_fen
         FROM w JOIN labor_cost_schedule l ON l.project_id = w.project_id
+       WHERE ($3::uuid[] IS NULL OR l.project_id = ANY ($3::uuid[]))
     ),
     due AS (
       SELECT a.project_id, max(a.through_fen)::bigint AS expected_fen,
@@ -289,11 +309,11 @@ export const W03: WarningRule = {
        GROUP BY a.project_id
     )
     SELECT g.project_id::text AS subject_key, g.project_id, g.owner_id AS enterprise_id,
-           (cardinality(g.missed) >= g.cycle OR coalesce(d.uncovered, 0) > 0) AS hit,
-           CASE WHEN greatest(cardinality(g.missed), coalesce(d.uncovered, 0)) >= g.red_after THEN 'red' ELSE 'yellow' END AS level,
-           jsonb_build_object('ownerName', e.name, 'worksStartedOn', g.started_on,
-                              'accountOpened', EXISTS (SELECT 1 FROM wage_account_balances a WHERE a.project_id = g.project_id),
-                              'lastDepositOn', g.last_on, 'monthsWithoutDeposit', to_jsonb(g.missed),
+           (g.missed >= g.cycle OR coalesce(d.uncovered, 0) > 0) AS hit,
+           CASE WHEN greatest(g.missed, coalesce(d.uncovered, 0)) >= g.red_after THEN 'red' ELSE 'yellow' END AS level,
+           jsonb_build_object('ownerName', e.name, 'worksStartedOn', g.started_on, 'accountOpened', a.account_id IS NOT NULL,
+                              'lastDepositOn', g.last_on,
+                              'monthsWithoutDeposit', to_jsonb(ARRAY(SELECT to_char(m, 'YYYY-MM') FROM generate_series(g.first_missed::timestamp, g.last_month::timestamp, interval '1 month') AS m)),
                               'depositedFen', coalesce(g.deposited_fen, 0),
                               'allocatedDueFen', coalesce(d.expected_fen, 0),
                               'allocationShortfallFen', greatest(coalesce(d.expected_fen, 0) - coalesce(g.deposited_fen, 0), 0),
@@ -301,7 +321,8 @@ export const W03: WarningRule = {
                               'cycleMonths', g.cycle, 'redAfterMonths', g.red_after) AS evidence
       FROM gap g
       JOIN enterprises e ON e.id = g.owner_id
-      LEFT JOIN due d ON d.project_id = g.project_id`,
+      LEFT JOIN due d ON d.project_id = g.project_id
+      LEFT JOIN wage_account_balances a ON a.project_id = g.project_id`,
 };
 
 /**
@@ -338,13 +359,14 @@ export const W04: WarningRule = {
              sum(f.payable_fen - least(f.paid_fen, f.payable_fen))::bigint AS unpaid_fen,
              coalesce(sum(f.payable_fen - least(f.paid_fen, f.payable_fen)) FILTER (WHERE f.due_on < w.month_start), 0)::bigint AS overdue_fen
         FROM w JOIN payroll_line_facts f ON f.project_id = w.project_id
-       WHERE f.status IN ('approved', 'paying', 'partially_paid') AND f.due_on <= w.month_end
+       WHERE ($3::uuid[] IS NULL OR f.project_id = ANY ($3::uuid[]))
+         AND f.status IN ('approved', 'paying', 'partially_paid') AND f.due_on <= w.month_end
        GROUP BY f.project_id
     ),
     dep AS (
       SELECT d.project_id, sum(d.amount_fen)::bigint AS fen
         FROM w JOIN labor_cost_deposits d ON d.project_id = w.project_id
-       WHERE d.booked_on >= w.month_start AND d.booked_on <= $2::date
+       WHERE ($3::uuid[] IS NULL OR d.project_id = ANY ($3::uuid[])) AND d.booked_on >= w.month_start AND d.booked_on <= $2::date
        GROUP BY d.project_id
     )
     SELECT w.project_id::text AS subject_key, w.project_id, w.owner_id AS enterprise_id,
@@ -387,7 +409,8 @@ export const W06: WarningRule = {
       SELECT s.id AS project_id, ${num('PAY-02.graceUntil')}::int AS grace,
              ${num('W06.minPaidShare')} AS min_paid, ${num('W06.redUnpaidShare')} AS red_unpaid,
              (date_trunc('month', $2::date::timestamp) - make_interval(months => 1 + ${num('PAY-02.graceUntil')}::int + k))::date AS month
-        FROM s CROSS JOIN LATERAL generate_series(0, ${num('W06.lookbackMonths')}::int - 1) AS k
+        FROM s CROSS JOIN generate_series(0, 23) AS k
+       WHERE k < ${num('W06.lookbackMonths')}
     ),
     -- Only the judged months' partitions: the bounds are known before attendance is read.
     att AS (
@@ -401,43 +424,45 @@ export const W06: WarningRule = {
     paid AS (
       SELECT f.project_id, f.month, f.worker_id
         FROM months m JOIN payroll_line_facts f ON f.project_id = m.project_id AND f.month = m.month
+       WHERE ($3::uuid[] IS NULL OR f.project_id = ANY ($3::uuid[]))
        GROUP BY f.project_id, f.month, f.worker_id
       HAVING sum(f.paid_fen) > 0
     ),
-    per AS (
-      SELECT m.project_id, m.month, m.grace, m.min_paid, m.red_unpaid, a.worker_id, pd.worker_id IS NOT NULL AS paid
-        FROM months m
-        JOIN att a ON a.project_id = m.project_id AND a.month = m.month
+    per AS MATERIALIZED (
+      SELECT a.project_id, a.month, a.worker_id, pd.worker_id IS NOT NULL AS paid
+        FROM att a
+        JOIN months m ON m.project_id = a.project_id AND m.month = a.month
         LEFT JOIN paid pd ON pd.project_id = a.project_id AND pd.month = a.month AND pd.worker_id = a.worker_id
     ),
     tally AS (
-      SELECT project_id, month, grace, min_paid, red_unpaid, count(*)::int AS attended, count(*) FILTER (WHERE paid)::int AS paid
-        FROM per GROUP BY project_id, month, grace, min_paid, red_unpaid
+      SELECT project_id, month, count(*)::int AS attended, count(*) FILTER (WHERE paid)::int AS paid FROM per GROUP BY project_id, month
+    ),
+    -- Each unpaid worker's employer: their employment on the project begun by the month's end (the latest, if they came back).
+    unpaid AS (
+      SELECT DISTINCT ON (u.project_id, u.month, u.worker_id) u.project_id, u.month, e.employer_id
+        FROM per u
+        LEFT JOIN employments e ON e.project_id = u.project_id AND e.worker_id = u.worker_id AND e.entry_date < (u.month + interval '1 month')::date
+       WHERE NOT u.paid
+       ORDER BY u.project_id, u.month, u.worker_id, e.entry_date DESC
     ),
     unpaid_by AS (
       SELECT x.project_id, x.month,
-             jsonb_agg(jsonb_build_object('employerName', x.employer_name, 'unpaidWorkers', x.n) ORDER BY x.n DESC, x.employer_name) AS employers
-        FROM (SELECT u.project_id, u.month, en.name AS employer_name, count(*)::int AS n
-                FROM per u
-                LEFT JOIN LATERAL (
-                  SELECT e.employer_id FROM employments e
-                   WHERE e.project_id = u.project_id AND e.worker_id = u.worker_id AND e.entry_date < (u.month + interval '1 month')::date
-                   ORDER BY e.entry_date DESC LIMIT 1
-                ) emp ON true
-                LEFT JOIN enterprises en ON en.id = emp.employer_id
-               WHERE NOT u.paid
-               GROUP BY u.project_id, u.month, en.name) x
+             jsonb_agg(jsonb_build_object('employerName', en.name, 'unpaidWorkers', x.n) ORDER BY x.n DESC, en.name) AS employers
+        FROM (SELECT project_id, month, employer_id, count(*)::int AS n FROM unpaid GROUP BY project_id, month, employer_id) x
+        LEFT JOIN enterprises en ON en.id = x.employer_id
        GROUP BY x.project_id, x.month
     )
     SELECT t.project_id || ':' || to_char(t.month, 'YYYY-MM') AS subject_key, t.project_id, NULL::uuid AS enterprise_id,
-           (t.paid < t.attended * t.min_paid OR (t.paid < t.attended AND t.attended - t.paid >= t.attended * t.red_unpaid)) AS hit,
-           CASE WHEN t.paid < t.attended AND t.attended - t.paid >= t.attended * t.red_unpaid THEN 'red' ELSE 'yellow' END AS level,
+           (t.paid < t.attended * m.min_paid OR (t.paid < t.attended AND t.attended - t.paid >= t.attended * m.red_unpaid)) AS hit,
+           CASE WHEN t.paid < t.attended AND t.attended - t.paid >= t.attended * m.red_unpaid THEN 'red' ELSE 'yellow' END AS level,
            jsonb_build_object('month', to_char(t.month, 'YYYY-MM'),
-                              'dueBy', (t.month + make_interval(months => t.grace + 1) - interval '1 day')::date,
+                              'dueBy', (t.month + make_interval(months => m.grace + 1) - interval '1 day')::date,
                               'attendedWorkers', t.attended, 'paidWorkers', t.paid, 'unpaidWorkers', t.attended - t.paid,
                               'paidShare', round(t.paid::numeric / t.attended, 4), 'unpaidShare', round((t.attended - t.paid)::numeric / t.attended, 4),
                               'unpaidByEmployer', coalesce(u.employers, '[]'::jsonb)) AS evidence
-      FROM tally t LEFT JOIN unpaid_by u ON u.project_id = t.project_id AND u.month = t.month`,
+      FROM tally t
+      JOIN months m ON m.project_id = t.project_id AND m.month = t.month
+      LEFT JOIN unpaid_by u ON u.project_id = t.project_id AND u.month = t.month`,
 };
 
 /**
@@ -476,6 +501,7 @@ export const W07: WarningRule = {
              sum(f.days_worked)::int AS worker_days, sum(f.net_fen)::bigint AS net_fen,
              sum(least(f.days_worked * 100, w.month_days_x100))::bigint AS days_x100
         FROM w JOIN payroll_line_facts f ON f.project_id = w.project_id AND f.month >= w.from_month AND f.judged
+       WHERE ($3::uuid[] IS NULL OR f.project_id = ANY ($3::uuid[]))
        GROUP BY f.project_id, f.employer_id, f.month, f.version, f.status, w.floor_fen, w.prorate, w.month_days_x100
     ),
     judged AS (
@@ -519,44 +545,72 @@ export const W08: WarningRule = {
   sql: `
     WITH s AS (${WATCHED_PROJECTS}),
     w AS MATERIALIZED (
-      SELECT s.id AS project_id, ${num('W08.monthlyCapFen')}::bigint AS month_cap, ${num('W08.yearlyCapFen')}::bigint AS year_cap,
-             (date_trunc('month', $2::date::timestamp) - make_interval(months => ${num('W08.lookbackMonths')}::int))::date AS from_month
-        FROM s
+      SELECT s.id AS project_id, ${num('W08.monthlyCapFen')}::bigint AS month_cap, ${num('W08.yearlyCapFen')}::bigint AS year_cap, x.from_month,
+             date_trunc('year', x.from_month::timestamp)::date AS year_from
+        FROM s CROSS JOIN LATERAL (
+          SELECT (date_trunc('month', $2::date::timestamp) - make_interval(months => ${num('W08.lookbackMonths')}::int))::date AS from_month
+        ) x
     ),
-    pay AS (
-      SELECT f.project_id, f.worker_id, f.employer_id, f.month,
-             coalesce(sum(f.net_fen) FILTER (WHERE f.judged), 0)::bigint AS net_fen, sum(f.paid_fen)::bigint AS paid_fen
-        FROM w JOIN payroll_line_facts f ON f.project_id = w.project_id AND f.status <> 'draft'
-                                       AND f.month >= date_trunc('year', w.from_month::timestamp)::date
-       GROUP BY f.project_id, f.worker_id, f.employer_id, f.month
+    -- A worker's pay on the project by month: from each employer, the larger of the approved net pay and what was paid.
+    pm AS MATERIALIZED (
+      SELECT x.project_id, x.worker_id, x.month, sum(x.net_fen)::bigint AS net_fen, sum(x.paid_fen)::bigint AS paid_fen,
+             sum(greatest(x.net_fen, x.paid_fen))::bigint AS amount_fen
+        FROM (SELECT f.project_id, f.worker_id, f.month, f.employer_id,
+                     coalesce(sum(f.net_fen) FILTER (WHERE f.judged), 0) AS net_fen, sum(f.paid_fen) AS paid_fen
+                FROM w JOIN payroll_line_facts f ON f.project_id = w.project_id AND f.status <> 'draft' AND f.month >= w.year_from
+               WHERE ($3::uuid[] IS NULL OR f.project_id = ANY ($3::uuid[]))
+               GROUP BY f.project_id, f.worker_id, f.month, f.employer_id) x
+       GROUP BY x.project_id, x.worker_id, x.month
     ),
-    periods AS (
-      SELECT p.project_id, p.worker_id, to_char(p.month, 'YYYY-MM') AS period, 'month' AS period_kind, w.month_cap AS cap_fen,
-             sum(p.net_fen)::bigint AS net_fen, sum(p.paid_fen)::bigint AS paid_fen, sum(greatest(p.net_fen, p.paid_fen))::bigint AS amount_fen,
-             1 AS months, array_agg(p.employer_id ORDER BY greatest(p.net_fen, p.paid_fen) DESC, p.employer_id) AS employer_ids
-        FROM pay p JOIN w ON w.project_id = p.project_id
-       WHERE p.month >= w.from_month
-       GROUP BY p.project_id, p.worker_id, p.month, w.month_cap
-      UNION ALL
-      SELECT x.project_id, x.worker_id, x.period, 'year', x.cap_fen, sum(x.net_fen)::bigint, sum(x.paid_fen)::bigint, sum(x.amount_fen)::bigint,
-             count(DISTINCT x.month)::int, array_agg(x.employer_id ORDER BY x.amount_fen DESC, x.employer_id)
-        FROM (SELECT p.project_id, p.worker_id, p.employer_id, p.month, to_char(p.month, 'YYYY') AS period, w.year_cap AS cap_fen,
-                     p.net_fen, p.paid_fen, greatest(p.net_fen, p.paid_fen) AS amount_fen
-                FROM pay p JOIN w ON w.project_id = p.project_id) x
-       GROUP BY x.project_id, x.worker_id, x.period, x.cap_fen
+    -- The periods of the open warnings (subject 'project:worker:YYYY-MM' or ':YYYY').
+    open_w AS (
+      SELECT split_part(o.subject_key, ':', 1)::uuid AS project_id, split_part(o.subject_key, ':', 2)::uuid AS worker_id,
+             CASE WHEN length(split_part(o.subject_key, ':', 3)) = 7 THEN (split_part(o.subject_key, ':', 3) || '-01')::date END AS month,
+             CASE WHEN length(split_part(o.subject_key, ':', 3)) = 4 THEN (split_part(o.subject_key, ':', 3) || '-01-01')::date END AS year
+        FROM warnings o WHERE o.rule_code = 'W08' AND o.status IN ${OPEN}
     ),
-    watched AS (
-      SELECT x.*, x.project_id || ':' || x.worker_id || ':' || x.period AS subject_key FROM periods x
-    )
-    SELECT x.subject_key, x.project_id, x.employer_ids[1] AS enterprise_id, x.amount_fen > x.cap_fen AS hit, 'red' AS level,
-           jsonb_build_object('period', x.period, 'periodKind', x.period_kind, 'workerName', n.name,
-                              'employerNames', (SELECT jsonb_agg(e.name ORDER BY array_position(x.employer_ids, e.id))
-                                                  FROM enterprises e WHERE e.id = ANY (x.employer_ids)),
+    by_month AS (
+      SELECT pm.project_id, pm.worker_id, 'month' AS period_kind, pm.month AS period_start, w.month_cap AS cap_fen,
+             pm.net_fen, pm.paid_fen, pm.amount_fen, (pm.amount_fen > 0)::int AS months
+        FROM pm JOIN w ON w.project_id = pm.project_id
+       WHERE pm.month >= w.from_month
+         AND (pm.amount_fen > w.month_cap OR (pm.project_id, pm.worker_id, pm.month) IN (SELECT project_id, worker_id, month FROM open_w))
+    ),
+    -- A year passes its cap only if one of its (at most twelve) months passes a twelfth of it.
+    year_candidates AS (
+      SELECT pm.project_id, pm.worker_id, date_trunc('year', pm.month::timestamp)::date AS year
+        FROM pm JOIN w ON w.project_id = pm.project_id WHERE pm.amount_fen * 12 > w.year_cap
+      UNION
+      SELECT project_id, worker_id, year FROM open_w WHERE year IS NOT NULL
+    ),
+    by_year AS (
+      SELECT c.project_id, c.worker_id, 'year', c.year, w.year_cap, sum(pm.net_fen)::bigint, sum(pm.paid_fen)::bigint, sum(pm.amount_fen)::bigint,
+             count(*) FILTER (WHERE pm.amount_fen > 0)::int
+        FROM year_candidates c
+        JOIN w ON w.project_id = c.project_id
+        JOIN pm ON pm.project_id = c.project_id AND pm.worker_id = c.worker_id AND pm.month >= c.year AND pm.month < (c.year + interval '1 year')::date
+       GROUP BY c.project_id, c.worker_id, c.year, w.year_cap
+    ),
+    periods AS (SELECT * FROM by_month UNION ALL SELECT * FROM by_year)
+    SELECT x.project_id || ':' || x.worker_id || ':' || x.period AS subject_key, x.project_id, emp.ids[1] AS enterprise_id,
+           x.amount_fen > x.cap_fen AS hit, 'red' AS level,
+           jsonb_build_object('period', x.period, 'periodKind', x.period_kind, 'workerName', n.name, 'employerNames', emp.names,
                               'amountFen', x.amount_fen, 'netFen', x.net_fen, 'paidFen', x.paid_fen, 'capFen', x.cap_fen,
                               'monthsPaid', x.months) AS evidence
-      FROM watched x JOIN worker_names n ON n.worker_id = x.worker_id
-     WHERE x.amount_fen > x.cap_fen
-        OR EXISTS (SELECT 1 FROM warnings o WHERE o.rule_code = 'W08' AND o.subject_key = x.subject_key AND o.status IN ${OPEN})`,
+      FROM (SELECT p.*, to_char(p.period_start, CASE p.period_kind WHEN 'month' THEN 'YYYY-MM' ELSE 'YYYY' END) AS period,
+                   (p.period_start + CASE p.period_kind WHEN 'month' THEN interval '1 month' ELSE interval '1 year' END)::date AS period_end
+              FROM periods p) x
+      JOIN worker_names n ON n.worker_id = x.worker_id
+      -- The employers who paid the worker in the period, who paid most first.
+      CROSS JOIN LATERAL (
+        SELECT array_agg(y.employer_id ORDER BY y.fen DESC, y.employer_id) AS ids, jsonb_agg(e.name ORDER BY y.fen DESC, y.employer_id) AS names
+          FROM (SELECT f.employer_id, sum(CASE WHEN f.judged THEN f.net_fen ELSE 0 END + f.paid_fen) AS fen
+                  FROM payroll_line_facts f
+                 WHERE f.project_id = x.project_id AND f.worker_id = x.worker_id AND f.status <> 'draft'
+                   AND f.month >= x.period_start AND f.month < x.period_end
+                 GROUP BY f.employer_id) y
+          JOIN enterprises e ON e.id = y.employer_id
+      ) emp`,
 };
 
 export const MONEY_RULES: WarningRule[] = [W03, W04, W05, W06, W07, W08];
