@@ -8,6 +8,7 @@ import * as repo from './warnings.dashboard.repo';
 import { listWarnings } from './warnings.repo';
 
 const TREND_WEEKS = 12;
+const MAP_PROJECTS = 2_000;
 
 /** Monday of the week of `date` (Asia/Shanghai civil dates). */
 function mondayOf(date: string): string {
@@ -35,7 +36,8 @@ export async function battleMap(ctx: Ctx, query: { regionCode?: string }) {
   const byRegion = await repo.byChildRegion(db, ctx.actor, region.code, region.path, today);
   const trend = await repo.trend(db, ctx.actor, region.path, addDays(monday, -7 * (TREND_WEEKS - 1)));
   const overdue = await listWarnings(db, ctx.actor, today, { regionPath: region.path, status: 'overdue' }, { limit: 10, offset: 0 }, 'due');
-  const projects = await repo.scoredProjects(db, ctx.actor, region.path, null);
+  // The map shows the riskiest projects first; a province's tens of thousands would not read as a map.
+  const projects = await repo.scoredProjects(db, ctx.actor, region.path, MAP_PROJECTS);
   const enterprises = await repo.topEnterprises(db, ctx.actor, region.path, 10);
   // Every week of the window, zeros included, so the line does not skip quiet weeks.
   const weeks = Array.from({ length: TREND_WEEKS }, (_, i) => addDays(monday, -7 * (TREND_WEEKS - 1 - i)));

@@ -96,8 +96,8 @@ export const rulesWatching = (facts: readonly string[]): WarningRule[] => RULES.
 
 /**
  * Drains the outbox of changed facts: each marked project is evaluated by the rules watching
- * what changed. Marks taken are removed in the same transaction as nothing else, so a crash
- * between taking and evaluating loses them only until the nightly full scan.
+ * what changed. A batch of marks is taken (deleted) before its rules run, so a crash in between
+ * leaves those projects to the nightly full scan rather than evaluating them twice.
  */
 export async function evaluateChanged(ctx: Ctx, batch = 500): Promise<ScanResult[]> {
   const results: ScanResult[] = [];

@@ -9,7 +9,7 @@ import { getParamDef } from '../../platform/params/params.registry';
 import { getParamValue } from '../params';
 import { findRegion } from '../regions';
 import { RULES, ruleOf } from './rules';
-import { notifyOverdue, notifyRaisedRed } from './warnings.notify';
+import { notifyOverdue } from './warnings.notify';
 import { allowedActions, type WarningActionName } from './warnings.policy';
 import * as repo from './warnings.repo';
 import { proposedConsequences, transition, type WarningStatus } from './warnings.rules';
@@ -241,4 +241,3 @@ export async function scanMyRegion(ctx: Ctx) {
   return result;
 }
 
-export { notifyRaisedRed };
