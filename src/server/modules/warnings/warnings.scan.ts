@@ -59,8 +59,8 @@ export async function scanInputs(ctx: Ctx, rules: readonly WarningRule[]) {
 }
 
 /**
- * Runs rules over all projects (a full scan) or some (incremental evaluation), one statement and
- * one transaction per rule, then recomputes the risk scores of what was evaluated and tells the
+ * Runs rules over all projects (a full scan) or some (incremental evaluation), one statement per
+ * rule, then recomputes the risk scores of what was evaluated and tells the
  * responsible users of new red warnings. Recorded in warning_scans with each rule's counts and time.
  */
 export async function runScan(ctx: Ctx, input: ScanInput = {}): Promise<ScanResult> {
@@ -73,17 +73,31 @@ export async function runScan(ctx: Ctx, input: ScanInput = {}): Promise<ScanResu
   await scanRepo.insertScan(ctx.db, { id, kind, startedAt, requestedBy: ctx.actor.name });
   const result: ScanResult = { id, kind, raised: 0, updated: 0, resolved: 0, rules: [] };
   const red: string[] = [];
-  for (const rule of rules) {
-    const t0 = performance.now();
-    const counts = await ctx.db.tx(async (tx) => {
+  const runAll = async (db: DbOrTx, perRule: (f: (tx: DbOrTx) => Promise<scanRepo.RuleRunCounts>) => Promise<scanRepo.RuleRunCounts>) => {
+    for (const rule of rules) {
+      const t0 = performance.now();
+      const counts = await perRule((tx) => scanRepo.runRule(tx, rule, { ...inputs, projectIds, now: ctx.clock.now(), actorName: ctx.actor.name }));
+      result.rules.push({ code: rule.code, raised: counts.raised, updated: counts.updated, resolved: counts.resolved, ms: Math.round(performance.now() - t0) });
+      result.raised += counts.raised;
+      result.updated += counts.updated;
+      result.resolved += counts.resolved;
+      red.push(...counts.red_ids);
+    }
+  };
+  if (projectIds) {
+    // A few projects: every rule in one transaction, so the evaluation costs statements, not round trips.
+    await ctx.db.tx(async (tx) => {
       await scanRepo.lockScans(tx);
-      return scanRepo.runRule(tx, rule, { ...inputs, projectIds, now: ctx.clock.now(), actorName: ctx.actor.name });
+      await runAll(tx, (f) => f(tx));
     });
-    result.rules.push({ code: rule.code, raised: counts.raised, updated: counts.updated, resolved: counts.resolved, ms: Math.round(performance.now() - t0) });
-    result.raised += counts.raised;
-    result.updated += counts.updated;
-    result.resolved += counts.resolved;
-    red.push(...counts.red_ids);
+  } else {
+    // Everything: a transaction per rule, so no scan holds its locks for the whole night's work.
+    await runAll(ctx.db, (f) =>
+      ctx.db.tx(async (tx) => {
+        await scanRepo.lockScans(tx);
+        return f(tx);
+      }),
+    );
   }
   await recomputeRiskScores(ctx, projectIds);
   if (red.length > 0) await notifyRaisedRed(ctx, red);
