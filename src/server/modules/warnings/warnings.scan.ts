@@ -73,7 +73,7 @@ export async function runScan(ctx: Ctx, input: ScanInput = {}): Promise<ScanResu
   await scanRepo.insertScan(ctx.db, { id, kind, startedAt, requestedBy: ctx.actor.name });
   const result: ScanResult = { id, kind, raised: 0, updated: 0, resolved: 0, rules: [] };
   const red: string[] = [];
-  const runAll = async (db: DbOrTx, perRule: (f: (tx: DbOrTx) => Promise<scanRepo.RuleRunCounts>) => Promise<scanRepo.RuleRunCounts>) => {
+  const runAll = async (perRule: (f: (tx: DbOrTx) => Promise<scanRepo.RuleRunCounts>) => Promise<scanRepo.RuleRunCounts>) => {
     for (const rule of rules) {
       const t0 = performance.now();
       const counts = await perRule((tx) => scanRepo.runRule(tx, rule, { ...inputs, projectIds, now: ctx.clock.now(), actorName: ctx.actor.name }));
@@ -88,11 +88,11 @@ export async function runScan(ctx: Ctx, input: ScanInput = {}): Promise<ScanResu
     // A few projects: every rule in one transaction, so the evaluation costs statements, not round trips.
     await ctx.db.tx(async (tx) => {
       await scanRepo.lockScans(tx);
-      await runAll(tx, (f) => f(tx));
+      await runAll((f) => f(tx));
     });
   } else {
     // Everything: a transaction per rule, so no scan holds its locks for the whole night's work.
-    await runAll(ctx.db, (f) =>
+    await runAll((f) =>
       ctx.db.tx(async (tx) => {
         await scanRepo.lockScans(tx);
         return f(tx);
