@@ -12,6 +12,12 @@ export interface DbOrTx {
 /** An open transaction; `exec` runs a multi-statement script without parameters (migrations). */
 export interface Tx extends DbOrTx {
   exec(sql: string): Promise<void>;
+  /**
+   * Runs a statement kept prepared under `name` on this connection with a generic plan: planned
+   * once per connection instead of at every run, for statements run often whose best plan does not
+   * depend on the values (a name is for one text only). PGlite runs it as an ordinary statement.
+   */
+  prepared<T = Record<string, unknown>>(name: string, sql: string, params?: unknown[]): Promise<{ rows: T[]; rowCount: number }>;
 }
 
 export interface Db extends DbOrTx {
@@ -64,6 +70,16 @@ async function openPostgres(url: string): Promise<Db> {
           exec: async (sql) => {
             await client.query(sql);
           },
+          async prepared<T>(name: string, sql: string, params?: unknown[]) {
+            // The server would plan the first runs for their values before settling on a generic
+            // plan, or never; forced for this statement only (an error rolls the setting back too).
+            const { rows: [{ prior }] } = await client.query(
+              `SELECT current_setting('plan_cache_mode') AS prior, set_config('plan_cache_mode', 'force_generic_plan', true)`,
+            );
+            const result = await client.query({ name, text: sql, values: params as unknown[] });
+            await client.query(`SELECT set_config('plan_cache_mode', $1, true)`, [prior]);
+            return { rows: result.rows as T[], rowCount: result.rowCount ?? 0 };
+          },
         });
         await client.query('COMMIT');
         return result;
@@ -115,6 +131,7 @@ async function openPglite(dataDir: string): Promise<Db> {
           exec: async (sql) => {
             await t.exec(sql);
           },
+          prepared: (_name, sql, params) => run(t, sql, params),
         }),
       ),
     async checkpoint() {

@@ -17,7 +17,10 @@ export type Consequence = 'order_to_correct' | 'payment_suspension' | 'credit_do
  *   $1 jsonb  the parameter snapshot, read with scan_param($1, 'ID', <region path>)
  *   $2 date   today in Asia/Shanghai
  *   $3 uuid[] the projects to evaluate, or NULL for all (incremental evaluation); a rule on
- *             enterprises evaluates the enterprises party to those projects
+ *             enterprises evaluates the enterprises party to those projects. Written only as
+ *             `$3::uuid[] IS NULL`, `$3::uuid[] IS NOT NULL` and `ANY ($3::uuid[])`: the runner
+ *             writes the NULL tests out as constants (see scopeConstants), so an incremental
+ *             evaluation has one plan for any projects
  *   $4 jsonb  calendar facts the SQL cannot compute: {"springFestival": "2027-02-06" | null,
  *             "workingDaysAgo": {"10": "2026-02-13", …}} (every duration_wd parameter's values)
  * A project rule sets project_id (enterprise_id may name the employer concerned); an enterprise rule
@@ -40,3 +43,11 @@ export interface WarningRule {
   consequences: readonly Consequence[];
   sql: string;
 }
+
+/**
+ * The rules' SQL with the test for "all projects" written out: a constant lets the planner drop the
+ * branch not taken, so the statement of an incremental evaluation keeps one generic plan that goes
+ * through the project indexes (an `$3 IS NULL OR …` left to a generic plan scans everything).
+ */
+export const scopeConstants = (sql: string, incremental: boolean): string =>
+  sql.replaceAll('$3::uuid[] IS NOT NULL', String(incremental)).replaceAll('$3::uuid[] IS NULL', String(!incremental));

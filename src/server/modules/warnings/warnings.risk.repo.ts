@@ -60,40 +60,66 @@ export async function upsertProjectScores(db: DbOrTx, projectIds: string[] | nul
  */
 export async function upsertEnterpriseScores(db: DbOrTx, projectIds: string[] | null, now: Date, today: string): Promise<void> {
   const weight = `(CASE w.level WHEN 'red' THEN ${P.red} WHEN 'orange' THEN ${P.orange} ELSE ${P.yellow} END)`;
+  const cols = `w.id, w.project_id, w.enterprise_id, w.level, w.status, w.raised_on`;
+  // Everything, or the parties of some projects with just the warnings that concern them. A
+  // warning's parties always hold its own enterprise (an enterprise warning carries just it, a
+  // project warning the project's parties, among them every employer), so one lookup finds them.
+  // Two texts rather than an OR, so each plans as what it is: through the index, or by hashing.
+  const scope = projectIds
+    ? `e AS (
+         SELECT en.id, en.region_path, en.industry FROM enterprises en
+          WHERE en.id IN (SELECT unnest(p.party_ids) FROM projects p WHERE p.id = ANY ($1::uuid[]))
+       ),
+       ew AS (SELECT DISTINCT ${cols} FROM e JOIN warnings w ON w.party_ids @> ARRAY[e.id])`
+    : `e AS (SELECT en.id, en.region_path, en.industry FROM enterprises en WHERE $1::uuid[] IS NULL),
+       ew AS (SELECT ${cols} FROM warnings w)`;
   await db.query(
-    `WITH e AS (
-       SELECT en.id, en.region_path, en.industry FROM enterprises en
-        WHERE $1::uuid[] IS NULL
-           OR en.id IN (SELECT unnest(p.party_ids) FROM projects p WHERE p.id = ANY ($1::uuid[]))
-     ),
-     ow AS (SELECT w.* FROM warnings w WHERE w.status IN ${OPEN}),
+    `WITH ${scope},
+     ow AS (SELECT * FROM ew w WHERE w.status IN ${OPEN}),
      own AS (
        SELECT e.id, sum(${weight})::int AS points, count(*)::int AS n
          FROM e JOIN ow w ON w.enterprise_id = e.id GROUP BY e.id
      ),
      as_gc AS (
        SELECT e.id, sum(${weight})::int AS points, count(*)::int AS n
-         FROM e JOIN projects p ON p.general_contractor_id = e.id JOIN ow w ON w.project_id = p.id AND w.enterprise_id IS NULL
+         FROM ow w JOIN projects p ON p.id = w.project_id JOIN e ON e.id = p.general_contractor_id
+        WHERE w.enterprise_id IS NULL
         GROUP BY e.id
      ),
+     -- A subcontractor's or team's warning weighs on the general contractor and on the contractor it works under.
      chain AS (
        SELECT x.id, (sum(x.weight) * ${P.chainShare})::int AS points, count(*)::int AS n
-         FROM (SELECT DISTINCT e.id, w.id AS warning_id, ${weight} AS weight
-                 FROM e JOIN ow w ON w.enterprise_id IS NOT NULL AND w.enterprise_id <> e.id AND w.project_id IS NOT NULL
-                 JOIN projects p ON p.id = w.project_id
-                WHERE p.general_contractor_id = e.id
-                   OR EXISTS (SELECT 1 FROM subcontracts sc WHERE sc.project_id = w.project_id AND sc.enterprise_id = w.enterprise_id AND sc.parent_id = e.id)) x
+         FROM (SELECT e.id, w.id AS warning_id, ${weight} AS weight
+                 FROM ow w JOIN projects p ON p.id = w.project_id JOIN e ON e.id = p.general_contractor_id
+                WHERE w.enterprise_id <> e.id
+               UNION
+               SELECT e.id, w.id, ${weight}
+                 FROM ow w JOIN subcontracts sc ON sc.project_id = w.project_id AND sc.enterprise_id = w.enterprise_id JOIN e ON e.id = sc.parent_id
+                WHERE w.enterprise_id <> e.id) x
         GROUP BY x.id
+     ),
+     -- The past year's settled warnings: the enterprise's own, and the project-level ones of projects it contracts generally.
+     history AS (
+       SELECT coalesce(w.enterprise_id, p.general_contractor_id) AS id, count(*)::int AS n
+         FROM ew w LEFT JOIN projects p ON w.enterprise_id IS NULL AND p.id = w.project_id
+        WHERE w.status IN ('resolved', 'closed') AND w.raised_on > $3::date - 365
+        GROUP BY 1
+     ),
+     listed AS (
+       SELECT d.enterprise_id AS id, count(*)::int AS n FROM enterprise_dishonesty_listings d JOIN e ON e.id = d.enterprise_id
+        WHERE d.listed_on <= $3 AND (d.removed_on IS NULL OR d.removed_on > $3) GROUP BY 1
+     ),
+     arrears AS (
+       SELECT a.enterprise_id AS id, count(*)::int AS n FROM enterprise_arrears a JOIN e ON e.id = a.enterprise_id
+        WHERE a.resolved_on IS NULL GROUP BY 1
      ),
      f AS (
        SELECT e.*, coalesce(own.points, 0) AS own_points, coalesce(own.n, 0) AS own_n,
               coalesce(as_gc.points, 0) AS gc_points, coalesce(as_gc.n, 0) AS gc_n,
               coalesce(chain.points, 0) AS chain_points, coalesce(chain.n, 0) AS chain_n,
-              (SELECT count(*)::int FROM enterprise_dishonesty_listings d WHERE d.enterprise_id = e.id AND d.listed_on <= $3 AND (d.removed_on IS NULL OR d.removed_on > $3)) AS listed,
-              (SELECT count(*)::int FROM enterprise_arrears a WHERE a.enterprise_id = e.id AND a.resolved_on IS NULL) AS arrears,
-              (SELECT count(*)::int FROM warnings w WHERE w.status IN ('resolved', 'closed') AND w.raised_on > $3::date - 365
-                  AND (w.enterprise_id = e.id OR (w.enterprise_id IS NULL AND w.project_id IN (SELECT id FROM projects WHERE general_contractor_id = e.id)))) AS history
+              coalesce(listed.n, 0) AS listed, coalesce(arrears.n, 0) AS arrears, coalesce(history.n, 0) AS history
          FROM e LEFT JOIN own ON own.id = e.id LEFT JOIN as_gc ON as_gc.id = e.id LEFT JOIN chain ON chain.id = e.id
+         LEFT JOIN listed ON listed.id = e.id LEFT JOIN arrears ON arrears.id = e.id LEFT JOIN history ON history.id = e.id
      ),
      scored AS (
        SELECT f.*, array_remove(ARRAY[

@@ -1,17 +1,15 @@
 import { shanghaiDate } from '../../platform/calendar';
-import type { Ctx } from '../../platform/context';
+import type { DbOrTx } from '../../db/client';
 import * as repo from './warnings.risk.repo';
 
 /**
  * 风险分 (risk + credit), 0–100, per project and per enterprise, from the open warnings by level, the
  * past year's warnings, complaints, the dishonesty list and open arrears; along the contracting
  * chain a subcontractor's or team's warnings weigh on the contractor above it and on the general
- * contractor. Every point is in `factors`, so the score explains itself.
+ * contractor. Every point is in `factors`, so the score explains itself. Runs in the caller's
+ * transaction, which holds the scan lock (and JIT off: see lockScans).
  */
-export async function recomputeRiskScores(ctx: Ctx, projectIds: string[] | null): Promise<void> {
-  const now = ctx.clock.now();
-  await ctx.db.tx(async (tx) => {
-    await repo.upsertProjectScores(tx, projectIds, now, shanghaiDate(now));
-    await repo.upsertEnterpriseScores(tx, projectIds, now, shanghaiDate(now));
-  });
+export async function recomputeRiskScores(tx: DbOrTx, now: Date, projectIds: string[] | null): Promise<void> {
+  await repo.upsertProjectScores(tx, projectIds, now, shanghaiDate(now));
+  await repo.upsertEnterpriseScores(tx, projectIds, now, shanghaiDate(now));
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { permissionsOf } from '../../platform/access/roles';
 import type { Actor } from '../../platform/access/actor';
 import { RULES } from './rules';
+import { scopeConstants } from './warnings.catalogue';
 import { allowedActions } from './warnings.policy';
 import { isOpen, proposedConsequences, transition } from './warnings.rules';
 import { getParamDef } from '../../platform/params/params.registry';
@@ -85,5 +86,16 @@ describe('the rule catalogue', () => {
       // A parameter the SQL reads must be in the snapshot, so it must be declared on the rule.
       for (const [, id] of r.sql.matchAll(/scan_param\(\$1, '([^']+)'/g)) if (!id.startsWith('WRN.')) expect(r.params, `${r.code} reads ${id}`).toContain(id);
     }
+  });
+
+  it('names the projects placeholder only in the forms the runner writes out, so an incremental evaluation keeps one plan', () => {
+    for (const r of RULES) {
+      // Any other test of $3 for NULL would survive into the generic plan and scan every project.
+      const rest = scopeConstants(r.sql, true).replaceAll('ANY ($3::uuid[])', '');
+      expect(rest, r.code).not.toContain('$3');
+      expect(scopeConstants(r.sql, true), r.code).not.toMatch(/\$3::uuid\[\] IS/);
+    }
+    expect(scopeConstants('WHERE ($3::uuid[] IS NULL OR p.id = ANY ($3::uuid[])) AND $3::uuid[] IS NOT NULL', true)).toBe('WHERE (false OR p.id = ANY ($3::uuid[])) AND true');
+    expect(scopeConstants('WHERE ($3::uuid[] IS NULL OR p.id = ANY ($3::uuid[])) AND $3::uuid[] IS NOT NULL', false)).toBe('WHERE (true OR p.id = ANY ($3::uuid[])) AND false');
   });
 });

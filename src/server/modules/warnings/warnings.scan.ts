@@ -27,6 +27,7 @@ export interface ScanResult {
   raised: number;
   updated: number;
   resolved: number;
+  /** Per rule; `ms` is the time of the rule's statement, which an incremental evaluation's rules share. */
   rules: { code: string; raised: number; updated: number; resolved: number; ms: number }[];
 }
 
@@ -59,9 +60,10 @@ export async function scanInputs(ctx: Ctx, rules: readonly WarningRule[]) {
 }
 
 /**
- * Runs rules over all projects (a full scan) or some (incremental evaluation), one statement per
- * rule, then recomputes the risk scores of what was evaluated and tells the
- * responsible users of new red warnings. Recorded in warning_scans with each rule's counts and time.
+ * Runs rules over all projects (a full scan: a statement and a transaction per rule) or some (an
+ * incremental evaluation: one statement for all its rules), recomputes the risk scores of what was
+ * evaluated and tells the responsible users of new red warnings. Recorded in warning_scans with
+ * each rule's counts and time.
  */
 export async function runScan(ctx: Ctx, input: ScanInput = {}): Promise<ScanResult> {
   const rules = input.rules ?? RULES;
@@ -70,38 +72,46 @@ export async function runScan(ctx: Ctx, input: ScanInput = {}): Promise<ScanResu
   const inputs = await scanInputs(ctx, rules);
   const id = uuidv7();
   const startedAt = ctx.clock.now();
-  await scanRepo.insertScan(ctx.db, { id, kind, startedAt, requestedBy: ctx.actor.name });
+  // A full scan is on record while it runs; an incremental one, done in milliseconds, when done.
+  if (!projectIds) await scanRepo.insertScan(ctx.db, { id, kind, startedAt, requestedBy: ctx.actor.name });
   const result: ScanResult = { id, kind, raised: 0, updated: 0, resolved: 0, rules: [] };
   const red: string[] = [];
-  const runAll = async (perRule: (f: (tx: DbOrTx) => Promise<scanRepo.RuleRunCounts>) => Promise<scanRepo.RuleRunCounts>) => {
-    for (const rule of rules) {
-      const t0 = performance.now();
-      const counts = await perRule((tx) => scanRepo.runRule(tx, rule, { ...inputs, projectIds, now: ctx.clock.now(), actorName: ctx.actor.name }));
-      result.rules.push({ code: rule.code, raised: counts.raised, updated: counts.updated, resolved: counts.resolved, ms: Math.round(performance.now() - t0) });
-      result.raised += counts.raised;
-      result.updated += counts.updated;
-      result.resolved += counts.resolved;
-      red.push(...counts.red_ids);
+  const args = { ...inputs, projectIds, now: ctx.clock.now(), actorName: ctx.actor.name };
+  const tally = (counts: Map<string, scanRepo.RuleRunCounts>, ms: number) => {
+    for (const [code, c] of counts) {
+      result.rules.push({ code, raised: c.raised, updated: c.updated, resolved: c.resolved, ms });
+      result.raised += c.raised;
+      result.updated += c.updated;
+      result.resolved += c.resolved;
+      red.push(...c.red_ids);
     }
   };
   if (projectIds) {
-    // A few projects: every rule in one transaction, so the evaluation costs statements, not round trips.
+    // A few projects: every rule in one prepared statement and the risk scores in the same
+    // transaction, so the evaluation costs a handful of round trips and no planning.
     await ctx.db.tx(async (tx) => {
       await scanRepo.lockScans(tx);
-      await runAll((f) => f(tx));
+      const t0 = performance.now();
+      tally(await scanRepo.runRules(tx, rules, args), Math.round(performance.now() - t0));
+      await recomputeRiskScores(tx, args.now, projectIds);
     });
   } else {
     // Everything: a transaction per rule, so no scan holds its locks for the whole night's work.
-    await runAll((f) =>
-      ctx.db.tx(async (tx) => {
+    for (const rule of rules) {
+      const t0 = performance.now();
+      const counts = await ctx.db.tx(async (tx) => {
         await scanRepo.lockScans(tx);
-        return f(tx);
-      }),
-    );
+        return scanRepo.runRules(tx, [rule], args);
+      });
+      tally(counts, Math.round(performance.now() - t0));
+    }
+    await ctx.db.tx(async (tx) => {
+      await scanRepo.lockScans(tx);
+      await recomputeRiskScores(tx, args.now, null);
+    });
   }
-  await recomputeRiskScores(ctx, projectIds);
   if (red.length > 0) await notifyRaisedRed(ctx, red);
-  await scanRepo.finishScan(ctx.db, { ...result, finishedAt: ctx.clock.now(), projectCount: projectIds?.length ?? null });
+  await scanRepo.finishScan(ctx.db, { ...result, startedAt, requestedBy: ctx.actor.name, finishedAt: ctx.clock.now(), projectCount: projectIds?.length ?? null });
   return result;
 }
 
