@@ -18,7 +18,7 @@
  * Evidence queries slower than SLOW_MS are explained (EXPLAIN ANALYZE) at the end.
  * Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:warnings
  * Options: PROJECTS=20000 (100 workers each; PROJECTS=2000 for a quick run) STREAMS=2 (parallel load
- *          statements) SCANS=2 INCREMENTAL=5 SLOW_MS=30000 JIT=off (the timed part without JIT)
+ *          statements) SCANS=2 INCREMENTAL=11 SLOW_MS=30000 JIT=off (the timed part without JIT)
  *          SAVE_LOADED=1 (keep a copy of the loaded database) FROM=<database> (time a copy of it, no load)
  *          KEEP=1 (leave the database for EXPLAIN)
  * Needs a superuser (the load runs as replica role) and /usr/bin/psql.
@@ -48,7 +48,7 @@ import { freshDatabase } from './support';
 
 const PROJECTS = Number(process.env.PROJECTS ?? 20_000);
 const STREAMS = Number(process.env.STREAMS ?? 2);
-const INCREMENTAL = Number(process.env.INCREMENTAL ?? 5);
+const INCREMENTAL = Number(process.env.INCREMENTAL ?? 11);
 const SCANS = Number(process.env.SCANS ?? 2);
 /** Rules whose evidence query takes longer than this are explained (EXPLAIN ANALYZE) at the end. */
 const SLOW_MS = Number(process.env.SLOW_MS ?? 30_000);
@@ -762,9 +762,15 @@ async function timed(platform: Platform, url: string, dataDir: string) {
     if (w.status !== 'resolved') throw new Error(`W05 warning ${pick.subject_key} not resolved by the incremental evaluation`);
   }
   if (incremental.length > 0) {
-    const sorted = [...incremental].sort((a, b) => a - b);
+    // The first evaluation on a connection prepares its statement (parse and generic plan); the
+    // rest, as the minute-by-minute job runs on a warm pool, reuse it.
+    const steady = incremental.slice(1);
+    const sorted = [...(steady.length > 0 ? steady : incremental)].sort((a, b) => a - b);
     const median = sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-    console.log(`incremental over ${incremental.length} projects: median ${median.toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms (target ≤ 50 ms)`);
+    console.log(
+      `incremental over ${incremental.length} projects: first (prepares the statement) ${incremental[0].toFixed(1)} ms; ` +
+        `then median ${median.toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms (target ≤ 50 ms)`,
+    );
     // Where an incremental evaluation's time goes besides its rules: the inputs and the risk scores of one project.
     const pid = picks.at(-1)!.project_id;
     const best = async (f: () => Promise<unknown>) => {
@@ -778,10 +784,12 @@ async function timed(platform: Platform, url: string, dataDir: string) {
     };
     console.log(
       `  of which, best of 3: scan inputs (parameter snapshot, calendar) ${await best(() => scanInputs(ctx, rulesWatching(['payroll'])))} ms; ` +
-        `risk scores of the project and its parties ${await best(() => q.tx(async (tx) => {
-                await lockScans(tx);
-                await recomputeRiskScores(tx, ctx.clock.now(), [pid]);
-              }))} ms`,
+        `risk scores of the project and its parties ${await best(() =>
+          q.tx(async (tx) => {
+            await lockScans(tx);
+            await recomputeRiskScores(tx, ctx.clock.now(), [pid]);
+          }),
+        )} ms`,
     );
   } else console.log('incremental: no project with an open W05 warning on a payroll to pay');
 

@@ -15,6 +15,7 @@ import { ACCOUNTS_ENCRYPTED_COLUMNS } from '../server/modules/accounts';
 import { PAYROLL_ENCRYPTED_COLUMNS } from '../server/modules/payroll';
 import { NATIONAL_ENCRYPTED_COLUMNS } from '../server/modules/national';
 import { WORKFORCE_ENCRYPTED_COLUMNS } from '../server/modules/workforce';
+import { CASES_ENCRYPTED_COLUMNS } from '../server/modules/cases';
 import { eventIdAad } from '../server/modules/attendance/attendance.repo';
 import { loadKeyRing } from '../server/platform/crypto/keyring';
 import { retireFieldKey, rotateFieldKeys } from '../server/platform/crypto/reencrypt';
@@ -111,6 +112,7 @@ async function run(argv: string[]): Promise<number> {
         ...NATIONAL_ENCRYPTED_COLUMNS,
         ...ACCOUNTS_ENCRYPTED_COLUMNS,
         ...PAYROLL_ENCRYPTED_COLUMNS,
+        ...CASES_ENCRYPTED_COLUMNS,
         { table: 'attendance_events', column: 'id_enc', aad: eventIdAad },
       ];
       try {

@@ -28,6 +28,7 @@ import { paymentsRoutes } from './modules/payments/payments.routes';
 import { regionsRoutes } from './modules/regions/regions.routes';
 import { warningsRoutes } from './modules/warnings/warnings.routes';
 import { notifyRoutes } from './modules/notify/notify.routes';
+import { casesRoutes } from './modules/cases/cases.routes';
 import type { Platform } from './platform/context';
 import { registerIdempotency } from './platform/http/idempotency';
 import { registerMetrics } from './platform/http/metrics';
@@ -152,6 +153,7 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
   await app.register(async (scoped) => depositsRoutes(scoped as App));
   await app.register(async (scoped) => fundsRoutes(scoped as App));
   await app.register(async (scoped) => paymentsRoutes(scoped as App));
+  await app.register(async (scoped) => casesRoutes(scoped as App));
   await app.register(async (scoped) => warningsRoutes(scoped as App));
   await app.register(async (scoped) => notifyRoutes(scoped as App));
 

@@ -448,7 +448,7 @@ async function warningFixtureB(projectB: string, unitB: string, enterpriseB: str
      VALUES ($1, $2, 'tax', '西城区税务局', 'B-1', '2026-02-01', 100, 3, 'probe', now())`,
     [signalB, enterpriseB],
   );
-  await recomputeRiskScores(platform.db, new Date(), null);
+  await platform.db.tx((tx) => recomputeRiskScores(tx, new Date(), null));
   return { warningB, proposalB, fileB, signalB };
 }
 

@@ -327,3 +327,18 @@ export async function findGovUnitRefs(db: DbOrTx, by: { ids?: string[]; names?: 
   );
   return rows;
 }
+
+/**
+ * Registry entries a complaint's employer may be: by credit code, or names containing a fragment.
+ * Enterprise names and codes are public registry data, so this looks beyond the caller's region
+ * (a contractor registered elsewhere works on a project here).
+ */
+export async function matchEnterprises(db: DbOrTx, q: { creditCode?: string | null; nameFragments: string[]; limit: number }): Promise<{ id: string; name: string; credit_code: string }[]> {
+  const { rows } = await db.query<{ id: string; name: string; credit_code: string }>(
+    `SELECT id, name, credit_code FROM enterprises
+      WHERE status = 'active' AND (credit_code = $1 OR name LIKE ANY ($2::text[]))
+      ORDER BY (credit_code = $1) DESC NULLS LAST, name LIMIT $3`,
+    [q.creditCode?.toUpperCase() ?? null, q.nameFragments.map((f) => `%${f.replace(/[%_\\]/g, (c) => `\\${c}`)}%`), q.limit],
+  );
+  return rows;
+}

@@ -94,6 +94,7 @@ export async function findProjectForScope(db: DbOrTx, actor: Actor, id: string) 
       name: row.name,
       regionCode: row.region_code,
       regionPath: row.region_path,
+      supervisingIndustry: row.supervising_industry,
       status: row.status as ProjectStatus,
       generalContractorId: row.general_contractor_id,
       ownerId: row.owner_id,

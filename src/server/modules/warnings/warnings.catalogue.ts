@@ -4,7 +4,7 @@ export type WarningLevel = 'yellow' | 'orange' | 'red';
 export const LEVEL_RANK: Record<WarningLevel, number> = { yellow: 1, orange: 2, red: 3 };
 
 /** What changed: the outbox marks projects with these, and incremental evaluation runs the rules watching them. */
-export type Fact = 'project' | 'employment' | 'attendance' | 'payroll' | 'payout' | 'account' | 'deposit' | 'payment' | 'arrears' | 'signal' | 'listing';
+export type Fact = 'project' | 'employment' | 'attendance' | 'payroll' | 'payout' | 'account' | 'deposit' | 'payment' | 'arrears' | 'signal' | 'listing' | 'complaint';
 
 /** What the escalation ladder's last step may propose (each waits for an official's decision). */
 export type Consequence = 'order_to_correct' | 'payment_suspension' | 'credit_downgrade';

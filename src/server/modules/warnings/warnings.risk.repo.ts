@@ -1,4 +1,4 @@
-import type { DbOrTx } from '../../db/client';
+import type { Tx } from '../../db/client';
 import { RISK_POINTS } from './warnings.rules';
 
 const OPEN = `('generated', 'dispatched', 'acknowledged', 'disposed')`;
@@ -10,9 +10,19 @@ const factor = (code: string, count: string, points: string) =>
 
 const capped = (count: string, each: number, cap: number) => `least(${count} * ${each}, ${cap})`;
 
-export async function upsertProjectScores(db: DbOrTx, projectIds: string[] | null, now: Date, today: string): Promise<void> {
-  await db.query(
-    `WITH p AS (SELECT id, region_path, supervising_industry, party_ids FROM projects WHERE $1::uuid[] IS NULL OR id = ANY ($1::uuid[])),
+/**
+ * Both statements run after every incremental evaluation, so for a few projects they are prepared
+ * with a generic plan, their texts free of any "all projects or these" branch the plan would keep.
+ */
+const run = (tx: Tx, name: string, projectIds: string[] | null, sql: string, params: unknown[]) =>
+  projectIds ? tx.prepared(name, sql, params) : tx.query(sql, params);
+
+export async function upsertProjectScores(tx: Tx, projectIds: string[] | null, now: Date, today: string): Promise<void> {
+  await run(
+    tx,
+    'risk_projects',
+    projectIds,
+    `WITH p AS (SELECT id, region_path, supervising_industry, party_ids FROM projects WHERE ${projectIds ? 'id = ANY ($1::uuid[])' : '$1::uuid[] IS NULL'}),
      f AS (
        SELECT p.*,
               coalesce(a.red, 0) AS red, coalesce(a.orange, 0) AS orange, coalesce(a.yellow, 0) AS yellow,
@@ -58,7 +68,7 @@ export async function upsertProjectScores(db: DbOrTx, projectIds: string[] | nul
  * contracts generally, in full; and for its subcontractors' and teams' warnings at the chain share
  * (a team's arrears raise its subcontractor's and the general contractor's risk).
  */
-export async function upsertEnterpriseScores(db: DbOrTx, projectIds: string[] | null, now: Date, today: string): Promise<void> {
+export async function upsertEnterpriseScores(tx: Tx, projectIds: string[] | null, now: Date, today: string): Promise<void> {
   const weight = `(CASE w.level WHEN 'red' THEN ${P.red} WHEN 'orange' THEN ${P.orange} ELSE ${P.yellow} END)`;
   const cols = `w.id, w.project_id, w.enterprise_id, w.level, w.status, w.raised_on`;
   // Everything, or the parties of some projects with just the warnings that concern them. A
@@ -73,7 +83,10 @@ export async function upsertEnterpriseScores(db: DbOrTx, projectIds: string[] | 
        ew AS (SELECT DISTINCT ${cols} FROM e JOIN warnings w ON w.party_ids @> ARRAY[e.id])`
     : `e AS (SELECT en.id, en.region_path, en.industry FROM enterprises en WHERE $1::uuid[] IS NULL),
        ew AS (SELECT ${cols} FROM warnings w)`;
-  await db.query(
+  await run(
+    tx,
+    'risk_enterprises',
+    projectIds,
     `WITH ${scope},
      ow AS (SELECT * FROM ew w WHERE w.status IN ${OPEN}),
      own AS (

@@ -60,6 +60,15 @@ export const PERMISSIONS = [
   /** Record enterprise operating-risk signals shared by tax, power, water and social-insurance departments. */
   'signals.write',
   'notifications.read',
+  'cases.read',
+  /** Record a clue from a staffed channel (hotline, 信访, walk-in, inspection, opinion, tip-off). */
+  'cases.intake',
+  /** Accept, verify (一案双查), mediate, record payments, call back and close: the handling unit's officials. */
+  'cases.handle',
+  /** The inspection's legal acts: refuse in writing, file, order, record an order unmet, transfer to the police. */
+  'cases.enforce',
+  /** Flag a case for 挂牌督办, 领导包案 or a 专案组. */
+  'cases.supervise',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -86,19 +95,19 @@ export const ROLES = {
     zh: '人社/治欠办工作人员',
     en: 'Wage office official',
     scopeKind: 'region',
-    permissions: ['regions.read', 'orgs.read', 'orgs.write', 'params.read', 'params.write', 'pii.view_full', 'dashboard.read', 'projects.read', 'projects.write', 'workforce.read', 'workforce.write', 'attendance.read', 'attendance.write', 'national.export', 'accounts.read', 'accounts.write', 'payments.read', 'payments.write', 'payroll.read', 'deposits.read', 'deposits.write', 'deposits.decide', 'funds.read', 'funds.write', 'warnings.read', 'warnings.handle', 'warnings.verify', 'warnings.decide', 'warnings.scan', 'signals.write', 'notifications.read'],
+    permissions: ['regions.read', 'orgs.read', 'orgs.write', 'params.read', 'params.write', 'pii.view_full', 'dashboard.read', 'projects.read', 'projects.write', 'workforce.read', 'workforce.write', 'attendance.read', 'attendance.write', 'national.export', 'accounts.read', 'accounts.write', 'payments.read', 'payments.write', 'payroll.read', 'deposits.read', 'deposits.write', 'deposits.decide', 'funds.read', 'funds.write', 'warnings.read', 'warnings.handle', 'warnings.verify', 'warnings.decide', 'warnings.scan', 'signals.write', 'notifications.read', 'cases.read', 'cases.intake', 'cases.handle', 'cases.enforce', 'cases.supervise'],
   },
   industry_official: {
     zh: '行业主管部门工作人员',
     en: 'Industry department official',
     scopeKind: 'region',
-    permissions: ['regions.read', 'orgs.read', 'params.read', 'dashboard.read', 'projects.read', 'projects.write', 'workforce.read', 'attendance.read', 'accounts.read', 'payments.read', 'payments.write', 'payroll.read', 'deposits.read', 'warnings.read', 'warnings.handle', 'warnings.verify', 'notifications.read'],
+    permissions: ['regions.read', 'orgs.read', 'params.read', 'dashboard.read', 'projects.read', 'projects.write', 'workforce.read', 'attendance.read', 'accounts.read', 'payments.read', 'payments.write', 'payroll.read', 'deposits.read', 'warnings.read', 'warnings.handle', 'warnings.verify', 'notifications.read', 'cases.read', 'cases.intake', 'cases.handle'],
   },
   township_official: {
     zh: '乡镇(街道)工作人员',
     en: 'Township official',
     scopeKind: 'region',
-    permissions: ['regions.read', 'orgs.read', 'params.read', 'dashboard.read', 'projects.read', 'workforce.read', 'attendance.read', 'accounts.read', 'payments.read', 'payroll.read', 'deposits.read', 'warnings.read', 'warnings.handle', 'notifications.read'],
+    permissions: ['regions.read', 'orgs.read', 'params.read', 'dashboard.read', 'projects.read', 'workforce.read', 'attendance.read', 'accounts.read', 'payments.read', 'payroll.read', 'deposits.read', 'warnings.read', 'warnings.handle', 'notifications.read', 'cases.read', 'cases.intake', 'cases.handle'],
   },
   village_official: {
     zh: '村(社区)工作人员',
@@ -110,7 +119,7 @@ export const ROLES = {
     zh: '领导(只读)',
     en: 'Leader (read-only)',
     scopeKind: 'region',
-    permissions: ['regions.read', 'orgs.read', 'params.read', 'dashboard.read', 'projects.read', 'workforce.read', 'attendance.read', 'accounts.read', 'payments.read', 'payroll.read', 'deposits.read', 'funds.read', 'warnings.read', 'notifications.read'],
+    permissions: ['regions.read', 'orgs.read', 'params.read', 'dashboard.read', 'projects.read', 'workforce.read', 'attendance.read', 'accounts.read', 'payments.read', 'payroll.read', 'deposits.read', 'funds.read', 'warnings.read', 'notifications.read', 'cases.read'],
   },
   enterprise_user: {
     zh: '企业用户',

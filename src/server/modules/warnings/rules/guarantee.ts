@@ -333,7 +333,7 @@ export const W13: WarningRule = {
   },
   subject: 'project',
   levels: ['orange', 'red'],
-  facts: ['payroll', 'project'],
+  facts: ['payroll', 'complaint', 'project'],
   params: ['W13.windowDays', 'W13.minComplaints', 'W13.redComplaints'],
   source: { zh: `${LAW.REG.zh}第29条、第38条`, en: `${LAW.REG.en}, Arts. 29 and 38` },
   ruleRef: 'RULES.md §7.4 W13',

@@ -1,0 +1,585 @@
+import type { DbOrTx } from '../../db/client';
+import { type Page, type PageRequest, selectPage } from '../../db/paging';
+import { Where } from '../../db/where';
+import type { Actor } from '../../platform/access/actor';
+import { scopeCondition } from '../../platform/access/scope-sql';
+import type { CaseStatus, ClosureKind } from './cases.rules';
+
+/** An official sees the cases of their region's subtree (an industry department, its industry's); nobody else yet. */
+const caseScope = (actor: Actor, params: unknown[], alias = 'c') => scopeCondition(actor, { regionPath: `${alias}.region_path`, industry: `${alias}.industry` }, params);
+
+export const clueAad = (id: string) => `clues:${id}:complainant_phone`;
+export const caseWorkerAad = (id: string) => `case_workers:${id}:phone`;
+
+// ---- Clues -----------------------------------------------------------------------------------
+
+export interface ClueWrite {
+  id: string;
+  channel: string;
+  externalId: string | null;
+  receivedAt: Date;
+  receivedOn: string;
+  receivedBy: string;
+  receiverUnitId: string | null;
+  regionCode: string;
+  regionPath: string;
+  projectId: string | null;
+  employerId: string | null;
+  employerName: string;
+  employerCreditCode: string | null;
+  employerMatch: 'unmatched' | 'proposed' | 'confirmed';
+  anonymous: boolean;
+  complainantName: string | null;
+  complainantPhoneEnc: string | null;
+  complainantPhoneBidx: string | null;
+  complainantPhoneMask: string | null;
+  complainantWorkerId: string | null;
+  workerCount: number;
+  claimedFen: number;
+  periodFrom: string | null;
+  periodTo: string | null;
+  description: string;
+  fileIds: string[];
+  warningId: string | null;
+  status: 'open' | 'in_case' | 'intelligence';
+  caseId: string | null;
+}
+
+/** Inserts the clue unless one from the same channel with the same external id exists; returns whether it did. */
+export async function insertClue(db: DbOrTx, c: ClueWrite, now: Date): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `INSERT INTO clues (id, channel, external_id, received_at, received_on, received_by, receiver_unit_id, region_code, region_path, project_id,
+                        employer_id, employer_name, employer_credit_code, employer_match, anonymous, complainant_name, complainant_phone_enc,
+                        complainant_phone_bidx, complainant_phone_mask, complainant_worker_id, worker_count, claimed_fen, period_from, period_to,
+                        description, file_ids, warning_id, status, case_id, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30)
+     ON CONFLICT (channel, external_id) WHERE external_id IS NOT NULL DO NOTHING`,
+    [
+      c.id, c.channel, c.externalId, c.receivedAt, c.receivedOn, c.receivedBy, c.receiverUnitId, c.regionCode, c.regionPath, c.projectId,
+      c.employerId, c.employerName, c.employerCreditCode, c.employerMatch, c.anonymous, c.complainantName, c.complainantPhoneEnc,
+      c.complainantPhoneBidx, c.complainantPhoneMask, c.complainantWorkerId, c.workerCount, c.claimedFen, c.periodFrom, c.periodTo,
+      c.description, c.fileIds, c.warningId, c.status, c.caseId, now,
+    ],
+  );
+  return rowCount > 0;
+}
+
+export interface ClueRow {
+  id: string;
+  channel: string;
+  external_id: string | null;
+  received_at: Date;
+  received_on: string;
+  received_by: string;
+  region_code: string;
+  region_path: string;
+  project_id: string | null;
+  project_name: string | null;
+  employer_id: string | null;
+  employer_name: string;
+  employer_credit_code: string | null;
+  employer_match: string;
+  anonymous: boolean;
+  complainant_name: string | null;
+  complainant_phone_enc: string | null;
+  complainant_phone_mask: string | null;
+  worker_count: number;
+  claimed_fen: number;
+  period_from: string | null;
+  period_to: string | null;
+  description: string;
+  file_ids: string[];
+  status: string;
+  case_id: string | null;
+}
+
+const CLUE_SELECT = `SELECT l.*, p.name AS project_name FROM clues l LEFT JOIN projects p ON p.id = l.project_id`;
+
+export async function findClueByExternalId(db: DbOrTx, channel: string, externalId: string): Promise<ClueRow | undefined> {
+  const { rows } = await db.query<ClueRow>(`${CLUE_SELECT} WHERE l.channel = $1 AND l.external_id = $2`, [channel, externalId]);
+  return rows[0];
+}
+
+export async function findClueInScope(db: DbOrTx, actor: Actor, id: string): Promise<ClueRow | undefined> {
+  const params: unknown[] = [id];
+  const scope = scopeCondition(actor, { regionPath: 'l.region_path' }, params);
+  const { rows } = await db.query<ClueRow>(`${CLUE_SELECT} WHERE l.id = $1 AND ${scope}`, params);
+  return rows[0];
+}
+
+export async function listClues(db: DbOrTx, actor: Actor, f: { status?: string; channel?: string }, page: PageRequest): Promise<Page<ClueRow>> {
+  const where = new Where();
+  where
+    .and(scopeCondition(actor, { regionPath: 'l.region_path' }, where.params))
+    .when(f.status, (p) => `l.status = ${p}`)
+    .when(f.channel, (p) => `l.channel = ${p}`);
+  return selectPage<ClueRow>(db, page, {
+    sql: `SELECT l.*, p.name AS project_name, count(*) OVER () AS total_count FROM clues l LEFT JOIN projects p ON p.id = l.project_id WHERE ${where} ORDER BY l.received_at DESC, l.id`,
+    countSql: `SELECT count(*)::int AS n FROM clues l WHERE ${where}`,
+    params: where.params,
+  });
+}
+
+export const cluesOfCase = async (db: DbOrTx, caseId: string) =>
+  (await db.query<ClueRow>(`${CLUE_SELECT} WHERE l.case_id = $1 ORDER BY l.received_at`, [caseId])).rows;
+
+// ---- Cases -----------------------------------------------------------------------------------
+
+export interface CaseWrite {
+  id: string;
+  title: string;
+  regionCode: string;
+  regionPath: string;
+  industry: string | null;
+  projectId: string | null;
+  employerId: string | null;
+  employerName: string;
+  partyIds: string[];
+  stageDueOn: string | null;
+  accountableUnitId: string | null;
+  handlingUnitId: string | null;
+  assistUnitIds: string[];
+  assignedByUnitId: string | null;
+  dualAssignment: boolean;
+  receivedOn: string;
+  major: boolean;
+  majorReasons: unknown[];
+}
+
+/** Inserts a case in `received`, numbered from the region's sequence; returns its number. */
+export async function insertCase(db: DbOrTx, c: CaseWrite, year: string, now: Date): Promise<string> {
+  const { rows } = await db.query<{ case_no: string }>(
+    `INSERT INTO cases (id, case_no, title, region_code, region_path, industry, project_id, employer_id, employer_name, party_ids, status, stage_due_on,
+                        accountable_unit_id, handling_unit_id, assist_unit_ids, assigned_by_unit_id, dual_assignment, received_on, major, major_reasons,
+                        created_at, updated_at)
+     VALUES ($1, $4 || '-' || $20 || '-' || lpad(nextval('case_no_seq')::text, 6, '0'), $2, $4, $5, $6, $7, $8, $9, $10, 'received', $11,
+             $12, $13, $14, $15, $16, $17, $18, $19, $3, $3)
+     RETURNING case_no`,
+    [
+      c.id, c.title, now, c.regionCode, c.regionPath, c.industry, c.projectId, c.employerId, c.employerName, c.partyIds, c.stageDueOn,
+      c.accountableUnitId, c.handlingUnitId, c.assistUnitIds, c.assignedByUnitId, c.dualAssignment, c.receivedOn, c.major, JSON.stringify(c.majorReasons), year,
+    ],
+  );
+  return rows[0].case_no;
+}
+
+export interface CaseRow {
+  id: string;
+  case_no: string;
+  title: string;
+  region_code: string;
+  region_path: string;
+  region_name: string;
+  industry: string | null;
+  project_id: string | null;
+  project_name: string | null;
+  employer_id: string | null;
+  employer_name: string;
+  party_ids: string[];
+  status: CaseStatus;
+  stage_due_on: string | null;
+  escalated_at: Date | null;
+  escalation_level: number;
+  accountable_unit_id: string | null;
+  accountable_unit_name: string | null;
+  handling_unit_id: string | null;
+  handling_unit_name: string | null;
+  handling_unit_path: string | null;
+  assist_unit_ids: string[];
+  assigned_by_unit_id: string | null;
+  dual_assignment: boolean;
+  received_on: string;
+  accepted_on: string | null;
+  filed_on: string | null;
+  extended: boolean;
+  order_due_on: string | null;
+  resolved_on: string | null;
+  closed_on: string | null;
+  closure_kind: ClosureKind | null;
+  conclusion: string | null;
+  merged_into: string | null;
+  major: boolean;
+  major_reasons: unknown[];
+  supervision: string[];
+  leader_name: string | null;
+  task_force_unit_ids: string[];
+  callback_on: string | null;
+  satisfaction: string | null;
+  created_at: Date;
+  updated_at: Date;
+  row_version: number;
+  worker_count: number;
+  claimed_fen: number;
+  found_owed_fen: number;
+  recovered_fen: number;
+}
+
+const CASE_SELECT = `
+  SELECT c.*, r.name AS region_name, p.name AS project_name,
+         au.name AS accountable_unit_name, hu.name AS handling_unit_name, hu.region_path AS handling_unit_path,
+         coalesce(w.n, 0) AS worker_count, coalesce(w.claimed, 0) AS claimed_fen, coalesce(w.found, 0) AS found_owed_fen, coalesce(pay.n, 0) AS recovered_fen
+    FROM cases c
+    JOIN regions r ON r.code = c.region_code
+    LEFT JOIN projects p ON p.id = c.project_id
+    LEFT JOIN gov_units au ON au.id = c.accountable_unit_id
+    LEFT JOIN gov_units hu ON hu.id = c.handling_unit_id
+    LEFT JOIN LATERAL (SELECT count(*)::int AS n, sum(cw.claimed_fen)::bigint AS claimed, sum(coalesce(cw.found_owed_fen, 0))::bigint AS found
+                         FROM case_workers cw WHERE cw.case_id = c.id) w ON true
+    LEFT JOIN LATERAL (SELECT sum(cp.amount_fen)::bigint AS n FROM case_payments cp WHERE cp.case_id = c.id) pay ON true`;
+
+export async function findCaseInScope(db: DbOrTx, actor: Actor, id: string, forUpdate = false): Promise<CaseRow | undefined> {
+  const params: unknown[] = [id];
+  const scope = caseScope(actor, params);
+  const { rows } = await db.query<CaseRow>(`${CASE_SELECT} WHERE c.id = $1 AND ${scope}${forUpdate ? ' FOR UPDATE OF c' : ''}`, params);
+  return rows[0];
+}
+
+export interface CaseFilter {
+  status?: string;
+  open?: boolean;
+  overdueOn?: string;
+  supervised?: boolean;
+  major?: boolean;
+  projectId?: string;
+  q?: string;
+}
+
+export async function listCases(db: DbOrTx, actor: Actor, f: CaseFilter, page: PageRequest): Promise<Page<CaseRow>> {
+  const where = new Where();
+  where
+    .and(caseScope(actor, where.params))
+    .when(f.status, (p) => `c.status = ${p}`)
+    .when(f.open === undefined ? undefined : f.open, (p) => `(c.status <> 'closed') = ${p}`)
+    .when(f.overdueOn, (p) => `c.stage_due_on < ${p}::date AND c.status <> 'closed'`)
+    .when(f.supervised === undefined ? undefined : f.supervised, (p) => `(cardinality(c.supervision) > 0) = ${p}`)
+    .when(f.major === undefined ? undefined : f.major, (p) => `c.major = ${p}`)
+    .when(f.projectId, (p) => `c.project_id = ${p}`)
+    .when(f.q && `%${f.q}%`, (p) => `(c.title LIKE ${p} OR c.case_no LIKE ${p} OR c.employer_name LIKE ${p})`);
+  return selectPage<CaseRow>(db, page, {
+    sql: `${CASE_SELECT.replace('SELECT c.*,', 'SELECT c.*, count(*) OVER () AS total_count,')} WHERE ${where}
+          ORDER BY (c.status = 'closed'), c.stage_due_on NULLS LAST, c.received_on DESC, c.id`,
+    countSql: `SELECT count(*)::int AS n FROM cases c WHERE ${where}`,
+    params: where.params,
+  });
+}
+
+/** Open cases about the same project, or (without a project) the same employer: the merge candidates. */
+export async function mergeCandidates(db: DbOrTx, actor: Actor, c: { id: string; projectId: string | null; employerId: string | null; employerName: string }) {
+  const params: unknown[] = [c.id, c.projectId, c.employerId, c.employerName];
+  const scope = caseScope(actor, params);
+  const { rows } = await db.query<{ id: string; case_no: string; title: string; status: CaseStatus; received_on: string; project_id: string | null; employer_id: string | null; employer_name: string }>(
+    `SELECT c.id, c.case_no, c.title, c.status, c.received_on, c.project_id, c.employer_id, c.employer_name FROM cases c
+      WHERE c.id <> $1 AND c.status IN ('received', 'accepted', 'mediating', 'investigating', 'ordered', 'enforcing') AND ${scope}
+        AND (c.project_id = $2 OR ($2::uuid IS NULL AND (c.employer_id = $3 OR c.employer_name = $4)))
+      ORDER BY c.received_on, c.id`,
+    params,
+  );
+  return rows;
+}
+
+export interface CaseUpdate {
+  status?: CaseStatus;
+  stageDueOn?: string | null;
+  handlingUnitId?: string | null;
+  assistUnitIds?: string[];
+  acceptedOn?: string | null;
+  filedOn?: string | null;
+  extended?: boolean;
+  orderDueOn?: string | null;
+  resolvedOn?: string | null;
+  closedOn?: string | null;
+  closureKind?: ClosureKind | null;
+  conclusion?: string | null;
+  mergedInto?: string | null;
+  major?: boolean;
+  majorReasons?: unknown[];
+  supervision?: string[];
+  leaderName?: string | null;
+  taskForceUnitIds?: string[];
+  callbackOn?: string | null;
+  satisfaction?: string | null;
+  title?: string;
+}
+
+const UPDATE_COLUMNS: Record<keyof CaseUpdate, string> = {
+  status: 'status',
+  stageDueOn: 'stage_due_on',
+  handlingUnitId: 'handling_unit_id',
+  assistUnitIds: 'assist_unit_ids',
+  acceptedOn: 'accepted_on',
+  filedOn: 'filed_on',
+  extended: 'extended',
+  orderDueOn: 'order_due_on',
+  resolvedOn: 'resolved_on',
+  closedOn: 'closed_on',
+  closureKind: 'closure_kind',
+  conclusion: 'conclusion',
+  mergedInto: 'merged_into',
+  major: 'major',
+  majorReasons: 'major_reasons',
+  supervision: 'supervision',
+  leaderName: 'leader_name',
+  taskForceUnitIds: 'task_force_unit_ids',
+  callbackOn: 'callback_on',
+  satisfaction: 'satisfaction',
+  title: 'title',
+};
+
+/** Applies the change if the case is still at `rowVersion`; false when someone changed it meanwhile. */
+export async function updateCase(db: DbOrTx, id: string, rowVersion: number, u: CaseUpdate, now: Date): Promise<boolean> {
+  const params: unknown[] = [id, rowVersion, now];
+  const sets = (Object.entries(u) as [keyof CaseUpdate, unknown][])
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => {
+      params.push(k === 'majorReasons' ? JSON.stringify(v) : v);
+      return `${UPDATE_COLUMNS[k]} = $${params.length}`;
+    });
+  const { rowCount } = await db.query(
+    `UPDATE cases SET ${[...sets, 'updated_at = $3', 'row_version = row_version + 1'].join(', ')} WHERE id = $1 AND row_version = $2`,
+    params,
+  );
+  return rowCount === 1;
+}
+
+export async function insertEvent(
+  db: DbOrTx,
+  e: { id: string; caseId: string; at: Date; kind: string; actorName: string; fromStatus?: string | null; toStatus?: string | null; data?: unknown; fileIds?: string[] },
+) {
+  await db.query(
+    `INSERT INTO case_events (id, case_id, at, kind, actor_name, from_status, to_status, data, file_ids) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [e.id, e.caseId, e.at, e.kind, e.actorName, e.fromStatus ?? null, e.toStatus ?? null, e.data === undefined ? null : JSON.stringify(e.data), e.fileIds ?? []],
+  );
+}
+
+export const eventsOf = async (db: DbOrTx, caseId: string) =>
+  (
+    await db.query<{ id: string; at: Date; kind: string; actor_name: string; from_status: string | null; to_status: string | null; data: unknown; file_ids: string[] }>(
+      `SELECT id, at, kind, actor_name, from_status, to_status, data, file_ids FROM case_events WHERE case_id = $1 ORDER BY at, id`,
+      [caseId],
+    )
+  ).rows;
+
+export async function attachClues(db: DbOrTx, clueIds: string[], caseId: string) {
+  await db.query(`UPDATE clues SET case_id = $2, status = 'in_case' WHERE id = ANY ($1::uuid[])`, [clueIds, caseId]);
+}
+
+// ---- Workers, payments, checklist, documents ---------------------------------------------------
+
+export interface CaseWorkerRow {
+  id: string;
+  case_id: string;
+  worker_id: string | null;
+  name: string;
+  phone_enc: string | null;
+  phone_mask: string | null;
+  claimed_fen: number;
+  found_owed_fen: number | null;
+  status: 'open' | 'paid' | 'moved';
+  moved_to: string | null;
+  confirmed_at: Date | null;
+  unreachable: boolean;
+  recovered_fen: number;
+}
+
+export async function insertCaseWorkers(
+  db: DbOrTx,
+  rows: { id: string; caseId: string; workerId: string | null; name: string; phoneEnc: string | null; phoneBidx: string | null; phoneMask: string | null; claimedFen: number }[],
+  now: Date,
+) {
+  if (rows.length === 0) return;
+  await db.query(
+    `INSERT INTO case_workers (id, case_id, worker_id, name, phone_enc, phone_bidx, phone_mask, claimed_fen, created_at)
+     SELECT * , $9::timestamptz FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[])`,
+    [
+      rows.map((r) => r.id), rows.map((r) => r.caseId), rows.map((r) => r.workerId), rows.map((r) => r.name), rows.map((r) => r.phoneEnc),
+      rows.map((r) => r.phoneBidx), rows.map((r) => r.phoneMask), rows.map((r) => r.claimedFen), now,
+    ],
+  );
+}
+
+export const workersOf = async (db: DbOrTx, caseId: string) =>
+  (
+    await db.query<CaseWorkerRow>(
+      `SELECT cw.*, coalesce((SELECT sum(cp.amount_fen) FROM case_payments cp WHERE cp.case_worker_id = cw.id), 0)::bigint AS recovered_fen
+         FROM case_workers cw WHERE cw.case_id = $1 ORDER BY cw.created_at, cw.name, cw.id`,
+      [caseId],
+    )
+  ).rows;
+
+export async function updateWorkerFinding(db: DbOrTx, caseId: string, findings: { id: string; foundOwedFen: number }[]) {
+  const { rowCount } = await db.query(
+    `UPDATE case_workers cw SET found_owed_fen = f.found FROM unnest($2::uuid[], $3::bigint[]) AS f (id, found) WHERE cw.id = f.id AND cw.case_id = $1`,
+    [caseId, findings.map((f) => f.id), findings.map((f) => f.foundOwedFen)],
+  );
+  return rowCount;
+}
+
+export async function setWorkerStatus(db: DbOrTx, ids: string[], status: 'open' | 'paid' | 'moved', movedTo: string | null) {
+  await db.query(`UPDATE case_workers SET status = $2, moved_to = $3 WHERE id = ANY ($1::uuid[])`, [ids, status, movedTo]);
+}
+
+export async function confirmWorker(db: DbOrTx, id: string, at: Date | null, unreachable: boolean) {
+  await db.query(`UPDATE case_workers SET confirmed_at = $2, unreachable = $3 WHERE id = $1`, [id, at, unreachable]);
+}
+
+export async function insertPayment(
+  db: DbOrTx,
+  p: { id: string; caseId: string; caseWorkerId: string; amountFen: number; paidOn: string; source: string; reference: string; recordedBy: string },
+  now: Date,
+): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `INSERT INTO case_payments (id, case_id, case_worker_id, amount_fen, paid_on, source, reference, recorded_by, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (case_id, source, reference, case_worker_id) DO NOTHING`,
+    [p.id, p.caseId, p.caseWorkerId, p.amountFen, p.paidOn, p.source, p.reference, p.recordedBy, now],
+  );
+  return rowCount === 1;
+}
+
+export const paymentsOf = async (db: DbOrTx, caseId: string) =>
+  (
+    await db.query<{ id: string; case_worker_id: string; amount_fen: number; paid_on: string; source: string; reference: string; recorded_by: string; created_at: Date }>(
+      `SELECT id, case_worker_id, amount_fen, paid_on, source, reference, recorded_by, created_at FROM case_payments WHERE case_id = $1 ORDER BY paid_on, created_at`,
+      [caseId],
+    )
+  ).rows;
+
+export async function upsertChecklist(db: DbOrTx, caseId: string, items: { item: string; violation: boolean; note: string | null; fileIds: string[] }[], by: string, now: Date) {
+  await db.query(
+    `INSERT INTO case_checklist (case_id, item, violation, note, file_ids, checked_by, checked_at)
+     SELECT $1, i.item, i.violation, i.note, coalesce(i.file_ids, '{}'), $3, $4
+       FROM jsonb_to_recordset($2::jsonb) AS i (item text, violation boolean, note text, file_ids uuid[])
+     ON CONFLICT (case_id, item) DO UPDATE
+       SET violation = excluded.violation, note = excluded.note, file_ids = excluded.file_ids, checked_by = excluded.checked_by, checked_at = excluded.checked_at`,
+    [caseId, JSON.stringify(items.map((i) => ({ item: i.item, violation: i.violation, note: i.note, file_ids: i.fileIds }))), by, now],
+  );
+}
+
+export const checklistOf = async (db: DbOrTx, caseId: string) =>
+  (
+    await db.query<{ item: string; violation: boolean; note: string | null; file_ids: string[]; checked_by: string; checked_at: Date }>(
+      `SELECT item, violation, note, file_ids, checked_by, checked_at FROM case_checklist WHERE case_id = $1`,
+      [caseId],
+    )
+  ).rows;
+
+export async function insertDocument(
+  db: DbOrTx,
+  d: { id: string; caseId: string; kind: string; docNo: string; issuedOn: string; dueOn: string | null; amountFen: number | null; data: unknown; fileId: string | null; issuedBy: string },
+  now: Date,
+) {
+  await db.query(
+    `INSERT INTO case_documents (id, case_id, kind, doc_no, issued_on, due_on, amount_fen, data, file_id, issued_by, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    [d.id, d.caseId, d.kind, d.docNo, d.issuedOn, d.dueOn, d.amountFen, JSON.stringify(d.data ?? {}), d.fileId, d.issuedBy, now],
+  );
+}
+
+export const documentNoTaken = async (db: DbOrTx, kind: string, docNo: string) =>
+  (await db.query(`SELECT 1 FROM case_documents WHERE kind = $1 AND doc_no = $2`, [kind, docNo])).rows.length > 0;
+
+export const documentsOf = async (db: DbOrTx, caseId: string) =>
+  (
+    await db.query<{ id: string; kind: string; doc_no: string; issued_on: string; due_on: string | null; amount_fen: number | null; data: unknown; file_id: string | null; issued_by: string }>(
+      `SELECT id, kind, doc_no, issued_on, due_on, amount_fen, data, file_id, issued_by FROM case_documents WHERE case_id = $1 ORDER BY issued_on, created_at`,
+      [caseId],
+    )
+  ).rows;
+
+/** Moves a case's clues and workers into another (a worker already listed there keeps that entry). */
+export async function mergeInto(db: DbOrTx, fromId: string, intoId: string) {
+  await db.query(`UPDATE clues SET case_id = $2 WHERE case_id = $1`, [fromId, intoId]);
+  await db.query(
+    `UPDATE case_workers cw SET case_id = $2
+      WHERE cw.case_id = $1 AND (cw.worker_id IS NULL OR NOT EXISTS (SELECT 1 FROM case_workers x WHERE x.case_id = $2 AND x.worker_id = cw.worker_id))`,
+    [fromId, intoId],
+  );
+}
+
+// ---- Routing and deadlines -------------------------------------------------------------------
+
+/** The unit answering for a region's wage matters: the nearest wage office (or HRSS) at or above it. */
+export async function wageUnitOf(db: DbOrTx, regionPath: string): Promise<string | null> {
+  const { rows } = await db.query<{ id: string | null }>(`SELECT nearest_unit($1, ARRAY['wage_office', 'hrss']) AS id`, [regionPath]);
+  return rows[0].id;
+}
+
+/** The project's lead and assisting units by its class and region (the routing the warnings use). */
+export async function routeProject(db: DbOrTx, params: unknown, projectId: string): Promise<{ lead_unit_id: string | null; assist_unit_ids: string[] }> {
+  const { rows } = await db.query<{ lead_unit_id: string | null; assist_unit_ids: string[] | null }>(`SELECT * FROM route_project($1::jsonb, $2)`, [JSON.stringify(params), projectId]);
+  return { lead_unit_id: rows[0]?.lead_unit_id ?? null, assist_unit_ids: rows[0]?.assist_unit_ids ?? [] };
+}
+
+export async function findUnit(db: DbOrTx, id: string) {
+  const { rows } = await db.query<{ id: string; name: string; kind: string; region_code: string; region_path: string }>(
+    `SELECT id, name, kind, region_code, region_path FROM gov_units WHERE id = $1`,
+    [id],
+  );
+  return rows[0];
+}
+
+/**
+ * Overdue open cases not escalated since they fell due: each moves to the wage unit one region up
+ * (the handling unit stays; the superior supervises), in one statement. Returns what moved.
+ */
+export async function escalateOverdue(db: DbOrTx, today: string, now: Date) {
+  const { rows } = await db.query<{ id: string; case_no: string; title: string; region_path: string; escalation_level: number; supervisor_unit_id: string | null }>(
+    `WITH due AS (
+       SELECT c.id, hu.region_path AS unit_path FROM cases c LEFT JOIN gov_units hu ON hu.id = c.handling_unit_id
+        WHERE c.status <> 'closed' AND c.stage_due_on < $1::date
+          AND (c.escalated_at IS NULL OR (c.escalated_at AT TIME ZONE 'Asia/Shanghai')::date <= c.stage_due_on)
+        FOR UPDATE OF c
+     )
+     UPDATE cases c SET escalated_at = $2, escalation_level = c.escalation_level + 1, row_version = c.row_version + 1, updated_at = $2
+       FROM due
+      WHERE c.id = due.id
+     RETURNING c.id, c.case_no, c.title, c.region_path, c.escalation_level,
+               nearest_unit(regexp_replace(coalesce(due.unit_path, c.region_path), '[^/]+/$', ''), ARRAY['wage_office', 'hrss']) AS supervisor_unit_id`,
+    [today, now],
+  );
+  return rows;
+}
+
+// ---- Incidents -------------------------------------------------------------------------------
+
+export async function insertIncident(
+  db: DbOrTx,
+  i: { id: string; regionCode: string; regionPath: string; projectId: string | null; occurredAt: Date; place: string; people: number; responseLevel: string; extreme: boolean; measures: string; caseIds: string[]; suspensionMarked: boolean; recordedBy: string },
+  now: Date,
+) {
+  await db.query(
+    `INSERT INTO incidents (id, region_code, region_path, project_id, occurred_at, place, people, response_level, extreme, measures, case_ids, suspension_marked, recorded_by, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+    [i.id, i.regionCode, i.regionPath, i.projectId, i.occurredAt, i.place, i.people, i.responseLevel, i.extreme, i.measures, i.caseIds, i.suspensionMarked, i.recordedBy, now],
+  );
+}
+
+export interface IncidentRow {
+  id: string;
+  region_code: string;
+  region_path: string;
+  project_id: string | null;
+  project_name: string | null;
+  occurred_at: Date;
+  place: string;
+  people: number;
+  response_level: string;
+  extreme: boolean;
+  measures: string;
+  case_ids: string[];
+  suspension_marked: boolean;
+  recorded_by: string;
+}
+
+export async function listIncidents(db: DbOrTx, actor: Actor, page: PageRequest): Promise<Page<IncidentRow>> {
+  const where = new Where();
+  where.and(scopeCondition(actor, { regionPath: 'i.region_path' }, where.params));
+  return selectPage<IncidentRow>(db, page, {
+    sql: `SELECT i.*, p.name AS project_name, count(*) OVER () AS total_count FROM incidents i LEFT JOIN projects p ON p.id = i.project_id WHERE ${where} ORDER BY i.occurred_at DESC, i.id`,
+    countSql: `SELECT count(*)::int AS n FROM incidents i WHERE ${where}`,
+    params: where.params,
+  });
+}
+
+export async function incidentsOfCase(db: DbOrTx, caseId: string) {
+  return (await db.query<IncidentRow>(`SELECT i.*, p.name AS project_name FROM incidents i LEFT JOIN projects p ON p.id = i.project_id WHERE $1 = ANY (i.case_ids) ORDER BY i.occurred_at`, [caseId])).rows;
+}

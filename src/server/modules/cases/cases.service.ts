@@ -1,0 +1,694 @@
+import type { Tx } from '../../db/client';
+import { regionInScope } from '../../platform/access/scope-sql';
+import { shanghaiDate } from '../../platform/calendar';
+import { type Ctx, audit } from '../../platform/context';
+import { maskPhone } from '../../platform/crypto/masking';
+import { AppError, type FieldProblem, invalidFields, notFound } from '../../platform/errors';
+import { newIds } from '../../platform/ids';
+import { notifyResponsible } from '../notify';
+import { findEnterpriseRefs, matchEnterprises } from '../orgs';
+import { progressSummary } from '../payments';
+import { getParamValue, paramSnapshot } from '../params';
+import { findProjectForScope } from '../projects';
+import { findRegion } from '../regions';
+import { getWorker } from '../workforce';
+import * as repo from './cases.repo';
+import { caseTitle, closable, criminalThreshold, enoughInspectors, isMajorCase, nameSimilarity, normaliseEmployerName, withinLimitation } from './cases.law';
+import { allowedActions, mayWork, maySupervise } from './cases.policy';
+import { acceptBy, type CaseAction, closureOf, type ClueChannel, isOverdue, stageDeadline, type StageParams, transition } from './cases.rules';
+import './cases.params';
+
+/**
+ * 线索 / 案件: a complaint from any channel becomes a clue; a clue with a complainant becomes (or
+ * joins) a case routed to the responsible unit, which moves it through its stages within their
+ * deadlines until every listed worker is paid or their claim has moved to another procedure.
+ */
+
+const today = (ctx: Ctx) => shanghaiDate(ctx.clock.now());
+const ROUTING_PARAMS = ['district', 'city', 'soe', 'private'].flatMap((t) => [`WRN.route.${t}.lead`, `WRN.route.${t}.assist`]);
+
+async function stageParams(ctx: Ctx, regionCode: string, on: string): Promise<StageParams> {
+  const v = (id: string) => getParamValue<number>(ctx.db, id, regionCode, on);
+  const [respondWD, acceptWithinWD, verifyWD, closeWD, investigateWD, extensionWD, callbackWD] = await Promise.all([
+    v('CASE-06.respondWD'),
+    v('CASE-01.acceptWithinWD'),
+    v('CASE-06.verifyWD'),
+    v('CASE-06.closeWD'),
+    v('CASE-03.investigateWD'),
+    v('CASE-03.extensionWD'),
+    v('CASE.callbackWD'),
+  ]);
+  return { respondWD, acceptWithinWD, verifyWD, closeWD, investigateWD, extensionWD, callbackWD };
+}
+
+// ---- Intake ----------------------------------------------------------------------------------
+
+export interface ClueInput {
+  channel: ClueChannel;
+  externalId?: string | null;
+  receivedAt?: string | null;
+  projectId?: string | null;
+  regionCode?: string | null;
+  employerId?: string | null;
+  employerName: string;
+  employerCreditCode?: string | null;
+  anonymous?: boolean;
+  complainant?: { name: string; phone?: string | null; workerId?: string | null } | null;
+  workers: { name: string; workerId?: string | null; phone?: string | null; claimedFen: number }[];
+  periodFrom?: string | null;
+  periodTo?: string | null;
+  description: string;
+  fileIds?: string[];
+  dualAssignment?: boolean;
+  assignedByUnitId?: string | null;
+  warningId?: string | null;
+}
+
+/**
+ * Records a clue and, unless it is an anonymous tip-off (kept as intelligence that can start an
+ * inspection), opens its case: titled, routed by project class and region, the receiver's unit
+ * answerable until the handling unit accepts. A clue from a channel with its external id already
+ * recorded returns what was recorded then and changes nothing.
+ */
+export async function receiveClue(ctx: Ctx, input: ClueInput): Promise<{ clueId: string; caseId: string | null; duplicate: boolean }> {
+  if (input.externalId) {
+    const seen = await repo.findClueByExternalId(ctx.db, input.channel, input.externalId);
+    if (seen) return { clueId: seen.id, caseId: seen.case_id, duplicate: true };
+  }
+  const on = today(ctx);
+  const problems: FieldProblem[] = [];
+  const project = input.projectId ? await findProjectForScope(ctx.db, ctx.actor, input.projectId) : undefined;
+  if (input.projectId && !project) problems.push({ field: 'projectId', message: { zh: '项目不存在或不在您的管辖范围内', en: 'No such project in your jurisdiction' } });
+  const region = project ? await findRegion(ctx.db, project.regionCode) : input.regionCode ? await findRegion(ctx.db, input.regionCode) : undefined;
+  if (!project && (!region || !regionInScope(ctx.actor, region.path))) problems.push({ field: 'regionCode', message: { zh: '请选择欠薪发生地（本辖区内）', en: 'Choose where the arrears happened, in your jurisdiction' } });
+  const anonymous = input.channel === 'anonymous_tip' || input.anonymous === true;
+  if (anonymous && input.complainant) problems.push({ field: 'complainant', message: { zh: '匿名举报不登记举报人信息', en: 'An anonymous tip-off records no complainant' } });
+  if (!anonymous && !input.complainant) problems.push({ field: 'complainant', message: { zh: '请填写投诉人及联系方式', en: 'Enter the complainant and a contact' } });
+  if (!anonymous && input.workers.length === 0) problems.push({ field: 'workers', message: { zh: '请至少列明一名被拖欠工资的农民工', en: 'List at least one unpaid worker' } });
+  if (input.receivedAt && new Date(input.receivedAt) > ctx.clock.now()) problems.push({ field: 'receivedAt', message: { zh: '接收时间不能晚于现在', en: 'Received in the future' } });
+  if (input.periodFrom && input.periodTo && input.periodFrom > input.periodTo) problems.push({ field: 'periodTo', message: { zh: '欠薪期间的结束早于开始', en: 'The period ends before it starts' } });
+  if (input.periodTo && input.periodTo > on) problems.push({ field: 'periodTo', message: { zh: '欠薪期间不能晚于今天', en: 'The period cannot end in the future' } });
+  for (const [i, w] of input.workers.entries()) {
+    if (!w.workerId) continue;
+    try {
+      await getWorker(ctx, w.workerId);
+    } catch (e) {
+      if (!(e instanceof AppError) || e.code !== 'NOT_FOUND') throw e;
+      problems.push({ field: `workers/${i}/workerId`, message: { zh: '实名制登记中无此农民工', en: 'No such worker in the registry' } });
+    }
+  }
+  let employerId = input.employerId ?? null;
+  let employerName = input.employerName.trim();
+  let employerMatch: 'unmatched' | 'proposed' | 'confirmed' = 'unmatched';
+  if (employerId) {
+    const [e] = await findEnterpriseRefs(ctx.db, { ids: [employerId] });
+    if (!e) problems.push({ field: 'employerId', message: { zh: '企业库中无此单位', en: 'No such enterprise in the registry' } });
+    else {
+      employerName = e.name;
+      employerMatch = 'confirmed';
+    }
+  } else {
+    const best = await proposeEmployer(ctx, employerName, input.employerCreditCode ?? null);
+    if (best) {
+      employerId = best.id;
+      employerMatch = best.exact ? 'confirmed' : 'proposed';
+    }
+  }
+  if (problems.length) throw invalidFields(problems);
+
+  const regionRow = region!;
+  const receivedAt = input.receivedAt ? new Date(input.receivedAt) : ctx.clock.now();
+  const receivedOn = shanghaiDate(receivedAt);
+  const [clueId, caseId] = newIds(2);
+  const phone = input.complainant?.phone?.trim() || null;
+  const claimedFen = input.workers.reduce((s, w) => s + w.claimedFen, 0);
+  const receiverUnitId = ctx.actor.scope.kind === 'region' ? await repo.wageUnitOf(ctx.db, ctx.actor.scope.regionPath) : await repo.wageUnitOf(ctx.db, regionRow.path);
+  const clue: repo.ClueWrite = {
+    id: clueId,
+    channel: input.channel,
+    externalId: input.externalId ?? null,
+    receivedAt,
+    receivedOn,
+    receivedBy: ctx.actor.name,
+    receiverUnitId,
+    regionCode: regionRow.code,
+    regionPath: regionRow.path,
+    projectId: project?.id ?? null,
+    employerId,
+    employerName,
+    employerCreditCode: input.employerCreditCode?.toUpperCase() ?? null,
+    employerMatch,
+    anonymous,
+    complainantName: anonymous ? null : input.complainant!.name,
+    complainantPhoneEnc: phone && !anonymous ? ctx.cipher.encrypt(phone, repo.clueAad(clueId)) : null,
+    complainantPhoneBidx: phone && !anonymous ? ctx.cipher.blindIndex('phone', phone) : null,
+    complainantPhoneMask: phone && !anonymous ? maskPhone(phone) : null,
+    complainantWorkerId: anonymous ? null : (input.complainant?.workerId ?? null),
+    workerCount: Math.max(1, input.workers.length),
+    claimedFen,
+    periodFrom: input.periodFrom ?? null,
+    periodTo: input.periodTo ?? null,
+    description: input.description,
+    fileIds: input.fileIds ?? [],
+    warningId: input.warningId ?? null,
+    status: anonymous ? 'intelligence' : 'in_case',
+    caseId: anonymous ? null : caseId,
+  };
+
+  return ctx.db.tx(async (tx) => {
+    if (anonymous) {
+      if (!(await repo.insertClue(tx, clue, ctx.clock.now()))) return duplicateOf(ctx, input);
+      await audit(tx, ctx, { action: 'clue.receive', objectType: 'clue', objectId: clueId, after: { channel: input.channel, anonymous: true }, regionPath: regionRow.path });
+      return { clueId, caseId: null, duplicate: false };
+    }
+    const snapshot = await paramSnapshot(tx, ROUTING_PARAMS, on);
+    const routed = project ? await repo.routeProject(tx, snapshot, project.id) : { lead_unit_id: null, assist_unit_ids: [] };
+    const handlingUnitId = routed.lead_unit_id ?? (await repo.wageUnitOf(tx, regionRow.path));
+    const params = await stageParams(ctx, regionRow.code, on);
+    const major = await majorOf(ctx, regionRow.code, on, { workers: input.workers.length, claimedFen, groupIncident: null, extremeIncident: false });
+    const title = caseTitle({ projectName: project?.name ?? null, employerName, firstWorkerName: input.workers[0].name, workerCount: input.workers.length });
+    const c: repo.CaseWrite = {
+      id: caseId,
+      title,
+      regionCode: regionRow.code,
+      regionPath: regionRow.path,
+      industry: project?.supervisingIndustry ?? null,
+      projectId: project?.id ?? null,
+      employerId,
+      employerName,
+      partyIds: [...new Set([...(project?.partyIds ?? []), ...(employerId ? [employerId] : [])])],
+      stageDueOn: stageDeadline('received', { receivedOn, acceptedOn: null, filedOn: null, extended: false, orderDueOn: null, resolvedOn: null }, params),
+      accountableUnitId: receiverUnitId,
+      handlingUnitId,
+      assistUnitIds: routed.assist_unit_ids,
+      assignedByUnitId: input.assignedByUnitId ?? null,
+      dualAssignment: input.dualAssignment ?? false,
+      receivedOn,
+      major: major.major,
+      majorReasons: major.reasons,
+    };
+    // The clue first, so a concurrent import of the same external id loses the race here and nothing else is written.
+    if (!(await repo.insertClue(tx, { ...clue, caseId: null, status: 'open' }, ctx.clock.now()))) return duplicateOf(ctx, input);
+    const caseNo = await repo.insertCase(tx, c, receivedOn.slice(0, 4), ctx.clock.now());
+    await repo.attachClues(tx, [clueId], caseId);
+    const workerIds = newIds(input.workers.length);
+    await repo.insertCaseWorkers(
+      tx,
+      input.workers.map((w, i) => {
+        const p = w.phone?.trim() || null;
+        return {
+          id: workerIds[i],
+          caseId,
+          workerId: w.workerId ?? null,
+          name: w.name,
+          phoneEnc: p ? ctx.cipher.encrypt(p, repo.caseWorkerAad(workerIds[i])) : null,
+          phoneBidx: p ? ctx.cipher.blindIndex('phone', p) : null,
+          phoneMask: p ? maskPhone(p) : null,
+          claimedFen: w.claimedFen,
+        };
+      }),
+      ctx.clock.now(),
+    );
+    await repo.insertEvent(tx, { id: newIds(1)[0], caseId, at: ctx.clock.now(), kind: 'received', actorName: ctx.actor.name, toStatus: 'received', data: { channel: input.channel, clueId, caseNo, handlingUnitId, assistUnitIds: routed.assist_unit_ids } });
+    await audit(tx, ctx, { action: 'case.receive', objectType: 'case', objectId: caseId, after: { caseNo, clueId, channel: input.channel, workers: input.workers.length, claimedFen }, regionPath: regionRow.path });
+    return { clueId, caseId, duplicate: false };
+  });
+}
+
+async function duplicateOf(ctx: Ctx, input: ClueInput) {
+  const seen = await repo.findClueByExternalId(ctx.db, input.channel, input.externalId!);
+  return { clueId: seen!.id, caseId: seen!.case_id, duplicate: true };
+}
+
+/**
+ * The registry entry a complaint's employer most likely is: the credit code when it matches, else
+ * the most similar name among those sharing a stretch of it; a proposal for staff to confirm.
+ */
+async function proposeEmployer(ctx: Ctx, name: string, creditCode: string | null) {
+  const core = normaliseEmployerName(name);
+  const fragments = core.length >= 4 ? [core.slice(0, 4), core.slice(-4)] : [core];
+  const candidates = await matchEnterprises(ctx.db, { creditCode, nameFragments: fragments, limit: 50 });
+  const exact = candidates.find((c) => creditCode && c.credit_code === creditCode.toUpperCase());
+  if (exact) return { id: exact.id, exact: true };
+  const scored = candidates.map((c) => ({ id: c.id, score: nameSimilarity(name, c.name) })).sort((a, b) => b.score - a.score);
+  const top = scored[0];
+  if (!top || top.score < 0.8) return null;
+  return { id: top.id, exact: top.score === 1 };
+}
+
+async function majorOf(ctx: Ctx, regionCode: string, on: string, facts: { workers: number; claimedFen: number; groupIncident: { people: number } | null; extremeIncident: boolean }) {
+  const [workers, amountFen, incidentPeople] = await Promise.all([
+    getParamValue<number>(ctx.db, 'CASE.major.workers', regionCode, on),
+    getParamValue<number>(ctx.db, 'CASE.major.amountFen', regionCode, on),
+    getParamValue<number>(ctx.db, 'CASE.major.incidentPeople', regionCode, on),
+  ]);
+  return isMajorCase(facts, { workers, amountFen, incidentPeople });
+}
+
+// ---- Reading ---------------------------------------------------------------------------------
+
+export async function listCases(ctx: Ctx, f: repo.CaseFilter & { overdue?: boolean }, page: { page: number; pageSize: number }) {
+  const result = await repo.listCases(ctx.db, ctx.actor, { ...f, overdueOn: f.overdue ? today(ctx) : undefined }, page);
+  const on = today(ctx);
+  return { ...result, items: result.items.map((row) => ({ row, overdue: row.status !== 'closed' && isOverdue(row.stage_due_on, on) })) };
+}
+
+export async function listClues(ctx: Ctx, f: { status?: string; channel?: string }, page: { page: number; pageSize: number }) {
+  return repo.listClues(ctx.db, ctx.actor, f, page);
+}
+
+async function visibleCase(ctx: Ctx, id: string) {
+  const c = await repo.findCaseInScope(ctx.db, ctx.actor, id);
+  if (!c) throw notFound();
+  return c;
+}
+
+const forPolicy = async (ctx: Ctx, c: repo.CaseRow) => ({
+  status: c.status,
+  handlingUnitPath: c.handling_unit_path,
+  accountableUnitPath: c.accountable_unit_id ? ((await repo.findUnit(ctx.db, c.accountable_unit_id))?.region_path ?? null) : null,
+  extended: c.extended,
+});
+
+/** Everything an official needs on one page: the case, its workers and money, the timeline, what the law says now. */
+export async function getCase(ctx: Ctx, id: string) {
+  const c = await visibleCase(ctx, id);
+  const on = today(ctx);
+  const [workers, clues, payments, checklist, documents, events, incidents, candidates, params, policy] = await Promise.all([
+    repo.workersOf(ctx.db, id),
+    repo.cluesOfCase(ctx.db, id),
+    repo.paymentsOf(ctx.db, id),
+    repo.checklistOf(ctx.db, id),
+    repo.documentsOf(ctx.db, id),
+    repo.eventsOf(ctx.db, id),
+    repo.incidentsOfCase(ctx.db, id),
+    c.status === 'received' || c.status === 'accepted' ? repo.mergeCandidates(ctx.db, ctx.actor, { id, projectId: c.project_id, employerId: c.employer_id, employerName: c.employer_name }) : Promise.resolve([]),
+    stageParams(ctx, c.region_code, on),
+    forPolicy(ctx, c),
+  ]);
+  const facts = await caseFacts(ctx, c, workers, documents, on);
+  return {
+    row: c,
+    workers,
+    clues,
+    payments,
+    checklist,
+    documents,
+    events,
+    incidents,
+    mergeCandidates: candidates,
+    deadlines: { stageDueOn: c.stage_due_on, overdue: c.status !== 'closed' && isOverdue(c.stage_due_on, on), acceptBy: acceptBy(c.received_on, params.acceptWithinWD) },
+    facts,
+    actions: allowedActions(ctx.actor, policy),
+    mayWork: mayWork(ctx.actor, policy),
+    maySupervise: maySupervise(ctx.actor, policy),
+  };
+}
+
+/** What the law makes of the case today: limitation, the criminal threshold, whether it may close. */
+async function caseFacts(ctx: Ctx, c: repo.CaseRow, workers: repo.CaseWorkerRow[], documents: Awaited<ReturnType<typeof repo.documentsOf>>, on: string) {
+  const [oneWorkerFen, tenWorkersFen, limitationYears] = await Promise.all([
+    getParamValue<number>(ctx.db, 'CRM-01.oneWorkerAmount', c.region_code, on),
+    getParamValue<number>(ctx.db, 'CRM-01.tenWorkersAmount', c.region_code, on),
+    getParamValue<number>(ctx.db, 'CASE-02.limitationYears', c.region_code, on),
+  ]);
+  const clues = await repo.cluesOfCase(ctx.db, c.id);
+  const periodEnd = clues.map((l) => l.period_to).filter((d): d is string => d !== null).sort().at(-1) ?? null;
+  const periodStart = clues.map((l) => l.period_from).filter((d): d is string => d !== null).sort()[0] ?? null;
+  const months = periodStart && periodEnd ? monthsBetween(periodStart, periodEnd) : 0;
+  const order = documents.find((d) => d.kind === 'order_to_correct');
+  const orderUnmet = Boolean(order?.due_on && order.due_on < on && workers.some((w) => w.status === 'open'));
+  const claims = workers.map((w) => ({ workerName: w.name, foundOwedFen: Number(w.found_owed_fen ?? w.claimed_fen), recoveredFen: Number(w.recovered_fen), status: w.status, confirmedByWorker: w.confirmed_at !== null }));
+  return {
+    limitation: periodEnd ? { within: withinLimitation(periodEnd, c.received_on, limitationYears), periodEnd, years: limitationYears } : null,
+    criminal: criminalThreshold({
+      workers: claims.filter((w) => w.status === 'open').map((w) => ({ owedFen: Math.max(0, w.foundOwedFen - w.recoveredFen), monthsUnpaid: months })),
+      oneWorkerFen,
+      tenWorkersFen,
+      orderUnmet,
+    }),
+    closable: closable(claims),
+  };
+}
+
+const monthsBetween = (from: string, to: string) => (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
+
+// ---- Moving a case ---------------------------------------------------------------------------
+
+interface MoveInput {
+  version: number;
+  note?: string | null;
+  fileIds?: string[];
+}
+
+/**
+ * The one way a case changes stage: loads it in scope, checks the action is open to this official
+ * from this stage, lets `apply` check the law and write its own rows, then moves the case, sets
+ * the new stage's deadline and records the event and the audit entry, all in one transaction.
+ */
+async function move(
+  ctx: Ctx,
+  id: string,
+  action: CaseAction,
+  input: MoveInput,
+  apply: (tx: Tx, c: repo.CaseRow, on: string) => Promise<repo.CaseUpdate & { eventData?: unknown }> = async () => ({}),
+) {
+  const c0 = await visibleCase(ctx, id);
+  if (!allowedActions(ctx.actor, await forPolicy(ctx, c0)).includes(action)) {
+    if (!transition(action, c0.status)) throw new AppError('BUSINESS_RULE', { detail: { zh: `案件当前阶段不能${ACTION_ZH[action]}`, en: `The case cannot ${action} at this stage` } });
+    throw new AppError('FORBIDDEN');
+  }
+  const on = today(ctx);
+  await ctx.db.tx(async (tx) => {
+    const c = await repo.findCaseInScope(tx, ctx.actor, id, true);
+    if (!c || c.row_version !== input.version) throw new AppError('VERSION_CONFLICT');
+    const { eventData, ...changes } = await apply(tx, c, on);
+    const to = changes.status ?? transition(action, c.status)!;
+    const dates = {
+      receivedOn: c.received_on,
+      acceptedOn: changes.acceptedOn ?? c.accepted_on,
+      filedOn: changes.filedOn ?? c.filed_on,
+      extended: changes.extended ?? c.extended,
+      orderDueOn: changes.orderDueOn ?? c.order_due_on,
+      resolvedOn: changes.resolvedOn ?? c.resolved_on,
+    };
+    const stageDueOn = to === 'closed' ? null : stageDeadline(to, dates, await stageParams(ctx, c.region_code, on));
+    if (!(await repo.updateCase(tx, id, c.row_version, { ...changes, status: to, stageDueOn, ...(to === 'closed' && { closedOn: on }) }, ctx.clock.now()))) throw new AppError('VERSION_CONFLICT');
+    await repo.insertEvent(tx, { id: newIds(1)[0], caseId: id, at: ctx.clock.now(), kind: action, actorName: ctx.actor.name, fromStatus: c.status, toStatus: to, data: { note: input.note ?? null, ...(eventData as object) }, fileIds: input.fileIds });
+    await audit(tx, ctx, { action: `case.${action}`, objectType: 'case', objectId: id, before: { status: c.status }, after: { status: to, note: input.note ?? null }, regionPath: c.region_path });
+  });
+  return getCase(ctx, id);
+}
+
+const ACTION_ZH: Record<CaseAction, string> = {
+  accept: '受理', transfer: '转办', refuse: '不予受理', refer: '转出', merge: '并案', mediate: '调解', file: '立案', extend: '延期',
+  order: '责令支付', enforce: '记录逾期未改正', transfer_police: '移送公安', unfounded: '按不属实办结', settle: '办理完毕', close: '办结',
+};
+
+export const acceptCase = (ctx: Ctx, id: string, input: MoveInput) => move(ctx, id, 'accept', input, async (_tx, _c, on) => ({ acceptedOn: on }));
+
+/** 首问负责: hands the case to the right unit; the receiver stays answerable until that unit accepts. */
+export const transferCase = (ctx: Ctx, id: string, input: MoveInput & { unitId: string }) =>
+  move(ctx, id, 'transfer', input, async (tx, c) => {
+    const unit = await repo.findUnit(tx, input.unitId);
+    if (!unit) throw invalidFields([{ field: 'unitId', message: { zh: '单位不存在', en: 'No such unit' } }]);
+    if (unit.id === c.handling_unit_id) throw invalidFields([{ field: 'unitId', message: { zh: '案件已在该单位', en: 'The case is with that unit already' } }]);
+    return { handlingUnitId: unit.id, eventData: { fromUnitId: c.handling_unit_id, toUnitId: unit.id, toUnitName: unit.name } };
+  });
+
+/** CASE-01/02: a written refusal (不予受理决定书), numbered; the complaint is beyond the limitation or outside inspection. */
+export const refuseCase = (ctx: Ctx, id: string, input: MoveInput & { reason: 'limitation' | 'no_employer_or_evidence' | 'outside_scope'; docNo: string }) =>
+  move(ctx, id, 'refuse', input, async (tx, c, on) => {
+    await issueDocument(ctx, tx, c, { kind: 'not_accepted_notice', docNo: input.docNo, issuedOn: on, data: { reason: input.reason, note: input.note ?? null } });
+    return { closureKind: 'not_accepted', conclusion: input.reason, eventData: { reason: input.reason, docNo: input.docNo } };
+  });
+
+/** CASE-09: matters for labour arbitration or the courts (or another department) move there, with legal-aid referral. */
+export const referCase = (ctx: Ctx, id: string, input: MoveInput & { to: 'arbitration' | 'court' | 'other_department'; legalAid: boolean; docNo: string }) =>
+  move(ctx, id, 'refer', input, async (tx, c, on) => {
+    const open = (await repo.workersOf(tx, id)).filter((w) => w.status === 'open');
+    await repo.setWorkerStatus(tx, open.map((w) => w.id), 'moved', input.to);
+    await issueDocument(ctx, tx, c, { kind: 'referral_notice', docNo: input.docNo, issuedOn: on, data: { to: input.to, legalAid: input.legalAid } });
+    return { closureKind: closureOf('refer', false), conclusion: `referred_${input.to}`, eventData: { to: input.to, legalAid: input.legalAid, workers: open.length } };
+  });
+
+/** Merges this case into another open case about the same project or employer (its clues and workers move). */
+export const mergeCase = (ctx: Ctx, id: string, input: MoveInput & { intoId: string }) =>
+  move(ctx, id, 'merge', input, async (tx, c) => {
+    const candidates = await repo.mergeCandidates(tx, ctx.actor, { id, projectId: c.project_id, employerId: c.employer_id, employerName: c.employer_name });
+    const into = candidates.find((x) => x.id === input.intoId);
+    if (!into) throw invalidFields([{ field: 'intoId', message: { zh: '只能并入同一项目或同一用人单位的在办案件', en: 'Merge only into an open case about the same project or employer' } }]);
+    await repo.mergeInto(tx, id, into.id);
+    await retitle(ctx, tx, into.id);
+    await repo.insertEvent(tx, { id: newIds(1)[0], caseId: into.id, at: ctx.clock.now(), kind: 'merged_in', actorName: ctx.actor.name, data: { fromCaseId: id, fromCaseNo: c.case_no } });
+    return { closureKind: 'merged', mergedInto: into.id, conclusion: 'merged', eventData: { intoId: into.id, intoCaseNo: into.case_no } };
+  });
+
+/** A merged case's title counts its workers anew. */
+async function retitle(ctx: Ctx, tx: Tx, caseId: string) {
+  const c = (await repo.findCaseInScope(tx, ctx.actor, caseId))!;
+  const workers = await repo.workersOf(tx, caseId);
+  const title = caseTitle({ projectName: c.project_name, employerName: c.employer_name, firstWorkerName: workers[0]?.name ?? '', workerCount: workers.length });
+  await tx.query(`UPDATE cases SET title = $2, row_version = row_version + 1, updated_at = $3 WHERE id = $1`, [caseId, title, ctx.clock.now()]);
+}
+
+export const mediateCase = (ctx: Ctx, id: string, input: MoveInput) => move(ctx, id, 'mediate', input);
+
+/** CASE-03/04: filed for investigation by at least two named inspectors; 60 working days from filing. */
+export const fileCase = (ctx: Ctx, id: string, input: MoveInput & { inspectors: string[] }) =>
+  move(ctx, id, 'file', input, async (_tx, c, on) => {
+    const enough = enoughInspectors(input.inspectors.map((s) => s.trim()).filter(Boolean), await getParamValue<number>(ctx.db, 'CASE-04.minInspectors', c.region_code, on));
+    if (!enough.ok) throw invalidFields([{ ...enough.problem, field: 'inspectors' }]);
+    return { filedOn: on, eventData: { inspectors: input.inspectors } };
+  });
+
+/** CASE-03: one extension of 30 working days, approved by the head of the department. */
+export const extendCase = (ctx: Ctx, id: string, input: MoveInput & { approvedBy: string }) =>
+  move(ctx, id, 'extend', input, async () => ({ extended: true, eventData: { approvedBy: input.approvedBy } }));
+
+/** 责令改正 / 限期支付: the order with its number, deadline and the amount to pay. */
+export const orderCase = (ctx: Ctx, id: string, input: MoveInput & { docNo: string; dueOn: string; amountFen: number }) =>
+  move(ctx, id, 'order', input, async (tx, c, on) => {
+    if (input.dueOn <= on) throw invalidFields([{ field: 'dueOn', message: { zh: '限期应晚于今天', en: 'The deadline lies after today' } }]);
+    await issueDocument(ctx, tx, c, { kind: 'order_to_correct', docNo: input.docNo, issuedOn: on, dueOn: input.dueOn, amountFen: input.amountFen });
+    return { orderDueOn: input.dueOn, eventData: { docNo: input.docNo, dueOn: input.dueOn, amountFen: input.amountFen } };
+  });
+
+/** The order's deadline passed with workers unpaid: decisions, penalties and compensation follow (PEN-05). */
+export const enforceCase = (ctx: Ctx, id: string, input: MoveInput) =>
+  move(ctx, id, 'enforce', input, async (tx, c, on) => {
+    if (!c.order_due_on || c.order_due_on >= on) throw new AppError('BUSINESS_RULE', { detail: { zh: '责令支付的期限尚未届满', en: 'The order’s deadline has not passed' } });
+    if (!(await repo.workersOf(tx, id)).some((w) => w.status === 'open')) throw new AppError('BUSINESS_RULE', { detail: { zh: '工资已全部支付，请办理完毕', en: 'Every worker is paid; mark the case handled' } });
+    return {};
+  });
+
+/** CRM-02: transfer to the police when CRM-01 is met; the unpaid claims move to the criminal procedure. */
+export const transferToPolice = (ctx: Ctx, id: string, input: MoveInput & { docNo: string }) =>
+  move(ctx, id, 'transfer_police', input, async (tx, c, on) => {
+    const workers = await repo.workersOf(tx, id);
+    const facts = await caseFacts(ctx, c, workers, await repo.documentsOf(tx, id), on);
+    if (!facts.criminal.met)
+      throw new AppError('BUSINESS_RULE', { detail: { zh: '未达到拒不支付劳动报酬罪的移送标准（CRM-01）', en: 'The threshold of the crime of refusing to pay wages is not met (CRM-01)' } });
+    const open = workers.filter((w) => w.status === 'open');
+    await repo.setWorkerStatus(tx, open.map((w) => w.id), 'moved', 'police');
+    await issueDocument(ctx, tx, c, { kind: 'police_transfer', docNo: input.docNo, issuedOn: on, data: { threshold: facts.criminal } });
+    return { resolvedOn: on, conclusion: 'transferred_police', eventData: { docNo: input.docNo, by: facts.criminal.by } };
+  });
+
+export const unfoundedCase = (ctx: Ctx, id: string, input: MoveInput & { conclusion: string }) =>
+  move(ctx, id, 'unfounded', input, async () => ({ closureKind: 'unfounded', conclusion: input.conclusion }));
+
+/** Handled: every listed worker paid in full or moved to another procedure; then the call-back. */
+export const settleCase = (ctx: Ctx, id: string, input: MoveInput & { conclusion: string }) =>
+  move(ctx, id, 'settle', input, async (tx, _c, on) => {
+    const workers = await repo.workersOf(tx, id);
+    const check = closable(workers.map((w) => ({ workerName: w.name, foundOwedFen: Number(w.found_owed_fen ?? w.claimed_fen), recoveredFen: Number(w.recovered_fen), status: w.status, confirmedByWorker: w.confirmed_at !== null })));
+    if (!check.closable) throw new AppError('BUSINESS_RULE', { detail: { zh: `尚有${check.blocking.length}名农民工工资未结清：${check.blocking.map((b) => b.workerName).join('、')}`, en: `${check.blocking.length} workers are not yet paid or moved` } });
+    return { resolvedOn: on, conclusion: input.conclusion };
+  });
+
+/** 回访: the complainant called back, the satisfaction recorded; the case closes. */
+export const closeCase = (ctx: Ctx, id: string, input: MoveInput & { satisfaction: 'satisfied' | 'basically_satisfied' | 'dissatisfied' | 'unreachable' }) =>
+  move(ctx, id, 'close', input, async (tx, _c, on) => {
+    const workers = await repo.workersOf(tx, id);
+    return { callbackOn: on, satisfaction: input.satisfaction, closureKind: closureOf('close', workers.every((w) => w.status === 'paid')), eventData: { satisfaction: input.satisfaction } };
+  });
+
+async function issueDocument(
+  ctx: Ctx,
+  tx: Tx,
+  c: repo.CaseRow,
+  d: { kind: string; docNo: string; issuedOn: string; dueOn?: string; amountFen?: number; data?: unknown },
+) {
+  if (await repo.documentNoTaken(tx, d.kind, d.docNo)) throw invalidFields([{ field: 'docNo', message: { zh: '文书编号已被使用', en: 'The document number is taken' } }]);
+  await repo.insertDocument(tx, { id: newIds(1)[0], caseId: c.id, kind: d.kind, docNo: d.docNo, issuedOn: d.issuedOn, dueOn: d.dueOn ?? null, amountFen: d.amountFen ?? null, data: d.data ?? {}, fileId: null, issuedBy: ctx.actor.name }, ctx.clock.now());
+}
+
+// ---- Working a case: findings, payments, checklist, supervision ------------------------------
+
+async function workable(ctx: Ctx, id: string) {
+  const c = await visibleCase(ctx, id);
+  if (!mayWork(ctx.actor, await forPolicy(ctx, c))) throw new AppError(c.status === 'closed' ? 'BUSINESS_RULE' : 'FORBIDDEN', c.status === 'closed' ? { detail: { zh: '案件已办结', en: 'The case is closed' } } : {});
+  return c;
+}
+
+/** 核查: what verification found each worker is owed (kept beside the claim). */
+export async function recordFindings(ctx: Ctx, id: string, input: { findings: { caseWorkerId: string; foundOwedFen: number }[] }) {
+  const c = await workable(ctx, id);
+  const workers = await repo.workersOf(ctx.db, id);
+  const unknown = input.findings.findIndex((f) => !workers.some((w) => w.id === f.caseWorkerId));
+  if (unknown >= 0) throw invalidFields([{ field: `findings/${unknown}/caseWorkerId`, message: { zh: '该农民工不在本案', en: 'Not a worker of this case' } }]);
+  await ctx.db.tx(async (tx) => {
+    await repo.updateWorkerFinding(tx, id, input.findings.map((f) => ({ id: f.caseWorkerId, foundOwedFen: f.foundOwedFen })));
+    // A finding at or below what was recovered settles the worker's claim.
+    const paid = (await repo.workersOf(tx, id)).filter((w) => w.status === 'open' && w.found_owed_fen !== null && Number(w.recovered_fen) >= Number(w.found_owed_fen));
+    await repo.setWorkerStatus(tx, paid.map((w) => w.id), 'paid', null);
+    await repo.insertEvent(tx, { id: newIds(1)[0], caseId: id, at: ctx.clock.now(), kind: 'findings', actorName: ctx.actor.name, data: { findings: input.findings } });
+    await audit(tx, ctx, { action: 'case.findings', objectType: 'case', objectId: id, after: input, regionPath: c.region_path });
+  });
+  return getCase(ctx, id);
+}
+
+export interface PaymentInput {
+  caseWorkerId: string;
+  amountFen: number;
+  paidOn: string;
+  source: 'employer' | 'general_contractor' | 'owner' | 'deposit' | 'emergency_fund';
+  reference: string;
+}
+
+/**
+ * 追发: a payment to one worker, by whom and under what reference (a bank slip, a deposit draw, a
+ * fund advance). The same reference for the same worker and source is recorded once. A worker
+ * paid what verification found owed (or, before any finding, what they claimed) is paid.
+ */
+export async function recordCasePayment(ctx: Ctx, id: string, input: PaymentInput) {
+  const c = await workable(ctx, id);
+  const worker = (await repo.workersOf(ctx.db, id)).find((w) => w.id === input.caseWorkerId);
+  if (!worker) throw invalidFields([{ field: 'caseWorkerId', message: { zh: '该农民工不在本案', en: 'Not a worker of this case' } }]);
+  if (input.paidOn > today(ctx)) throw invalidFields([{ field: 'paidOn', message: { zh: '支付日期不能晚于今天', en: 'Paid in the future' } }]);
+  if (worker.status === 'moved') throw invalidFields([{ field: 'caseWorkerId', message: { zh: '该农民工的请求已转入其他程序', en: 'This claim moved to another procedure' } }]);
+  await ctx.db.tx(async (tx) => {
+    const paymentId = newIds(1)[0];
+    if (!(await repo.insertPayment(tx, { id: paymentId, caseId: id, ...input, recordedBy: ctx.actor.name }, ctx.clock.now()))) return;
+    const w = (await repo.workersOf(tx, id)).find((x) => x.id === input.caseWorkerId)!;
+    if (w.status === 'open' && Number(w.recovered_fen) >= Number(w.found_owed_fen ?? w.claimed_fen)) await repo.setWorkerStatus(tx, [w.id], 'paid', null);
+    await repo.insertEvent(tx, { id: newIds(1)[0], caseId: id, at: ctx.clock.now(), kind: 'payment', actorName: ctx.actor.name, data: { paymentId, ...input, workerName: w.name } });
+    await audit(tx, ctx, { action: 'case.payment', objectType: 'case', objectId: id, after: { paymentId, ...input }, regionPath: c.region_path });
+  });
+  return getCase(ctx, id);
+}
+
+/** The worker confirms the money arrived (by phone or in person), or could not be reached. */
+export async function confirmWorkerPaid(ctx: Ctx, id: string, caseWorkerId: string, input: { reached: boolean }) {
+  const c = await workable(ctx, id);
+  const worker = (await repo.workersOf(ctx.db, id)).find((w) => w.id === caseWorkerId);
+  if (!worker) throw notFound();
+  await ctx.db.tx(async (tx) => {
+    await repo.confirmWorker(tx, caseWorkerId, input.reached ? ctx.clock.now() : null, !input.reached);
+    await repo.insertEvent(tx, { id: newIds(1)[0], caseId: id, at: ctx.clock.now(), kind: input.reached ? 'worker_confirmed' : 'worker_unreachable', actorName: ctx.actor.name, data: { caseWorkerId, workerName: worker.name } });
+    await audit(tx, ctx, { action: 'case.worker_confirm', objectType: 'case', objectId: id, after: { caseWorkerId, reached: input.reached }, regionPath: c.region_path });
+  });
+  return getCase(ctx, id);
+}
+
+/** 一案双查: answers to the items of 附件4, each with its note and evidence. */
+export async function answerChecklist(ctx: Ctx, id: string, input: { items: { item: string; violation: boolean; note?: string | null; fileIds?: string[] }[] }) {
+  const c = await workable(ctx, id);
+  await ctx.db.tx(async (tx) => {
+    await repo.upsertChecklist(tx, id, input.items.map((i) => ({ item: i.item, violation: i.violation, note: i.note ?? null, fileIds: i.fileIds ?? [] })), ctx.actor.name, ctx.clock.now());
+    await repo.insertEvent(tx, { id: newIds(1)[0], caseId: id, at: ctx.clock.now(), kind: 'checklist', actorName: ctx.actor.name, data: { items: input.items.map((i) => ({ item: i.item, violation: i.violation })) } });
+    await audit(tx, ctx, { action: 'case.checklist', objectType: 'case', objectId: id, after: { items: input.items.length }, regionPath: c.region_path });
+  });
+  return getCase(ctx, id);
+}
+
+/** 挂牌督办 / 领导包案 / 专案组: the supervision a major case is under, with the leader and the task force's units. */
+export async function superviseCase(ctx: Ctx, id: string, input: { version: number; supervision: ('listed' | 'leader' | 'task_force')[]; leaderName?: string | null; taskForceUnitIds?: string[] }) {
+  const c = await visibleCase(ctx, id);
+  if (!maySupervise(ctx.actor, await forPolicy(ctx, c))) throw new AppError('FORBIDDEN');
+  const problems: FieldProblem[] = [];
+  if (input.supervision.includes('leader') && !input.leaderName?.trim()) problems.push({ field: 'leaderName', message: { zh: '领导包案须写明包案领导', en: 'Name the leader' } });
+  const units = input.taskForceUnitIds ?? [];
+  if (input.supervision.includes('task_force') && units.length < 2) problems.push({ field: 'taskForceUnitIds', message: { zh: '专案组须由两个以上单位组成', en: 'A task force has two or more units' } });
+  for (const [i, u] of units.entries()) if (!(await repo.findUnit(ctx.db, u))) problems.push({ field: `taskForceUnitIds/${i}`, message: { zh: '单位不存在', en: 'No such unit' } });
+  if (problems.length) throw invalidFields(problems);
+  await ctx.db.tx(async (tx) => {
+    const changed = await repo.updateCase(
+      tx,
+      id,
+      input.version,
+      { supervision: [...new Set(input.supervision)], leaderName: input.supervision.includes('leader') ? input.leaderName!.trim() : null, taskForceUnitIds: input.supervision.includes('task_force') ? units : [], major: c.major || input.supervision.length > 0 },
+      ctx.clock.now(),
+    );
+    if (!changed) throw new AppError('VERSION_CONFLICT');
+    await repo.insertEvent(tx, { id: newIds(1)[0], caseId: id, at: ctx.clock.now(), kind: 'supervision', actorName: ctx.actor.name, data: input });
+    await audit(tx, ctx, { action: 'case.supervise', objectType: 'case', objectId: id, before: { supervision: c.supervision }, after: input, regionPath: c.region_path });
+  });
+  return getCase(ctx, id);
+}
+
+/** Whoever reads a complainant's or worker's full phone number does so on the record. */
+export async function revealPhone(ctx: Ctx, id: string, target: { clueId?: string; caseWorkerId?: string }) {
+  const c = await visibleCase(ctx, id);
+  if (!mayWork(ctx.actor, await forPolicy(ctx, c)) && c.status !== 'closed') throw new AppError('FORBIDDEN');
+  let enc: string | null = null;
+  let aad = '';
+  if (target.clueId) {
+    const clue = (await repo.cluesOfCase(ctx.db, id)).find((l) => l.id === target.clueId);
+    if (!clue) throw notFound();
+    enc = clue.complainant_phone_enc;
+    aad = repo.clueAad(clue.id);
+  } else if (target.caseWorkerId) {
+    const w = (await repo.workersOf(ctx.db, id)).find((x) => x.id === target.caseWorkerId);
+    if (!w) throw notFound();
+    enc = w.phone_enc;
+    aad = repo.caseWorkerAad(w.id);
+  }
+  const value = enc ? ctx.cipher.decrypt(enc, aad) : null;
+  await ctx.db.tx((tx) => audit(tx, ctx, { action: 'pii.reveal', objectType: 'case', objectId: id, after: { field: 'phone', ...target }, regionPath: c.region_path }));
+  return { phone: value };
+}
+
+// ---- Incidents and deadlines -----------------------------------------------------------------
+
+/** 群体性事件: recorded with its cases; a big or extreme incident makes them major cases. */
+export async function recordIncident(
+  ctx: Ctx,
+  input: { projectId?: string | null; regionCode?: string | null; occurredAt: string; place: string; people: number; responseLevel: 'i' | 'ii' | 'iii' | 'iv'; extreme: boolean; measures: string; caseIds: string[] },
+) {
+  const problems: FieldProblem[] = [];
+  const project = input.projectId ? await findProjectForScope(ctx.db, ctx.actor, input.projectId) : undefined;
+  if (input.projectId && !project) problems.push({ field: 'projectId', message: { zh: '项目不存在或不在您的管辖范围内', en: 'No such project in your jurisdiction' } });
+  const region = project ? await findRegion(ctx.db, project.regionCode) : input.regionCode ? await findRegion(ctx.db, input.regionCode) : undefined;
+  if (!region || !regionInScope(ctx.actor, region.path)) problems.push({ field: 'regionCode', message: { zh: '请选择事发地（本辖区内）', en: 'Choose where it happened, in your jurisdiction' } });
+  if (new Date(input.occurredAt) > ctx.clock.now()) problems.push({ field: 'occurredAt', message: { zh: '事发时间不能晚于现在', en: 'In the future' } });
+  const cases = await Promise.all(input.caseIds.map((id) => repo.findCaseInScope(ctx.db, ctx.actor, id)));
+  cases.forEach((c, i) => !c && problems.push({ field: `caseIds/${i}`, message: { zh: '案件不存在或不在您的管辖范围内', en: 'No such case in your jurisdiction' } }));
+  if (problems.length) throw invalidFields(problems);
+  const id = newIds(1)[0];
+  const on = today(ctx);
+  // The owner's progress payments already cover the wages: the arrears are the contractor's, and the
+  // project is marked for suspending the contractor's payments.
+  const progress = project ? (await progressSummary(ctx, project.id)).totals : null;
+  const suspensionMarked = Boolean(progress && progress.completedFen > 0 && progress.meets);
+  await ctx.db.tx(async (tx) => {
+    await repo.insertIncident(tx, { id, regionCode: region!.code, regionPath: region!.path, projectId: project?.id ?? null, occurredAt: new Date(input.occurredAt), place: input.place, people: input.people, responseLevel: input.responseLevel, extreme: input.extreme, measures: input.measures, caseIds: input.caseIds, suspensionMarked, recordedBy: ctx.actor.name }, ctx.clock.now());
+    for (const c of cases) {
+      const major = await majorOf(ctx, c!.region_code, on, { workers: c!.worker_count, claimedFen: Number(c!.claimed_fen), groupIncident: { people: input.people }, extremeIncident: input.extreme });
+      if (major.major && !c!.major) await tx.query(`UPDATE cases SET major = true, major_reasons = $2, row_version = row_version + 1, updated_at = $3 WHERE id = $1`, [c!.id, JSON.stringify(major.reasons), ctx.clock.now()]);
+      await repo.insertEvent(tx, { id: newIds(1)[0], caseId: c!.id, at: ctx.clock.now(), kind: 'incident', actorName: ctx.actor.name, data: { incidentId: id, people: input.people, place: input.place } });
+    }
+    await audit(tx, ctx, { action: 'incident.record', objectType: 'incident', objectId: id, after: { ...input, suspensionMarked }, regionPath: region!.path });
+  });
+  return { id, suspensionMarked };
+}
+
+export const listIncidents = (ctx: Ctx, page: { page: number; pageSize: number }) => repo.listIncidents(ctx.db, ctx.actor, page);
+
+/** The daily deadline job: each overdue case is escalated once per stage, and the unit above is told. */
+export async function escalateOverdueCases(ctx: Ctx) {
+  return ctx.db.tx(async (tx) => {
+    const moved = await repo.escalateOverdue(tx, today(ctx), ctx.clock.now());
+    for (const m of moved) {
+      await repo.insertEvent(tx, { id: newIds(1)[0], caseId: m.id, at: ctx.clock.now(), kind: 'escalated', actorName: ctx.actor.name, data: { level: m.escalation_level, supervisorUnitId: m.supervisor_unit_id } });
+    }
+    await notifyResponsible(
+      tx,
+      moved.map((m) => ({
+        refId: `${m.id}:${m.escalation_level}`,
+        kind: 'case_overdue',
+        titleZh: `【案件逾期督办】${m.case_no} ${m.title}`,
+        titleEn: `Overdue case ${m.case_no}`,
+        link: `/cases/${m.id}`,
+        unitId: m.supervisor_unit_id,
+        industry: null,
+        alsoUpOne: false,
+        enterpriseIds: [],
+      })),
+      ctx.clock.now(),
+    );
+    return moved;
+  });
+}
+
