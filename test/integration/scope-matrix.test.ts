@@ -45,6 +45,10 @@ interface Ids {
   proposalB: string;
   fileB: string;
   signalB: string;
+  caseB: string;
+  clueB: string;
+  caseWorkerB: string;
+  incidentB: string;
 }
 
 interface Req {
@@ -84,6 +88,25 @@ const fundAdvance = (i: Ids) => ({
   decisionNo: '西政垫1号', decisionOn: '2026-03-01', caseRef: '西人社案1号', employerId: i.fx.enterpriseB, arrearsFen: 10_000,
   depositShortfallNote: '保证金不足', paidOn: '2026-03-01', lines: [{ workerId: i.workerB, amountFen: 1_000 }],
 });
+
+const clueBody = (projectId: string, externalId: string) => ({
+  channel: 'hotline_12345', externalId, projectId, employerName: '西城路桥工程有限公司', complainant: { name: '韦大海', phone: '13800138000' },
+  workers: [{ name: '韦大海', phone: '13800138000', claimedFen: 500_000 }], periodFrom: '2026-01-01', periodTo: '2026-02-28', description: '探针：拖欠两个月工资',
+});
+
+/** Every move of a case, each with a body its schema accepts, so the probe reaches the scope check. */
+function caseActions(): Record<string, Probe> {
+  const v = { version: 1 };
+  const bodies: Record<string, unknown> = {
+    accept: v, transfer: { ...v, unitId: '00000000-0000-7000-8000-000000000001' }, refuse: { ...v, reason: 'limitation', docNo: '探针1' },
+    refer: { ...v, to: 'arbitration', legalAid: true, docNo: '探针2' }, merge: { ...v, intoId: '00000000-0000-7000-8000-000000000001' }, mediate: v,
+    file: { ...v, inspectors: ['甲', '乙'] }, extend: { ...v, approvedBy: '局长' }, order: { ...v, docNo: '探针3', dueOn: '2026-12-31', amountFen: 1 }, enforce: v,
+    'transfer-police': { ...v, docNo: '探针4' }, unfounded: { ...v, conclusion: 'not_wage_arrears' }, settle: { ...v, conclusion: 'paid_in_full' }, close: { ...v, satisfaction: 'satisfied' },
+  };
+  return Object.fromEntries(
+    Object.entries(bodies).map(([path, body]) => [`POST /api/cases/:id/${path}`, { foreign: (i: Ids) => ({ method: 'POST' as const, url: `/api/cases/${i.caseB}/${path}`, body }), foreignStatus: 404 }]),
+  );
+}
 
 const ROUTES: Record<string, Probe> = {
   'GET /api/auth/me': { self: true },
@@ -370,6 +393,26 @@ const ROUTES: Record<string, Probe> = {
     foreignStatus: 400,
   },
   'GET /api/enterprise-risk-signals': { list: () => ({ method: 'GET', url: '/api/enterprise-risk-signals' }), leak: (i) => [i.signalB] },
+  // 线索 / 案件: a district-B case (hotline clue on project B) and its group incident.
+  'POST /api/clues': { foreign: (i) => ({ method: 'POST', url: '/api/clues', body: clueBody(i.projectB, 'PROBE-A') }), foreignStatus: 422 },
+  'GET /api/clues': { list: () => ({ method: 'GET', url: '/api/clues' }), leak: (i) => [i.clueB, i.caseB] },
+  'GET /api/cases': { list: () => ({ method: 'GET', url: '/api/cases' }), leak: (i) => [i.caseB, i.clueB] },
+  'GET /api/cases/:id': { foreign: (i) => ({ method: 'GET', url: `/api/cases/${i.caseB}` }), foreignStatus: 404 },
+  ...caseActions(),
+  'POST /api/cases/:id/findings': { foreign: (i) => ({ method: 'POST', url: `/api/cases/${i.caseB}/findings`, body: { findings: [{ caseWorkerId: i.caseWorkerB, foundOwedFen: 1 }] } }), foreignStatus: 404 },
+  'POST /api/cases/:id/payments': {
+    foreign: (i) => ({ method: 'POST', url: `/api/cases/${i.caseB}/payments`, body: { caseWorkerId: i.caseWorkerB, amountFen: 1, paidOn: '2026-03-01', source: 'employer', reference: '探针' } }),
+    foreignStatus: 404,
+  },
+  'POST /api/cases/:id/workers/:caseWorkerId/confirmation': { foreign: (i) => ({ method: 'POST', url: `/api/cases/${i.caseB}/workers/${i.caseWorkerB}/confirmation`, body: { reached: true } }), foreignStatus: 404 },
+  'PUT /api/cases/:id/checklist': { foreign: (i) => ({ method: 'PUT', url: `/api/cases/${i.caseB}/checklist`, body: { items: [{ item: 'labor_contract', violation: true }] } }), foreignStatus: 404 },
+  'PUT /api/cases/:id/supervision': { foreign: (i) => ({ method: 'PUT', url: `/api/cases/${i.caseB}/supervision`, body: { version: 1, supervision: ['listed'] } }), foreignStatus: 404 },
+  'POST /api/cases/:id/reveal-phone': { foreign: (i) => ({ method: 'POST', url: `/api/cases/${i.caseB}/reveal-phone`, body: { caseWorkerId: i.caseWorkerB } }), foreignStatus: 404 },
+  'POST /api/incidents': {
+    foreign: (i) => ({ method: 'POST', url: '/api/incidents', body: { projectId: i.projectB, occurredAt: '2026-03-01T02:00:00Z', place: '探针', people: 3, responseLevel: 'iv', extreme: false, measures: '探针', caseIds: [] } }),
+    foreignStatus: 422,
+  },
+  'GET /api/incidents': { list: () => ({ method: 'GET', url: '/api/incidents' }), leak: (i) => [i.incidentB] },
   // The caller's own inbox.
   'GET /api/notifications': { self: true },
   'POST /api/notifications/read': { self: true },
@@ -420,7 +463,14 @@ beforeAll(async () => {
   const fundB = (await wageCity.post('/api/emergency-funds', { regionCode: TREE.districtB, name: '西城区应急周转金' })).json().id;
   await wageCity.post(`/api/emergency-funds/${fundB}/movements`, { kind: 'injection', amountFen: 1_000_000, onDate: '2026-03-01', reference: '西财1号' });
   const advanceB = (await wageCity.command(`/api/emergency-funds/${fundB}/advances`, fundAdvance({ fx, workerB: employment.worker_id } as Ids))).json().advances[0].id;
-  const mine = { depositDrawB, arrearsB, fundB, advanceB, ...(await warningFixtureB(projects.projectB, unitB, fx.enterpriseB)) };
+  const clueRes = await wageCity.post('/api/clues', clueBody(projects.projectB, 'PROBE-B'));
+  if (clueRes.statusCode !== 201) throw new Error(clueRes.body);
+  const caseB = clueRes.json().caseId;
+  const caseBDetail = (await wageCity.get(`/api/cases/${caseB}`)).json();
+  if (!caseBDetail.clues) throw new Error(JSON.stringify(caseBDetail));
+  const incidentB = (await wageCity.post('/api/incidents', { projectId: projects.projectB, occurredAt: '2026-03-01T02:00:00Z', place: '西城环城路项目部', people: 12, responseLevel: 'iv', extreme: false, measures: '现场劝导', caseIds: [caseB] })).json().id;
+  const casesB = { caseB, clueB: caseBDetail.clues[0].id, caseWorkerB: caseBDetail.workers[0].id, incidentB };
+  const mine = { depositDrawB, arrearsB, fundB, advanceB, ...casesB, ...(await warningFixtureB(projects.projectB, unitB, fx.enterpriseB)) };
   ids = {
     ...mine,
     fx, unitA, unitB, bankId, keyA, keyB, userA: fx.users.townA1.id, userB: fx.users.wageCity.id,
@@ -525,6 +575,9 @@ describe('cross-jurisdiction matrix (T2, T4)', () => {
     expect(units).not.toContain('探针信访局');
     const enterprises = (await wageCity.get('/api/enterprises?q=探针')).json();
     expect(enterprises.total).toBe(0);
+    const caseB = (await wageCity.get(`/api/cases/${ids.caseB}`)).json();
+    expect({ status: caseB.status, rowVersion: caseB.rowVersion, payments: caseB.payments.length, checklist: caseB.checklist.filter((c: { violation: boolean | null }) => c.violation !== null).length }).toEqual({ status: 'received', rowVersion: 1, payments: 0, checklist: 0 });
+    expect((await wageCity.get('/api/clues')).json().total).toBe(1);
   });
 
   it('an official sees own-subtree records (the positive side)', async () => {

@@ -93,7 +93,9 @@ export interface ClueRow {
   case_id: string | null;
 }
 
-const CLUE_SELECT = `SELECT l.*, p.name AS project_name FROM clues l LEFT JOIN projects p ON p.id = l.project_id`;
+// Dates leave as 'YYYY-MM-DD' text (the columns after l.* replace theirs).
+const CLUE_COLUMNS = `l.*, l.received_on::text AS received_on, l.period_from::text AS period_from, l.period_to::text AS period_to, p.name AS project_name`;
+const CLUE_SELECT = `SELECT ${CLUE_COLUMNS} FROM clues l LEFT JOIN projects p ON p.id = l.project_id`;
 
 export async function findClueByExternalId(db: DbOrTx, channel: string, externalId: string): Promise<ClueRow | undefined> {
   const { rows } = await db.query<ClueRow>(`${CLUE_SELECT} WHERE l.channel = $1 AND l.external_id = $2`, [channel, externalId]);
@@ -114,7 +116,7 @@ export async function listClues(db: DbOrTx, actor: Actor, f: { status?: string; 
     .when(f.status, (p) => `l.status = ${p}`)
     .when(f.channel, (p) => `l.channel = ${p}`);
   return selectPage<ClueRow>(db, page, {
-    sql: `SELECT l.*, p.name AS project_name, count(*) OVER () AS total_count FROM clues l LEFT JOIN projects p ON p.id = l.project_id WHERE ${where} ORDER BY l.received_at DESC, l.id`,
+    sql: `SELECT ${CLUE_COLUMNS}, count(*) OVER () AS total_count FROM clues l LEFT JOIN projects p ON p.id = l.project_id WHERE ${where} ORDER BY l.received_at DESC, l.id`,
     countSql: `SELECT count(*)::int AS n FROM clues l WHERE ${where}`,
     params: where.params,
   });
@@ -215,7 +217,9 @@ export interface CaseRow {
 }
 
 const CASE_SELECT = `
-  SELECT c.*, r.name AS region_name, p.name AS project_name,
+  SELECT c.*, c.stage_due_on::text AS stage_due_on, c.received_on::text AS received_on, c.accepted_on::text AS accepted_on, c.filed_on::text AS filed_on,
+         c.order_due_on::text AS order_due_on, c.resolved_on::text AS resolved_on, c.closed_on::text AS closed_on, c.callback_on::text AS callback_on,
+         r.name AS region_name, p.name AS project_name,
          au.name AS accountable_unit_name, hu.name AS handling_unit_name, hu.region_path AS handling_unit_path,
          coalesce(w.n, 0) AS worker_count, coalesce(w.claimed, 0) AS claimed_fen, coalesce(w.found, 0) AS found_owed_fen, coalesce(pay.n, 0) AS recovered_fen
     FROM cases c
@@ -268,7 +272,7 @@ export async function mergeCandidates(db: DbOrTx, actor: Actor, c: { id: string;
   const params: unknown[] = [c.id, c.projectId, c.employerId, c.employerName];
   const scope = caseScope(actor, params);
   const { rows } = await db.query<{ id: string; case_no: string; title: string; status: CaseStatus; received_on: string; project_id: string | null; employer_id: string | null; employer_name: string }>(
-    `SELECT c.id, c.case_no, c.title, c.status, c.received_on, c.project_id, c.employer_id, c.employer_name FROM cases c
+    `SELECT c.id, c.case_no, c.title, c.status, c.received_on::text AS received_on, c.project_id, c.employer_id, c.employer_name FROM cases c
       WHERE c.id <> $1 AND c.status IN ('received', 'accepted', 'mediating', 'investigating', 'ordered', 'enforcing') AND ${scope}
         AND (c.project_id = $2 OR ($2::uuid IS NULL AND (c.employer_id = $3 OR c.employer_name = $4)))
       ORDER BY c.received_on, c.id`,
@@ -438,7 +442,7 @@ export async function insertPayment(
 export const paymentsOf = async (db: DbOrTx, caseId: string) =>
   (
     await db.query<{ id: string; case_worker_id: string; amount_fen: number; paid_on: string; source: string; reference: string; recorded_by: string; created_at: Date }>(
-      `SELECT id, case_worker_id, amount_fen, paid_on, source, reference, recorded_by, created_at FROM case_payments WHERE case_id = $1 ORDER BY paid_on, created_at`,
+      `SELECT id, case_worker_id, amount_fen, paid_on::text AS paid_on, source, reference, recorded_by, created_at FROM case_payments WHERE case_id = $1 ORDER BY paid_on, created_at`,
       [caseId],
     )
   ).rows;
@@ -480,7 +484,7 @@ export const documentNoTaken = async (db: DbOrTx, kind: string, docNo: string) =
 export const documentsOf = async (db: DbOrTx, caseId: string) =>
   (
     await db.query<{ id: string; kind: string; doc_no: string; issued_on: string; due_on: string | null; amount_fen: number | null; data: unknown; file_id: string | null; issued_by: string }>(
-      `SELECT id, kind, doc_no, issued_on, due_on, amount_fen, data, file_id, issued_by FROM case_documents WHERE case_id = $1 ORDER BY issued_on, created_at`,
+      `SELECT id, kind, doc_no, issued_on::text AS issued_on, due_on::text AS due_on, amount_fen, data, file_id, issued_by FROM case_documents WHERE case_id = $1 ORDER BY issued_on, created_at`,
       [caseId],
     )
   ).rows;

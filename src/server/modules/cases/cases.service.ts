@@ -1,4 +1,4 @@
-import type { Tx } from '../../db/client';
+import type { DbOrTx, Tx } from '../../db/client';
 import { regionInScope } from '../../platform/access/scope-sql';
 import { shanghaiDate } from '../../platform/calendar';
 import { type Ctx, audit } from '../../platform/context';
@@ -11,6 +11,7 @@ import { progressSummary } from '../payments';
 import { getParamValue, paramSnapshot } from '../params';
 import { findProjectForScope } from '../projects';
 import { findRegion } from '../regions';
+import { ROUTING_PARAM_IDS } from '../warnings';
 import { getWorker } from '../workforce';
 import * as repo from './cases.repo';
 import { caseTitle, closable, criminalThreshold, enoughInspectors, isMajorCase, nameSimilarity, normaliseEmployerName, withinLimitation } from './cases.law';
@@ -25,7 +26,6 @@ import './cases.params';
  */
 
 const today = (ctx: Ctx) => shanghaiDate(ctx.clock.now());
-const ROUTING_PARAMS = ['district', 'city', 'soe', 'private'].flatMap((t) => [`WRN.route.${t}.lead`, `WRN.route.${t}.assist`]);
 
 async function stageParams(ctx: Ctx, regionCode: string, on: string): Promise<StageParams> {
   const v = (id: string) => getParamValue<number>(ctx.db, id, regionCode, on);
@@ -155,17 +155,18 @@ export async function receiveClue(ctx: Ctx, input: ClueInput): Promise<{ clueId:
     caseId: anonymous ? null : caseId,
   };
 
-  return ctx.db.tx(async (tx) => {
+  // Parameters are read before the transaction: the embedded engine runs one statement stream at a time.
+  const params = await stageParams(ctx, regionRow.code, on);
+  const major = await majorOf(ctx, regionRow.code, on, { workers: input.workers.length, claimedFen, groupIncident: null, extremeIncident: false });
+  const snapshot = await paramSnapshot(ctx.db, ROUTING_PARAM_IDS, on);
+  const done = await ctx.db.tx(async (tx) => {
     if (anonymous) {
-      if (!(await repo.insertClue(tx, clue, ctx.clock.now()))) return duplicateOf(ctx, input);
+      if (!(await repo.insertClue(tx, clue, ctx.clock.now()))) return null;
       await audit(tx, ctx, { action: 'clue.receive', objectType: 'clue', objectId: clueId, after: { channel: input.channel, anonymous: true }, regionPath: regionRow.path });
       return { clueId, caseId: null, duplicate: false };
     }
-    const snapshot = await paramSnapshot(tx, ROUTING_PARAMS, on);
     const routed = project ? await repo.routeProject(tx, snapshot, project.id) : { lead_unit_id: null, assist_unit_ids: [] };
     const handlingUnitId = routed.lead_unit_id ?? (await repo.wageUnitOf(tx, regionRow.path));
-    const params = await stageParams(ctx, regionRow.code, on);
-    const major = await majorOf(ctx, regionRow.code, on, { workers: input.workers.length, claimedFen, groupIncident: null, extremeIncident: false });
     const title = caseTitle({ projectName: project?.name ?? null, employerName, firstWorkerName: input.workers[0].name, workerCount: input.workers.length });
     const c: repo.CaseWrite = {
       id: caseId,
@@ -188,7 +189,7 @@ export async function receiveClue(ctx: Ctx, input: ClueInput): Promise<{ clueId:
       majorReasons: major.reasons,
     };
     // The clue first, so a concurrent import of the same external id loses the race here and nothing else is written.
-    if (!(await repo.insertClue(tx, { ...clue, caseId: null, status: 'open' }, ctx.clock.now()))) return duplicateOf(ctx, input);
+    if (!(await repo.insertClue(tx, { ...clue, caseId: null, status: 'open' }, ctx.clock.now()))) return null;
     const caseNo = await repo.insertCase(tx, c, receivedOn.slice(0, 4), ctx.clock.now());
     await repo.attachClues(tx, [clueId], caseId);
     const workerIds = newIds(input.workers.length);
@@ -213,6 +214,8 @@ export async function receiveClue(ctx: Ctx, input: ClueInput): Promise<{ clueId:
     await audit(tx, ctx, { action: 'case.receive', objectType: 'case', objectId: caseId, after: { caseNo, clueId, channel: input.channel, workers: input.workers.length, claimedFen }, regionPath: regionRow.path });
     return { clueId, caseId, duplicate: false };
   });
+  // Lost the race to the same external id: the one recorded first stands.
+  return done ?? duplicateOf(ctx, input);
 }
 
 async function duplicateOf(ctx: Ctx, input: ClueInput) {
@@ -286,7 +289,7 @@ export async function getCase(ctx: Ctx, id: string) {
     stageParams(ctx, c.region_code, on),
     forPolicy(ctx, c),
   ]);
-  const facts = await caseFacts(ctx, c, workers, documents, on);
+  const facts = await caseFacts(ctx.db, c, workers, documents, on);
   return {
     row: c,
     workers,
@@ -306,13 +309,13 @@ export async function getCase(ctx: Ctx, id: string) {
 }
 
 /** What the law makes of the case today: limitation, the criminal threshold, whether it may close. */
-async function caseFacts(ctx: Ctx, c: repo.CaseRow, workers: repo.CaseWorkerRow[], documents: Awaited<ReturnType<typeof repo.documentsOf>>, on: string) {
+async function caseFacts(db: DbOrTx, c: repo.CaseRow, workers: repo.CaseWorkerRow[], documents: Awaited<ReturnType<typeof repo.documentsOf>>, on: string) {
   const [oneWorkerFen, tenWorkersFen, limitationYears] = await Promise.all([
-    getParamValue<number>(ctx.db, 'CRM-01.oneWorkerAmount', c.region_code, on),
-    getParamValue<number>(ctx.db, 'CRM-01.tenWorkersAmount', c.region_code, on),
-    getParamValue<number>(ctx.db, 'CASE-02.limitationYears', c.region_code, on),
+    getParamValue<number>(db, 'CRM-01.oneWorkerAmount', c.region_code, on),
+    getParamValue<number>(db, 'CRM-01.tenWorkersAmount', c.region_code, on),
+    getParamValue<number>(db, 'CASE-02.limitationYears', c.region_code, on),
   ]);
-  const clues = await repo.cluesOfCase(ctx.db, c.id);
+  const clues = await repo.cluesOfCase(db, c.id);
   const periodEnd = clues.map((l) => l.period_to).filter((d): d is string => d !== null).sort().at(-1) ?? null;
   const periodStart = clues.map((l) => l.period_from).filter((d): d is string => d !== null).sort()[0] ?? null;
   const months = periodStart && periodEnd ? monthsBetween(periodStart, periodEnd) : 0;
@@ -359,6 +362,7 @@ async function move(
     throw new AppError('FORBIDDEN');
   }
   const on = today(ctx);
+  const params = await stageParams(ctx, c0.region_code, on);
   await ctx.db.tx(async (tx) => {
     const c = await repo.findCaseInScope(tx, ctx.actor, id, true);
     if (!c || c.row_version !== input.version) throw new AppError('VERSION_CONFLICT');
@@ -372,7 +376,7 @@ async function move(
       orderDueOn: changes.orderDueOn ?? c.order_due_on,
       resolvedOn: changes.resolvedOn ?? c.resolved_on,
     };
-    const stageDueOn = to === 'closed' ? null : stageDeadline(to, dates, await stageParams(ctx, c.region_code, on));
+    const stageDueOn = to === 'closed' ? null : stageDeadline(to, dates, params);
     if (!(await repo.updateCase(tx, id, c.row_version, { ...changes, status: to, stageDueOn, ...(to === 'closed' && { closedOn: on }) }, ctx.clock.now()))) throw new AppError('VERSION_CONFLICT');
     await repo.insertEvent(tx, { id: newIds(1)[0], caseId: id, at: ctx.clock.now(), kind: action, actorName: ctx.actor.name, fromStatus: c.status, toStatus: to, data: { note: input.note ?? null, ...(eventData as object) }, fileIds: input.fileIds });
     await audit(tx, ctx, { action: `case.${action}`, objectType: 'case', objectId: id, before: { status: c.status }, after: { status: to, note: input.note ?? null }, regionPath: c.region_path });
@@ -409,7 +413,7 @@ export const referCase = (ctx: Ctx, id: string, input: MoveInput & { to: 'arbitr
     const open = (await repo.workersOf(tx, id)).filter((w) => w.status === 'open');
     await repo.setWorkerStatus(tx, open.map((w) => w.id), 'moved', input.to);
     await issueDocument(ctx, tx, c, { kind: 'referral_notice', docNo: input.docNo, issuedOn: on, data: { to: input.to, legalAid: input.legalAid } });
-    return { closureKind: closureOf('refer', false), conclusion: `referred_${input.to}`, eventData: { to: input.to, legalAid: input.legalAid, workers: open.length } };
+    return { closureKind: closureOf('refer', false), conclusion: input.to === 'other_department' ? 'transferred_to_department' : 'referred_to_arbitration', eventData: { to: input.to, legalAid: input.legalAid, workers: open.length } };
   });
 
 /** Merges this case into another open case about the same project or employer (its clues and workers move). */
@@ -421,7 +425,7 @@ export const mergeCase = (ctx: Ctx, id: string, input: MoveInput & { intoId: str
     await repo.mergeInto(tx, id, into.id);
     await retitle(ctx, tx, into.id);
     await repo.insertEvent(tx, { id: newIds(1)[0], caseId: into.id, at: ctx.clock.now(), kind: 'merged_in', actorName: ctx.actor.name, data: { fromCaseId: id, fromCaseNo: c.case_no } });
-    return { closureKind: 'merged', mergedInto: into.id, conclusion: 'merged', eventData: { intoId: into.id, intoCaseNo: into.case_no } };
+    return { closureKind: 'merged', mergedInto: into.id, conclusion: 'duplicate_merged', eventData: { intoId: into.id, intoCaseNo: into.case_no } };
   });
 
 /** A merged case's title counts its workers anew. */
@@ -436,8 +440,8 @@ export const mediateCase = (ctx: Ctx, id: string, input: MoveInput) => move(ctx,
 
 /** CASE-03/04: filed for investigation by at least two named inspectors; 60 working days from filing. */
 export const fileCase = (ctx: Ctx, id: string, input: MoveInput & { inspectors: string[] }) =>
-  move(ctx, id, 'file', input, async (_tx, c, on) => {
-    const enough = enoughInspectors(input.inspectors.map((s) => s.trim()).filter(Boolean), await getParamValue<number>(ctx.db, 'CASE-04.minInspectors', c.region_code, on));
+  move(ctx, id, 'file', input, async (tx, c, on) => {
+    const enough = enoughInspectors(input.inspectors.map((s) => s.trim()).filter(Boolean), await getParamValue<number>(tx, 'CASE-04.minInspectors', c.region_code, on));
     if (!enough.ok) throw invalidFields([{ ...enough.problem, field: 'inspectors' }]);
     return { filedOn: on, eventData: { inspectors: input.inspectors } };
   });
@@ -466,13 +470,13 @@ export const enforceCase = (ctx: Ctx, id: string, input: MoveInput) =>
 export const transferToPolice = (ctx: Ctx, id: string, input: MoveInput & { docNo: string }) =>
   move(ctx, id, 'transfer_police', input, async (tx, c, on) => {
     const workers = await repo.workersOf(tx, id);
-    const facts = await caseFacts(ctx, c, workers, await repo.documentsOf(tx, id), on);
+    const facts = await caseFacts(tx, c, workers, await repo.documentsOf(tx, id), on);
     if (!facts.criminal.met)
       throw new AppError('BUSINESS_RULE', { detail: { zh: '未达到拒不支付劳动报酬罪的移送标准（CRM-01）', en: 'The threshold of the crime of refusing to pay wages is not met (CRM-01)' } });
     const open = workers.filter((w) => w.status === 'open');
     await repo.setWorkerStatus(tx, open.map((w) => w.id), 'moved', 'police');
     await issueDocument(ctx, tx, c, { kind: 'police_transfer', docNo: input.docNo, issuedOn: on, data: { threshold: facts.criminal } });
-    return { resolvedOn: on, conclusion: 'transferred_police', eventData: { docNo: input.docNo, by: facts.criminal.by } };
+    return { resolvedOn: on, conclusion: 'transferred_to_police', eventData: { docNo: input.docNo, by: facts.criminal.by } };
   });
 
 export const unfoundedCase = (ctx: Ctx, id: string, input: MoveInput & { conclusion: string }) =>
@@ -652,10 +656,11 @@ export async function recordIncident(
   // project is marked for suspending the contractor's payments.
   const progress = project ? (await progressSummary(ctx, project.id)).totals : null;
   const suspensionMarked = Boolean(progress && progress.completedFen > 0 && progress.meets);
+  const majors = await Promise.all(cases.map((c) => majorOf(ctx, c!.region_code, on, { workers: c!.worker_count, claimedFen: Number(c!.claimed_fen), groupIncident: { people: input.people }, extremeIncident: input.extreme })));
   await ctx.db.tx(async (tx) => {
     await repo.insertIncident(tx, { id, regionCode: region!.code, regionPath: region!.path, projectId: project?.id ?? null, occurredAt: new Date(input.occurredAt), place: input.place, people: input.people, responseLevel: input.responseLevel, extreme: input.extreme, measures: input.measures, caseIds: input.caseIds, suspensionMarked, recordedBy: ctx.actor.name }, ctx.clock.now());
-    for (const c of cases) {
-      const major = await majorOf(ctx, c!.region_code, on, { workers: c!.worker_count, claimedFen: Number(c!.claimed_fen), groupIncident: { people: input.people }, extremeIncident: input.extreme });
+    for (const [i, c] of cases.entries()) {
+      const major = majors[i];
       if (major.major && !c!.major) await tx.query(`UPDATE cases SET major = true, major_reasons = $2, row_version = row_version + 1, updated_at = $3 WHERE id = $1`, [c!.id, JSON.stringify(major.reasons), ctx.clock.now()]);
       await repo.insertEvent(tx, { id: newIds(1)[0], caseId: c!.id, at: ctx.clock.now(), kind: 'incident', actorName: ctx.actor.name, data: { incidentId: id, people: input.people, place: input.place } });
     }

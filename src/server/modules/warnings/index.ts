@@ -2,3 +2,4 @@
 import './warnings.params';
 
 export { markChanged } from './warnings.scan';
+export { ROUTING_PARAM_IDS } from './warnings.params';

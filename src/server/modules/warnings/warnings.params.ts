@@ -14,6 +14,9 @@ export const LAW = {
 } as const;
 
 export const ROUTING_ROLES = ['competent_unit', 'industry_department', 'township'] as const;
+/** The routing parameters by project class, shared with the cases module (one routing for warnings and cases). */
+export const ROUTING_PARAM_IDS = ['district', 'city', 'soe', 'private'].flatMap((t) => [`WRN.route.${t}.lead`, `WRN.route.${t}.assist`]);
+
 const TIERS = [
   // seed 003 (涧西区): 区属 → the owner's competent department; 市属 → the industry department with
   // the township assisting; 国企 and 社会 → the township with the industry department assisting.
