@@ -108,6 +108,8 @@ CREATE SEQUENCE case_no_seq;
 -- 附件1 reports both). A worker may be outside the registry (a day labourer): then name and contact only.
 CREATE TABLE case_workers (
   id                   uuid PRIMARY KEY,
+  -- The order listed: the first is the case's named worker (「拖欠张三等12名…」).
+  ord                  bigint GENERATED ALWAYS AS IDENTITY,
   case_id              uuid NOT NULL REFERENCES cases (id),
   worker_id            uuid REFERENCES workers (id),
   name                 text NOT NULL,

@@ -393,7 +393,8 @@ export async function insertCaseWorkers(
   if (rows.length === 0) return;
   await db.query(
     `INSERT INTO case_workers (id, case_id, worker_id, name, phone_enc, phone_bidx, phone_mask, claimed_fen, created_at)
-     SELECT * , $9::timestamptz FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[])`,
+     SELECT t.id, t.c, t.w, t.n, t.pe, t.pb, t.pm, t.f, $9::timestamptz FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[]) WITH ORDINALITY AS t (id, c, w, n, pe, pb, pm, f, ord)
+      ORDER BY t.ord`,
     [
       rows.map((r) => r.id), rows.map((r) => r.caseId), rows.map((r) => r.workerId), rows.map((r) => r.name), rows.map((r) => r.phoneEnc),
       rows.map((r) => r.phoneBidx), rows.map((r) => r.phoneMask), rows.map((r) => r.claimedFen), now,
@@ -405,7 +406,7 @@ export const workersOf = async (db: DbOrTx, caseId: string) =>
   (
     await db.query<CaseWorkerRow>(
       `SELECT cw.*, coalesce((SELECT sum(cp.amount_fen) FROM case_payments cp WHERE cp.case_worker_id = cw.id), 0)::bigint AS recovered_fen
-         FROM case_workers cw WHERE cw.case_id = $1 ORDER BY cw.created_at, cw.name, cw.id`,
+         FROM case_workers cw WHERE cw.case_id = $1 ORDER BY cw.ord`,
       [caseId],
     )
   ).rows;

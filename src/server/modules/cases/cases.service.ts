@@ -681,8 +681,9 @@ export async function escalateOverdueCases(ctx: Ctx) {
     await notifyResponsible(
       tx,
       moved.map((m) => ({
-        refId: `${m.id}:${m.escalation_level}`,
-        kind: 'case_overdue',
+        refId: m.id,
+        // Once per escalation: a case overdue again at its next stage is news again.
+        kind: `case.overdue.${m.escalation_level}`,
         titleZh: `【案件逾期督办】${m.case_no} ${m.title}`,
         titleEn: `Overdue case ${m.case_no}`,
         link: `/cases/${m.id}`,
