@@ -6,6 +6,7 @@ import { auditJobs } from './modules/audit/audit.jobs';
 import { authJobs } from './modules/auth/auth.jobs';
 import { payrollJobs } from './modules/payroll/payroll.jobs';
 import { warningJobs } from './modules/warnings/warnings.jobs';
+import { caseJobs } from './modules/cases/cases.jobs';
 import { ensureInitialData } from './seed/initial';
 import { startJobs } from './platform/jobs';
 import { createLogger } from './platform/logger';
@@ -19,7 +20,7 @@ async function main() {
   const initial = await ensureInitialData(platform);
 
   const app = await buildApp(platform, { logger, serveWeb: true });
-  const jobs = config.jobsEnabled ? await startJobs(platform, [...auditJobs, ...authJobs, ...payrollJobs, ...warningJobs], { work: true }) : null;
+  const jobs = config.jobsEnabled ? await startJobs(platform, [...auditJobs, ...authJobs, ...payrollJobs, ...warningJobs, ...caseJobs], { work: true }) : null;
   await app.listen({ port: config.port, host: config.host });
 
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;

@@ -272,3 +272,24 @@ describe('operating-risk signals and the catalogue', () => {
     expect(items.every((i) => i.source.zh.length > 0)).toBe(true);
   });
 });
+
+describe('a warning turned into a case', () => {
+  it('opens a case on the project routed like the warning; the warning keeps its reference; converting again returns the same case', async () => {
+    const w = await warningA();
+    const first = await api('wageA').post(`/api/warnings/${w.id}/case`, { note: '两个月未发工资，转立案核查' });
+    expect(first.statusCode, first.body).toBe(201);
+    const { caseId } = first.json();
+    const c = (await api('wageA').get(`/api/cases/${caseId}`)).json();
+    expect(c).toMatchObject({ projectId: p.projectA, status: 'received', handlingUnitId: w.lead_unit_id, employerId: fx.enterpriseA });
+    expect(c.clues[0]).toMatchObject({ channel: 'warning', complainantName: null });
+    expect(c.title).toBe('东城第一中学改扩建工程拖欠农民工工资案');
+    const again = await api('wageA').post(`/api/warnings/${w.id}/case`, {});
+    expect(again.statusCode).toBe(200);
+    expect(again.json().caseId).toBe(caseId);
+    const detail = (await api('wageA').get(`/api/warnings/${w.id}`)).json();
+    expect(detail.events.filter((e: { kind: string }) => e.kind === 'converted_to_case')).toHaveLength(1);
+    expect((await platform.db.query(`SELECT case_ref FROM warnings WHERE id = $1`, [w.id])).rows[0].case_ref).toBe(caseId);
+    // A township official holds no intake of cases from warnings of another township.
+    expect((await api('townA2').post(`/api/warnings/${w.id}/case`, {})).statusCode).toBe(404);
+  });
+});

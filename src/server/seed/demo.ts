@@ -1,3 +1,4 @@
+import { seedDemoCases } from './demo-cases';
 import { v7 as uuidv7 } from 'uuid';
 import type { DbOrTx } from '../db/client';
 import { systemActor } from '../platform/access/actor';
@@ -159,6 +160,7 @@ export async function seedDemo(platform: Platform, scale: DemoScale, options: { 
   // The two machine roles get API keys, as they would in production.
   const seeder = contextFor(platform, systemActor('seed'));
   await seedDemoWarnings(seeder, enterprises.find((e) => e.type === 'general_contractor' && e.id !== contractor.id) ?? contractor);
+  process.stdout.write(`  案件 / cases: ${await seedDemoCases(seeder)} clues in every stage\n`);
   const bankKey = await createApiKey(seeder, { name: `${banks[0].name} 代发接口`, role: 'bank_integration', scopeRegionCode: district.code, scopeBankId: banks[0].id });
   const deviceKey = await createApiKey(seeder, { name: `${contractor.name} 实名制闸机`, role: 'site_device', scopeEnterpriseId: contractor.id });
 

@@ -35,3 +35,6 @@ export const mayWork = (actor: Actor, c: CaseForPolicy) =>
   c.status !== 'closed' && can(actor, 'cases.handle') && (actor.kind === 'system' || within(actor, c.handlingUnitPath) || c.handlingUnitPath === null);
 
 export const maySupervise = (actor: Actor, c: CaseForPolicy) => c.status !== 'closed' && can(actor, 'cases.supervise');
+
+/** Reading a complainant's or worker's full number: the handling unit's officials (or above), open or closed. */
+export const mayReadContacts = (actor: Actor, c: CaseForPolicy) => can(actor, 'cases.handle') && (actor.kind === 'system' || within(actor, c.handlingUnitPath));

@@ -196,6 +196,21 @@ export async function casesRoutes(app: App) {
     },
   });
 
+  app.post('/api/warnings/:id/case', {
+    config: { access: 'cases.intake' },
+    schema: {
+      tags,
+      summary: '预警转案件 / turn a warning into a case',
+      params: IdParams,
+      body: Type.Object({ note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))) }, Strict),
+      response: withProblems({ 201: Type.Object({ clueId: Type.String(), caseId: Nullable(Type.String()), duplicate: Type.Boolean() }, Strict), 200: Type.Object({ clueId: Type.String(), caseId: Nullable(Type.String()), duplicate: Type.Boolean() }, Strict) }),
+    },
+    handler: async (req, reply) => {
+      const r = await service.caseFromWarning(req.ctx, req.params.id, req.body);
+      return reply.code(r.duplicate ? 200 : 201).send(r);
+    },
+  });
+
   app.get('/api/clues', {
     config: { access: 'cases.read' },
     schema: {

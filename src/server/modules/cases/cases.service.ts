@@ -11,11 +11,11 @@ import { progressSummary } from '../payments';
 import { getParamValue, paramSnapshot } from '../params';
 import { findProjectForScope } from '../projects';
 import { findRegion } from '../regions';
-import { ROUTING_PARAM_IDS } from '../warnings';
+import { getWarning, linkWarningToCase, ROUTING_PARAM_IDS } from '../warnings';
 import { getWorker } from '../workforce';
 import * as repo from './cases.repo';
 import { caseTitle, closable, criminalThreshold, enoughInspectors, isMajorCase, nameSimilarity, normaliseEmployerName, withinLimitation } from './cases.law';
-import { allowedActions, mayWork, maySupervise } from './cases.policy';
+import { allowedActions, mayReadContacts, mayWork, maySupervise } from './cases.policy';
 import { acceptBy, type CaseAction, closureOf, type ClueChannel, isOverdue, stageDeadline, type StageParams, transition } from './cases.rules';
 import './cases.params';
 
@@ -26,6 +26,7 @@ import './cases.params';
  */
 
 const today = (ctx: Ctx) => shanghaiDate(ctx.clock.now());
+const FINDING_CHANNELS: readonly ClueChannel[] = ['inspection', 'warning', 'opinion'];
 
 async function stageParams(ctx: Ctx, regionCode: string, on: string): Promise<StageParams> {
   const v = (id: string) => getParamValue<number>(ctx.db, id, regionCode, on);
@@ -82,9 +83,20 @@ export async function receiveClue(ctx: Ctx, input: ClueInput): Promise<{ clueId:
   const region = project ? await findRegion(ctx.db, project.regionCode) : input.regionCode ? await findRegion(ctx.db, input.regionCode) : undefined;
   if (!project && (!region || !regionInScope(ctx.actor, region.path))) problems.push({ field: 'regionCode', message: { zh: '请选择欠薪发生地（本辖区内）', en: 'Choose where the arrears happened, in your jurisdiction' } });
   const anonymous = input.channel === 'anonymous_tip' || input.anonymous === true;
+  // A complaint has a complainant and the workers it speaks for; a finding of our own (an
+  // inspection, a warning, a public-opinion item) may start before anyone has complained.
+  const complaint = !anonymous && !FINDING_CHANNELS.includes(input.channel);
   if (anonymous && input.complainant) problems.push({ field: 'complainant', message: { zh: '匿名举报不登记举报人信息', en: 'An anonymous tip-off records no complainant' } });
-  if (!anonymous && !input.complainant) problems.push({ field: 'complainant', message: { zh: '请填写投诉人及联系方式', en: 'Enter the complainant and a contact' } });
-  if (!anonymous && input.workers.length === 0) problems.push({ field: 'workers', message: { zh: '请至少列明一名被拖欠工资的农民工', en: 'List at least one unpaid worker' } });
+  if (complaint && !input.complainant) problems.push({ field: 'complainant', message: { zh: '请填写投诉人及联系方式', en: 'Enter the complainant and a contact' } });
+  if (complaint && input.workers.length === 0) problems.push({ field: 'workers', message: { zh: '请至少列明一名被拖欠工资的农民工', en: 'List at least one unpaid worker' } });
+  if (input.complainant?.workerId) {
+    try {
+      await getWorker(ctx, input.complainant.workerId);
+    } catch (e) {
+      if (!(e instanceof AppError) || e.code !== 'NOT_FOUND') throw e;
+      problems.push({ field: 'complainant/workerId', message: { zh: '实名制登记中无此农民工', en: 'No such worker in the registry' } });
+    }
+  }
   if (input.receivedAt && new Date(input.receivedAt) > ctx.clock.now()) problems.push({ field: 'receivedAt', message: { zh: '接收时间不能晚于现在', en: 'Received in the future' } });
   if (input.periodFrom && input.periodTo && input.periodFrom > input.periodTo) problems.push({ field: 'periodTo', message: { zh: '欠薪期间的结束早于开始', en: 'The period ends before it starts' } });
   if (input.periodTo && input.periodTo > on) problems.push({ field: 'periodTo', message: { zh: '欠薪期间不能晚于今天', en: 'The period cannot end in the future' } });
@@ -139,7 +151,7 @@ export async function receiveClue(ctx: Ctx, input: ClueInput): Promise<{ clueId:
     employerCreditCode: input.employerCreditCode?.toUpperCase() ?? null,
     employerMatch,
     anonymous,
-    complainantName: anonymous ? null : input.complainant!.name,
+    complainantName: anonymous ? null : (input.complainant?.name ?? null),
     complainantPhoneEnc: phone && !anonymous ? ctx.cipher.encrypt(phone, repo.clueAad(clueId)) : null,
     complainantPhoneBidx: phone && !anonymous ? ctx.cipher.blindIndex('phone', phone) : null,
     complainantPhoneMask: phone && !anonymous ? maskPhone(phone) : null,
@@ -167,7 +179,7 @@ export async function receiveClue(ctx: Ctx, input: ClueInput): Promise<{ clueId:
     }
     const routed = project ? await repo.routeProject(tx, snapshot, project.id) : { lead_unit_id: null, assist_unit_ids: [] };
     const handlingUnitId = routed.lead_unit_id ?? (await repo.wageUnitOf(tx, regionRow.path));
-    const title = caseTitle({ projectName: project?.name ?? null, employerName, firstWorkerName: input.workers[0].name, workerCount: input.workers.length });
+    const title = caseTitle({ projectName: project?.name ?? null, employerName, firstWorkerName: input.workers[0]?.name ?? null, workerCount: input.workers.length });
     const c: repo.CaseWrite = {
       id: caseId,
       title,
@@ -246,6 +258,31 @@ async function majorOf(ctx: Ctx, regionCode: string, on: string, facts: { worker
     getParamValue<number>(ctx.db, 'CASE.major.incidentPeople', regionCode, on),
   ]);
   return isMajorCase(facts, { workers, amountFen, incidentPeople });
+}
+
+/**
+ * 预警转案件: a warning becomes a case about its project and employer, routed like any other, the
+ * warning keeping the case's reference. Converting the same warning again returns the same case.
+ */
+export async function caseFromWarning(ctx: Ctx, warningId: string, input: { note?: string | null }) {
+  const { warning: w, rule } = await getWarning(ctx, warningId);
+  if (!w.project_id && !w.enterprise_id) throw new AppError('BUSINESS_RULE', { detail: { zh: '该预警没有可立案的项目或单位', en: 'The warning names no project or employer' } });
+  // A project warning without an employer of its own is the general contractor's to answer.
+  const project = w.project_id ? await findProjectForScope(ctx.db, ctx.actor, w.project_id) : undefined;
+  const r = await receiveClue(ctx, {
+    channel: 'warning',
+    externalId: w.id,
+    projectId: w.project_id,
+    regionCode: w.region_code,
+    employerId: w.enterprise_id ?? project?.generalContractorId ?? null,
+    employerName: w.enterprise_name ?? project?.generalContractorName ?? '',
+    workers: [],
+    description: `【预警转办】${w.rule_code} ${rule?.name.zh ?? ''}${input.note ? `：${input.note}` : ''}`,
+    warningId: w.id,
+  });
+  const c = await visibleCase(ctx, r.caseId!);
+  await linkWarningToCase(ctx, w.id, { id: c.id, caseNo: c.case_no });
+  return r;
 }
 
 // ---- Reading ---------------------------------------------------------------------------------
@@ -615,7 +652,7 @@ export async function superviseCase(ctx: Ctx, id: string, input: { version: numb
 /** Whoever reads a complainant's or worker's full phone number does so on the record. */
 export async function revealPhone(ctx: Ctx, id: string, target: { clueId?: string; caseWorkerId?: string }) {
   const c = await visibleCase(ctx, id);
-  if (!mayWork(ctx.actor, await forPolicy(ctx, c)) && c.status !== 'closed') throw new AppError('FORBIDDEN');
+  if (!mayReadContacts(ctx.actor, await forPolicy(ctx, c))) throw new AppError('FORBIDDEN');
   let enc: string | null = null;
   let aad = '';
   if (target.clueId) {

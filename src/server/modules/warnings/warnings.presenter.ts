@@ -21,6 +21,7 @@ const EVENT_KINDS: Record<string, Bilingual> = {
   consequences_proposed: { zh: '提出处理建议', en: 'Consequences proposed' },
   proposal_decided: { zh: '处理建议决定', en: 'Proposal decided' },
   file_attached: { zh: '上传附件', en: 'Attachment uploaded' },
+  converted_to_case: { zh: '转为案件办理', en: 'Turned into a case' },
 };
 
 const labelOf = (key: string): Bilingual => EVIDENCE_LABELS[key] ?? { zh: key, en: key };

@@ -1,5 +1,5 @@
 import { shanghaiDate } from '../../platform/calendar';
-import type { Tx } from '../../db/client';
+import type { DbOrTx } from '../../db/client';
 import * as repo from './warnings.risk.repo';
 
 /**
@@ -9,7 +9,7 @@ import * as repo from './warnings.risk.repo';
  * contractor. Every point is in `factors`, so the score explains itself. Runs in the caller's
  * transaction, which holds the scan lock (and JIT off: see lockScans).
  */
-export async function recomputeRiskScores(tx: Tx, now: Date, projectIds: string[] | null): Promise<void> {
+export async function recomputeRiskScores(tx: DbOrTx, now: Date, projectIds: string[] | null): Promise<void> {
   await repo.upsertProjectScores(tx, projectIds, now, shanghaiDate(now));
   await repo.upsertEnterpriseScores(tx, projectIds, now, shanghaiDate(now));
 }

@@ -241,3 +241,15 @@ export async function scanMyRegion(ctx: Ctx) {
   return result;
 }
 
+
+/**
+ * A warning turned into a case (by the cases module): the case kept on the warning and the move on
+ * its timeline. Once only: a second conversion finds the case already linked.
+ */
+export async function linkWarningToCase(ctx: Ctx, warningId: string, c: { id: string; caseNo: string }) {
+  await ctx.db.tx(async (tx) => {
+    const { rowCount } = await tx.query(`UPDATE warnings SET case_ref = $2 WHERE id = $1 AND case_ref IS NULL`, [warningId, c.id]);
+    if (rowCount === 0) return;
+    await repo.insertEvent(tx, { id: uuidv7(), warningId, at: ctx.clock.now(), kind: 'converted_to_case', actorName: ctx.actor.name, data: { caseId: c.id, caseNo: c.caseNo } });
+  });
+}

@@ -1,0 +1,36 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import type { StaffChannel } from '../labels';
+
+/** POST /api/clues: a clue from a staffed channel. 201 new; 200 with `duplicate` when the channel's external id was recorded before. */
+export interface ClueBody {
+  channel: StaffChannel;
+  externalId?: string | null;
+  receivedAt?: string | null;
+  projectId?: string | null;
+  regionCode?: string | null;
+  employerName: string;
+  employerCreditCode?: string | null;
+  complainant?: { name: string; phone?: string | null } | null;
+  workers: { name: string; phone?: string | null; claimedFen: number }[];
+  periodFrom?: string | null;
+  periodTo?: string | null;
+  description: string;
+  dualAssignment?: boolean;
+  assignedByUnitId?: string | null;
+}
+
+export interface ClueReceipt {
+  clueId: string;
+  /** null: an anonymous tip-off, kept as intelligence. */
+  caseId: string | null;
+  duplicate: boolean;
+}
+
+export function useRecordClue() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ClueBody) => api.post<ClueReceipt>('/api/clues', body),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['cases'] }),
+  });
+}
