@@ -522,6 +522,19 @@ export async function findUnit(db: DbOrTx, id: string) {
   return rows[0];
 }
 
+/** Open cases in a stage with a deadline that could not yet be counted (it ran past the holiday calendar). */
+export async function casesAwaitingDeadline(db: DbOrTx) {
+  const { rows } = await db.query<{ id: string; status: string; region_code: string; received_on: string; accepted_on: string | null; filed_on: string | null; extended: boolean; order_due_on: string | null; resolved_on: string | null }>(
+    `SELECT id, status, region_code, received_on::text, accepted_on::text, filed_on::text, extended, order_due_on::text, resolved_on::text
+       FROM cases WHERE stage_due_on IS NULL AND status NOT IN ('enforcing', 'closed')`,
+  );
+  return rows;
+}
+
+export async function setStageDue(db: DbOrTx, id: string, dueOn: string) {
+  await db.query(`UPDATE cases SET stage_due_on = $2 WHERE id = $1 AND stage_due_on IS NULL`, [id, dueOn]);
+}
+
 /**
  * Overdue open cases not escalated since they fell due: each moves to the wage unit one region up
  * (the handling unit stays; the superior supervises), in one statement. Returns what moved.

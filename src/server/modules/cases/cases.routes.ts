@@ -97,7 +97,7 @@ const CaseDetail = Type.Composite([
       callbackOn: Nullable(DateOnly),
       satisfaction: Nullable(Type.String()),
       rowVersion: Type.Integer(),
-      acceptBy: DateOnly,
+      acceptBy: Nullable(DateOnly),
       workers: Type.Array(
         Type.Object(
           {

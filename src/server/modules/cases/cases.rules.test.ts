@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { type Actor } from '../../platform/access/actor';
 import { permissionsOf } from '../../platform/access/roles';
 import { allowedActions } from './cases.policy';
-import { acceptBy, actionsFrom, closureOf, stageDeadline, type StageDates, transition } from './cases.rules';
+import { acceptBy, actionsFrom, closureOf, stageDeadline, stageDeadlineIfKnown, type StageDates, transition } from './cases.rules';
+import { calendarCoverage } from '../../platform/calendar';
 
 // The defaults of CASE-01, CASE-03, CASE-06 and the call-back.
 const P = { respondWD: 1, acceptWithinWD: 5, verifyWD: 2, closeWD: 7, investigateWD: 60, extensionWD: 30, callbackWD: 5 };
@@ -72,6 +73,14 @@ describe('stage deadlines in working days on the official calendar (CASE-01, CAS
   it('CASE-03 gives 60 working days from filing, 90 with the extension', () => {
     expect(stageDeadline('investigating', dates({ filedOn: '2026-01-05' }), P)).toBe('2026-04-03');
     expect(stageDeadline('investigating', dates({ filedOn: '2026-01-05', extended: true }), P)).toBe('2026-05-20');
+  });
+
+  it('a deadline running past the official calendar is left open, never counted on guessed holidays', () => {
+    const last = calendarCoverage().lastYear;
+    expect(stageDeadlineIfKnown('investigating', dates({ filedOn: `${last}-12-01` }), P)).toBeNull();
+    expect(() => stageDeadline('investigating', dates({ filedOn: `${last}-12-01` }), P)).toThrow(/holiday/);
+    expect(stageDeadlineIfKnown('received', dates({ receivedOn: `${last}-12-01` }), P)).toBe(`${last}-12-02`);
+    expect(acceptBy(`${last}-12-30`, 5)).toBeNull();
   });
 
   it('an ordered case waits on its order’s deadline; an unmet order on none of ours', () => {

@@ -1,4 +1,4 @@
-import { deadlineAfterWorkingDays } from '../../platform/calendar';
+import { CalendarRangeError, deadlineAfterWorkingDays } from '../../platform/calendar';
 import { labels } from '../../platform/labels';
 
 /**
@@ -163,8 +163,29 @@ export function stageDeadline(status: CaseStatus, d: StageDates, p: StageParams)
   }
 }
 
+/**
+ * The stage's deadline, or null while it runs past the years the official holiday calendar covers:
+ * a legal deadline is never counted on guessed holidays. The daily job fills it in once the
+ * calendar (the State Council's notice, each November) covers it.
+ */
+export function stageDeadlineIfKnown(status: CaseStatus, d: StageDates, p: StageParams): string | null {
+  try {
+    return stageDeadline(status, d, p);
+  } catch (e) {
+    if (e instanceof CalendarRangeError) return null;
+    throw e;
+  }
+}
+
 /** CASE-01: the legal day by which a complaint is accepted or refused in writing. */
-export const acceptBy = (receivedOn: string, acceptWithinWD: number) => deadlineAfterWorkingDays(receivedOn, acceptWithinWD);
+export function acceptBy(receivedOn: string, acceptWithinWD: number): string | null {
+  try {
+    return deadlineAfterWorkingDays(receivedOn, acceptWithinWD);
+  } catch (e) {
+    if (e instanceof CalendarRangeError) return null;
+    throw e;
+  }
+}
 
 export const isOverdue = (dueOn: string | null, today: string) => dueOn !== null && dueOn < today;
 

@@ -16,7 +16,7 @@ import { getWorker } from '../workforce';
 import * as repo from './cases.repo';
 import { caseTitle, closable, criminalThreshold, enoughInspectors, isMajorCase, nameSimilarity, normaliseEmployerName, withinLimitation } from './cases.law';
 import { allowedActions, mayReadContacts, mayWork, maySupervise } from './cases.policy';
-import { acceptBy, type CaseAction, closureOf, type ClueChannel, isOverdue, stageDeadline, type StageParams, transition } from './cases.rules';
+import { acceptBy, type CaseAction, type CaseStatus, closureOf, type ClueChannel, isOverdue, stageDeadlineIfKnown, type StageParams, transition } from './cases.rules';
 import './cases.params';
 
 /**
@@ -190,7 +190,7 @@ export async function receiveClue(ctx: Ctx, input: ClueInput): Promise<{ clueId:
       employerId,
       employerName,
       partyIds: [...new Set([...(project?.partyIds ?? []), ...(employerId ? [employerId] : [])])],
-      stageDueOn: stageDeadline('received', { receivedOn, acceptedOn: null, filedOn: null, extended: false, orderDueOn: null, resolvedOn: null }, params),
+      stageDueOn: stageDeadlineIfKnown('received', { receivedOn, acceptedOn: null, filedOn: null, extended: false, orderDueOn: null, resolvedOn: null }, params),
       accountableUnitId: receiverUnitId,
       handlingUnitId,
       assistUnitIds: routed.assist_unit_ids,
@@ -413,7 +413,7 @@ async function move(
       orderDueOn: changes.orderDueOn ?? c.order_due_on,
       resolvedOn: changes.resolvedOn ?? c.resolved_on,
     };
-    const stageDueOn = to === 'closed' ? null : stageDeadline(to, dates, params);
+    const stageDueOn = to === 'closed' ? null : stageDeadlineIfKnown(to, dates, params);
     if (!(await repo.updateCase(tx, id, c.row_version, { ...changes, status: to, stageDueOn, ...(to === 'closed' && { closedOn: on }) }, ctx.clock.now()))) throw new AppError('VERSION_CONFLICT');
     await repo.insertEvent(tx, { id: newIds(1)[0], caseId: id, at: ctx.clock.now(), kind: action, actorName: ctx.actor.name, fromStatus: c.status, toStatus: to, data: { note: input.note ?? null, ...(eventData as object) }, fileIds: input.fileIds });
     await audit(tx, ctx, { action: `case.${action}`, objectType: 'case', objectId: id, before: { status: c.status }, after: { status: to, note: input.note ?? null }, regionPath: c.region_path });
@@ -708,8 +708,17 @@ export async function recordIncident(
 
 export const listIncidents = (ctx: Ctx, page: { page: number; pageSize: number }) => repo.listIncidents(ctx.db, ctx.actor, page);
 
-/** The daily deadline job: each overdue case is escalated once per stage, and the unit above is told. */
+/**
+ * The daily deadline job: deadlines left open because they ran past the holiday calendar are
+ * computed once the calendar covers them; then each overdue case is escalated once per stage, and
+ * the unit above is told.
+ */
 export async function escalateOverdueCases(ctx: Ctx) {
+  const on = today(ctx);
+  for (const c of await repo.casesAwaitingDeadline(ctx.db)) {
+    const due = stageDeadlineIfKnown(c.status as CaseStatus, { receivedOn: c.received_on, acceptedOn: c.accepted_on, filedOn: c.filed_on, extended: c.extended, orderDueOn: c.order_due_on, resolvedOn: c.resolved_on }, await stageParams(ctx, c.region_code, on));
+    if (due) await repo.setStageDue(ctx.db, c.id, due);
+  }
   return ctx.db.tx(async (tx) => {
     const moved = await repo.escalateOverdue(tx, today(ctx), ctx.clock.now());
     for (const m of moved) {
