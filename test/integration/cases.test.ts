@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app';
 import { escalateOverdueCases } from '../../src/server/modules/cases/cases.service';
-import { type Session, type TestApp, as, login } from '../support/http';
+import { type Session, type TestApp, as, login, upload } from '../support/http';
 import { type Fixture, PASSWORD, TREE, loadFixture } from '../support/fixtures';
 import { createTestPlatform, type TestPlatform } from '../support/platform';
 import { loadProjects } from '../support/projects';
@@ -118,6 +118,36 @@ describe('intake and routing (seed 003)', () => {
     expect((await api('wageA').post('/api/clues', clue({ periodTo: '2026-12-31' }))).statusCode).toBe(422);
     expect((await api('wageA').post('/api/clues', clue({ workers: [{ name: '王五', claimedFen: -1 }] }))).statusCode).toBe(400);
     expect((await platform.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases`)).rows[0].n).toBe(before);
+  });
+});
+
+describe('the national clue platform export', () => {
+  const csv = [
+    '线索编号,反映时间,反映人,联系电话,欠薪地区划代码,项目名称,欠薪单位,统一社会信用代码,欠薪人数,欠薪金额（元）,欠薪开始日期,欠薪截止日期,诉求内容',
+    `GZQX2026030100017,2026-03-01 09:12,王小明,13700137000,${TREE.townA1},东城第一中学改扩建工程,东城某劳务有限公司,,12,96000.50,2025-12-01,2026-02-28,班组12人三个月工资未付`,
+    `GZQX2026030100018,2026-03-01 10:40,陈大力,13700137001,${TREE.townA1},,东城某装饰有限公司,,1,8800,2026-01-01,2026-02-28,装修工资未结清`,
+    `GZQX2026030100019,2026-03-01 11:05,刘二,13700137002,${TREE.townB1},,西城某公司,,3,12000,2026-01-01,2026-02-28,不在本辖区`,
+    `GZQX2026030100020,2026-03-01 11:30,周三,137,${TREE.townA1},,东城某公司,,2,abc,2026-01-01,2026-02-28,金额与电话有误`,
+  ].join('\n');
+
+  it('imports each clue once: the same file again changes nothing; bad rows are reported by row and column', async () => {
+    const before = (await platform.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases`)).rows[0].n;
+    const first = await upload(app, s.wageA, 'POST', '/api/clues/import', '全国平台线索.csv', Buffer.from(`\uFEFF${csv}`));
+    expect(first.statusCode, first.body).toBe(200);
+    const r = first.json();
+    expect({ total: r.total, imported: r.imported, duplicates: r.duplicates }).toEqual({ total: 4, imported: 2, duplicates: 0 });
+    expect(r.problems.map((p: { row: number; column: string | null }) => [p.row, p.column])).toEqual([
+      [4, '欠薪地区划代码'],
+      [5, '欠薪金额（元）'],
+      [5, '联系电话'],
+    ]);
+    const again = (await upload(app, s.wageA, 'POST', '/api/clues/import', '全国平台线索.csv', Buffer.from(csv))).json();
+    expect({ imported: again.imported, duplicates: again.duplicates, problems: again.problems.length }).toEqual({ imported: 0, duplicates: 2, problems: 3 });
+    expect((await platform.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases`)).rows[0].n).toBe(before + 2);
+    const clue = (await platform.db.query<{ case_id: string; worker_count: number; claimed_fen: number; received_at: Date }>(
+      `SELECT case_id, worker_count, claimed_fen, received_at FROM clues WHERE channel = 'national_platform' AND external_id = 'GZQX2026030100017'`)).rows[0];
+    expect({ workers: clue.worker_count, fen: Number(clue.claimed_fen), at: clue.received_at.toISOString() }).toEqual({ workers: 12, fen: 9_600_050, at: '2026-03-01T01:12:00.000Z' });
+    expect((await detail(clue.case_id)).title).toBe('东城某劳务有限公司拖欠王小明等12名农民工工资案');
   });
 });
 

@@ -395,6 +395,8 @@ const ROUTES: Record<string, Probe> = {
   'GET /api/enterprise-risk-signals': { list: () => ({ method: 'GET', url: '/api/enterprise-risk-signals' }), leak: (i) => [i.signalB] },
   // 线索 / 案件: a district-B case (hotline clue on project B) and its group incident.
   'POST /api/clues': { foreign: (i) => ({ method: 'POST', url: '/api/clues', body: clueBody(i.projectB, 'PROBE-A') }), foreignStatus: 422 },
+  // Each row is received as a clue typed in, in the caller's jurisdiction (cases.test.ts imports a foreign row).
+  'POST /api/clues/import': { self: true },
   'POST /api/warnings/:id/case': { foreign: (i) => ({ method: 'POST', url: `/api/warnings/${i.warningB}/case`, body: {} }), foreignStatus: 404 },
   'GET /api/clues': { list: () => ({ method: 'GET', url: '/api/clues' }), leak: (i) => [i.clueB, i.caseB] },
   'GET /api/cases': { list: () => ({ method: 'GET', url: '/api/cases' }), leak: (i) => [i.caseB, i.clueB] },

@@ -1,6 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import { Bilingual, DateOnly, IdParams, Nullable, PageQuery, Paged, RegionCode, Strict, StringEnum, Timestamp, Uuid, withProblems } from '../../platform/http/schemas';
 import type { App } from '../../platform/http/types';
+import { readUpload } from '../../platform/http/upload';
+import { importNationalClues } from './cases.import';
 import { CHECKLIST_KEYS, CONCLUSION_KEYS } from './cases.law';
 import { presentCaseDetail, presentCaseItem, presentClue } from './cases.presenter';
 import { CASE_STATUSES, CLUE_CHANNELS, STAFF_CHANNELS } from './cases.rules';
@@ -194,6 +196,22 @@ export async function casesRoutes(app: App) {
       const r = await service.receiveClue(req.ctx, req.body);
       return reply.code(r.duplicate ? 200 : 201).send(r);
     },
+  });
+
+  app.post('/api/clues/import', {
+    config: { access: 'cases.intake' },
+    schema: {
+      tags,
+      summary: '导入全国根治欠薪线索反映平台导出的线索 / import clues exported from the national clue platform',
+      description: 'multipart/form-data with one .xlsx or .csv file; a clue number already imported is counted as a duplicate and changes nothing.',
+      response: withProblems({
+        200: Type.Object(
+          { total: Type.Integer(), imported: Type.Integer(), duplicates: Type.Integer(), problems: Type.Array(Type.Object({ row: Type.Integer(), column: Nullable(Type.String()), message: Bilingual }, Strict)) },
+          Strict,
+        ),
+      }),
+    },
+    handler: async (req) => importNationalClues(req.ctx, await readUpload(req)),
   });
 
   app.post('/api/warnings/:id/case', {

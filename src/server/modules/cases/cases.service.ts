@@ -56,6 +56,8 @@ export interface ClueInput {
   anonymous?: boolean;
   complainant?: { name: string; phone?: string | null; workerId?: string | null } | null;
   workers: { name: string; workerId?: string | null; phone?: string | null; claimedFen: number }[];
+  /** How many workers the complaint speaks for, when more than it lists (a platform clue names one). */
+  workerCount?: number;
   periodFrom?: string | null;
   periodTo?: string | null;
   description: string;
@@ -156,7 +158,7 @@ export async function receiveClue(ctx: Ctx, input: ClueInput): Promise<{ clueId:
     complainantPhoneBidx: phone && !anonymous ? ctx.cipher.blindIndex('phone', phone) : null,
     complainantPhoneMask: phone && !anonymous ? maskPhone(phone) : null,
     complainantWorkerId: anonymous ? null : (input.complainant?.workerId ?? null),
-    workerCount: Math.max(1, input.workers.length),
+    workerCount: Math.max(1, input.workers.length, input.workerCount ?? 0),
     claimedFen,
     periodFrom: input.periodFrom ?? null,
     periodTo: input.periodTo ?? null,
@@ -169,7 +171,7 @@ export async function receiveClue(ctx: Ctx, input: ClueInput): Promise<{ clueId:
 
   // Parameters are read before the transaction: the embedded engine runs one statement stream at a time.
   const params = await stageParams(ctx, regionRow.code, on);
-  const major = await majorOf(ctx, regionRow.code, on, { workers: input.workers.length, claimedFen, groupIncident: null, extremeIncident: false });
+  const major = await majorOf(ctx, regionRow.code, on, { workers: Math.max(input.workers.length, input.workerCount ?? 0), claimedFen, groupIncident: null, extremeIncident: false });
   const snapshot = await paramSnapshot(ctx.db, ROUTING_PARAM_IDS, on);
   const done = await ctx.db.tx(async (tx) => {
     if (anonymous) {
@@ -179,7 +181,7 @@ export async function receiveClue(ctx: Ctx, input: ClueInput): Promise<{ clueId:
     }
     const routed = project ? await repo.routeProject(tx, snapshot, project.id) : { lead_unit_id: null, assist_unit_ids: [] };
     const handlingUnitId = routed.lead_unit_id ?? (await repo.wageUnitOf(tx, regionRow.path));
-    const title = caseTitle({ projectName: project?.name ?? null, employerName, firstWorkerName: input.workers[0]?.name ?? null, workerCount: input.workers.length });
+    const title = caseTitle({ projectName: project?.name ?? null, employerName, firstWorkerName: input.workers[0]?.name ?? null, workerCount: Math.max(input.workers.length, input.workerCount ?? 0) });
     const c: repo.CaseWrite = {
       id: caseId,
       title,
