@@ -170,11 +170,12 @@ describe('scope', () => {
     const c = await detail(caseId!);
     expect(c.clues[0].complainantPhone).toBe('138****8001');
     expect(JSON.stringify(c)).not.toContain('13800138001');
-    const revealed = await api('wageA').post(`/api/cases/${caseId}/reveal-phone`, { clueId: c.clues[0].id });
+    const revealed = await api('wageA').post(`/api/cases/${caseId}/reveal-phone`, { clueId: c.clues[0].id, reason: '回访投诉人' });
     expect(revealed.json().phone).toBe('13800138001');
-    const audit = await platform.db.query(`SELECT 1 FROM audit_log WHERE action = 'pii.reveal' AND object_id = $1`, [caseId]);
+    expect(c.mayReadContacts).toBe(true);
+    const audit = await platform.db.query(`SELECT 1 FROM audit_log WHERE action = 'pii.reveal' AND object_id = $1 AND after::text LIKE '%回访投诉人%'`, [caseId]);
     expect(audit.rows).toHaveLength(1);
-    expect((await api('townA1').post(`/api/cases/${caseId}/reveal-phone`, { clueId: c.clues[0].id })).statusCode).toBe(403);
+    expect((await api('townA1').post(`/api/cases/${caseId}/reveal-phone`, { clueId: c.clues[0].id, reason: '回访投诉人' })).statusCode).toBe(403);
   });
 });
 

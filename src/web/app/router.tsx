@@ -35,6 +35,9 @@ const BattleMapPage = named(() => import('../features/warnings/components/battle
 const WarningsPage = named(() => import('../features/warnings/components/warnings-page'), 'WarningsPage');
 const WarningDetailPage = named(() => import('../features/warnings/components/warning-detail-page'), 'WarningDetailPage');
 const WarningRulesPage = named(() => import('../features/warnings/components/warning-rules-page'), 'WarningRulesPage');
+const CasesPage = named(() => import('../features/cases/components/cases-page'), 'CasesPage');
+const CaseIntakePage = named(() => import('../features/cases/components/intake-page'), 'CaseIntakePage');
+const CaseDetailPage = named(() => import('../features/cases/components/case-detail-page'), 'CaseDetailPage');
 
 const guarded = (permission: Permission, element: ReactNode) => <RequirePermission permission={permission}>{element}</RequirePermission>;
 const child = (path: string) => path.replace(/^\//, '');
@@ -74,6 +77,9 @@ const router = createBrowserRouter([
       { path: child(paths.warnings), element: guarded('warnings.read', <WarningsPage />) },
       { path: child(paths.warningDetail), element: guarded('warnings.read', <WarningDetailPage />) },
       { path: child(paths.warningRules), element: guarded('warnings.read', <WarningRulesPage />) },
+      { path: child(paths.cases), element: guarded('cases.read', <CasesPage />) },
+      { path: child(paths.caseIntake), element: guarded('cases.intake', <CaseIntakePage />) },
+      { path: child(paths.caseDetail), element: guarded('cases.read', <CaseDetailPage />) },
       { path: '*', element: <NotFound /> },
     ],
   },

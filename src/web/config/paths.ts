@@ -27,6 +27,9 @@ export const paths = {
   warnings: '/warnings',
   warningDetail: '/warnings/:id',
   warningRules: '/warning-rules',
+  cases: '/cases',
+  caseIntake: '/cases/new',
+  caseDetail: '/cases/:id',
 } as const;
 
 /** A project's page, optionally opened on one tab (`?tab=roster`). */
@@ -37,4 +40,10 @@ export const warningPath = (id: string) => generatePath(paths.warningDetail, { i
 export const warningsPath = (filters: Record<string, string | undefined> = {}) => {
   const qs = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => Boolean(e[1]))).toString();
   return qs ? `${paths.warnings}?${qs}` : paths.warnings;
+};
+export const casePath = (id: string) => generatePath(paths.caseDetail, { id });
+/** The cases list with filters in its address (`status`, `open`, `overdue`, `supervised`, `major`, `q`; `tab=clues` for the clue list). */
+export const casesPath = (filters: Record<string, string | undefined> = {}) => {
+  const qs = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => Boolean(e[1]))).toString();
+  return qs ? `${paths.cases}?${qs}` : paths.cases;
 };

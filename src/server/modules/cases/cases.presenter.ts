@@ -135,6 +135,7 @@ export function presentCaseDetail(d: Detail) {
     actions: d.actions,
     mayWork: d.mayWork,
     maySupervise: d.maySupervise,
+    mayReadContacts: d.mayReadContacts,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { DbOrTx, Tx } from '../../db/client';
+import { can } from '../../platform/access/actor';
 import { regionInScope } from '../../platform/access/scope-sql';
 import { shanghaiDate } from '../../platform/calendar';
 import { type Ctx, audit } from '../../platform/context';
@@ -344,6 +345,7 @@ export async function getCase(ctx: Ctx, id: string) {
     actions: allowedActions(ctx.actor, policy),
     mayWork: mayWork(ctx.actor, policy),
     maySupervise: maySupervise(ctx.actor, policy),
+    mayReadContacts: can(ctx.actor, 'pii.view_full') && mayReadContacts(ctx.actor, policy),
   };
 }
 
@@ -363,12 +365,17 @@ async function caseFacts(db: DbOrTx, c: repo.CaseRow, workers: repo.CaseWorkerRo
   const claims = workers.map((w) => ({ workerName: w.name, foundOwedFen: Number(w.found_owed_fen ?? w.claimed_fen), recoveredFen: Number(w.recovered_fen), status: w.status, confirmedByWorker: w.confirmed_at !== null }));
   return {
     limitation: periodEnd ? { within: withinLimitation(periodEnd, c.received_on, limitationYears), periodEnd, years: limitationYears } : null,
-    criminal: criminalThreshold({
-      workers: claims.filter((w) => w.status === 'open').map((w) => ({ owedFen: Math.max(0, w.foundOwedFen - w.recoveredFen), monthsUnpaid: months })),
-      oneWorkerFen,
-      tenWorkersFen,
+    criminal: {
+      ...criminalThreshold({
+        workers: claims.filter((w) => w.status === 'open').map((w) => ({ owedFen: Math.max(0, w.foundOwedFen - w.recoveredFen), monthsUnpaid: months })),
+        oneWorkerFen,
+        tenWorkersFen,
+        orderUnmet,
+      }),
+      // The region's figures and the order, so the page can show what was measured against what.
+      thresholds: { oneWorkerFen, tenWorkersFen, monthsUnpaid: months },
       orderUnmet,
-    }),
+    },
     closable: closable(claims),
   };
 }
@@ -652,7 +659,7 @@ export async function superviseCase(ctx: Ctx, id: string, input: { version: numb
 }
 
 /** Whoever reads a complainant's or worker's full phone number does so on the record. */
-export async function revealPhone(ctx: Ctx, id: string, target: { clueId?: string; caseWorkerId?: string }) {
+export async function revealPhone(ctx: Ctx, id: string, target: { clueId?: string; caseWorkerId?: string; reason: string }) {
   const c = await visibleCase(ctx, id);
   if (!mayReadContacts(ctx.actor, await forPolicy(ctx, c))) throw new AppError('FORBIDDEN');
   let enc: string | null = null;

@@ -7,6 +7,8 @@ import {
   BankOutlined,
   CalendarOutlined,
   ClusterOutlined,
+  FileAddOutlined,
+  FileSearchOutlined,
   FundOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -47,12 +49,14 @@ export const menuText = defineMessages({
   battleMap: { zh: '挂图作战', en: 'Battle map' },
   warnings: { zh: '预警列表', en: 'Warnings' },
   warningRules: { zh: '预警规则目录', en: 'Warning rules' },
+  cases: { zh: '线索案件', en: 'Clues and cases' },
+  caseList: { zh: '案件列表', en: 'Cases' },
+  caseIntake: { zh: '登记线索', en: 'Record a clue' },
   upcoming: { zh: '（待建设）', en: ' (coming)' },
 });
 
 // Modules still being built: named so users see what is coming; no pages behind them.
 const UPCOMING: Msg[] = [
-  { zh: '线索与案件', en: 'Clues and cases' },
   { zh: '信用与失信名单', en: 'Credit and blacklist' },
   { zh: '报表与专项行动', en: 'Reports and campaigns' },
   { zh: '网络舆情', en: 'Public opinion' },
@@ -74,10 +78,17 @@ export function buildMenu(can: (p: Permission) => boolean, t: (m: Msg) => string
     can('warnings.read') && { key: paths.warningRules, icon: <BookOutlined />, label: t(menuText.warningRules) },
     can('payroll.read') && { key: paths.wageMonitor, icon: <AccountBookOutlined />, label: t(menuText.wageMonitor) },
   ]);
+  // 线索案件: the complaints and cases that follow from what monitoring finds.
+  const cases = present<Item>([
+    can('cases.read') && { key: paths.cases, icon: <FileSearchOutlined />, label: t(menuText.caseList) },
+    can('cases.read') && can('cases.intake') && { key: paths.caseIntake, icon: <FileAddOutlined />, label: t(menuText.caseIntake) },
+  ]);
   return present<Item>([
     { key: paths.home, icon: <HomeOutlined />, label: t(menuText.home) },
     monitoring.length > 0 && { type: 'group', key: 'monitoring', label: t(menuText.monitoring), children: monitoring },
     monitoring.length > 0 && { type: 'divider', key: 'monitoring-end' },
+    cases.length > 0 && { type: 'group', key: 'cases', label: t(menuText.cases), children: cases },
+    cases.length > 0 && { type: 'divider', key: 'cases-end' },
     can('regions.read') && { key: paths.regions, icon: <ClusterOutlined />, label: t(menuText.regions) },
     can('orgs.read') && {
       key: 'orgs',

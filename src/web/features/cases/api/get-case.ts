@@ -130,6 +130,8 @@ export interface CaseDetail extends CaseListItem {
   actions: CaseAction[];
   mayWork: boolean;
   maySupervise: boolean;
+  /** The caller may read a full phone number here (the handling unit, with pii.view_full); each read is audited. */
+  mayReadContacts: boolean;
 }
 
 export const caseDetailKey = (id: string) => ['cases', 'detail', id] as const;

@@ -1,0 +1,127 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Checkbox, Input, Select, Space, Tabs } from 'antd';
+import { Link, useSearchParams } from 'react-router-dom';
+import { QueryError } from '../../../components/query-error';
+import { paths } from '../../../config/paths';
+import { useI18n } from '../../../lib/i18n';
+import { labelOf, optionsOf } from '../../../lib/labels';
+import { useServerPagination } from '../../../lib/server-pagination';
+import { useCan } from '../../../lib/session';
+import { type CaseQuery, useCases } from '../api/get-cases';
+import { type ClueQuery, type ClueStatus, useClues } from '../api/get-clues';
+import { CASE_TABS, type CaseTab, caseSearch, clueSearch, readCaseQuery, readClueQuery, readTab, switchCaseTab } from '../case-query';
+import { CASE_STATUS_KEYS, type CaseStatus, caseStatusLabels, clueChannelLabels, clueStatusLabels } from '../labels';
+import { m } from '../messages';
+import { CasesTable } from './cases-table';
+import { CluesTable } from './clues-table';
+
+const TAB_TEXT = { open: m.tabOpen, overdue: m.tabOverdue, supervised: m.tabSupervised, closed: m.tabClosed, clues: m.tabClues } as const;
+const OPEN_STAGES = CASE_STATUS_KEYS.filter((s) => s !== 'closed');
+
+/** /cases — 案件列表 by tab (在办 / 逾期 / 督办 / 已办结) and the clue list, the filters in the address. */
+export function CasesPage() {
+  const { t, lang } = useI18n();
+  const can = useCan();
+  const [search, setSearch] = useSearchParams();
+  const caseQuery = readCaseQuery(search);
+  const clueQuery = readClueQuery(search);
+  const tab = readTab(search, caseQuery);
+  const cases = useCases(caseQuery, tab !== 'clues');
+  const clues = useClues(clueQuery, tab === 'clues');
+
+  const writeCases = (q: CaseQuery) => setSearch(caseSearch(q), { replace: true });
+  const writeClues = (q: ClueQuery) => setSearch(clueSearch(q), { replace: true });
+  const filterCases = (patch: Partial<CaseQuery>) => writeCases({ ...caseQuery, ...patch, page: 1 });
+  const casePaging = useServerPagination(caseQuery, (u) => writeCases(typeof u === 'function' ? u(caseQuery) : u), cases.data?.total);
+  const cluePaging = useServerPagination(clueQuery, (u) => writeClues(typeof u === 'function' ? u(clueQuery) : u), clues.data?.total);
+
+  const onTab = (key: string) => {
+    const next = key as CaseTab;
+    if (next === 'clues') writeClues({ page: 1, pageSize: clueQuery.pageSize });
+    else writeCases(switchCaseTab(caseQuery, next));
+  };
+
+  const caseFilters = (
+    <Space wrap style={{ marginBottom: 16 }}>
+      {tab !== 'closed' && (
+        <Select<CaseStatus>
+          allowClear
+          placeholder={t(m.allStages)}
+          style={{ width: 200 }}
+          value={caseQuery.status}
+          options={OPEN_STAGES.map((s) => ({ value: s, label: labelOf(caseStatusLabels, s, lang) }))}
+          onChange={(status) => filterCases({ status })}
+          data-testid="cases-filter-status"
+        />
+      )}
+      <Checkbox checked={caseQuery.major === true} onChange={(e) => filterCases({ major: e.target.checked || undefined })} data-testid="cases-filter-major">
+        {t(m.majorOnly)}
+      </Checkbox>
+      <Input.Search
+        key={caseQuery.q ?? ''}
+        allowClear
+        defaultValue={caseQuery.q}
+        placeholder={t(m.search)}
+        maxLength={100}
+        style={{ width: 280 }}
+        onSearch={(q) => filterCases({ q: q.trim() || undefined })}
+        data-testid="cases-search"
+      />
+    </Space>
+  );
+
+  const clueFilters = (
+    <Space wrap style={{ marginBottom: 16 }}>
+      <Select<ClueStatus>
+        allowClear
+        placeholder={t(m.allClueStatuses)}
+        style={{ width: 160 }}
+        value={clueQuery.status}
+        options={optionsOf(clueStatusLabels, lang) as { value: ClueStatus; label: string }[]}
+        onChange={(status) => writeClues({ ...clueQuery, status, page: 1 })}
+        data-testid="clues-filter-status"
+      />
+      <Select<string>
+        allowClear
+        placeholder={t(m.allChannels)}
+        style={{ width: 240 }}
+        value={clueQuery.channel}
+        options={optionsOf(clueChannelLabels, lang)}
+        onChange={(channel) => writeClues({ ...clueQuery, channel, page: 1 })}
+        popupMatchSelectWidth={false}
+        data-testid="clues-filter-channel"
+      />
+    </Space>
+  );
+
+  return (
+    <Card
+      title={t(m.cases)}
+      extra={
+        can('cases.intake') && (
+          <Link to={paths.caseIntake}>
+            <Button type="primary" icon={<PlusOutlined />} data-testid="cases-intake">
+              {t(m.intake)}
+            </Button>
+          </Link>
+        )
+      }
+      data-testid="cases-page"
+    >
+      <Tabs activeKey={tab} onChange={onTab} items={CASE_TABS.map((k) => ({ key: k, label: t(TAB_TEXT[k]) }))} data-testid="cases-tabs" />
+      {tab === 'clues' ? (
+        <>
+          {clueFilters}
+          {clues.isError && <QueryError error={clues.error} onRetry={() => clues.refetch()} />}
+          <CluesTable rows={clues.data?.items} loading={clues.isFetching} initial={clues.isLoading} pagination={cluePaging} emptyText={t(m.noClues)} testId="clues-table" />
+        </>
+      ) : (
+        <>
+          {caseFilters}
+          {cases.isError && <QueryError error={cases.error} onRetry={() => cases.refetch()} />}
+          <CasesTable rows={cases.data?.items} loading={cases.isFetching} initial={cases.isLoading} pagination={casePaging} emptyText={t(m.noCases)} />
+        </>
+      )}
+    </Card>
+  );
+}
