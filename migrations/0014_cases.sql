@@ -210,6 +210,35 @@ CREATE TABLE incidents (
 CREATE INDEX incidents_scope ON incidents (region_path text_pattern_ops, occurred_at);
 CREATE INDEX incidents_project ON incidents (project_id) WHERE project_id IS NOT NULL;
 
+-- 公众扫码投诉: a complainant without an account proves the phone number by a code sent to it. The
+-- code is kept only as a keyed MAC; the message waits in the SMS outbox (encrypted) for the gateway.
+CREATE TABLE phone_verifications (
+  id           uuid PRIMARY KEY,
+  purpose      text NOT NULL CHECK (purpose IN ('complaint')),
+  phone_enc    text NOT NULL,
+  phone_bidx   text NOT NULL,
+  code_mac     text NOT NULL,
+  expires_at   timestamptz NOT NULL,
+  attempts     integer NOT NULL DEFAULT 0,
+  used_at      timestamptz,
+  ip           text,
+  created_at   timestamptz NOT NULL
+);
+CREATE INDEX phone_verifications_phone ON phone_verifications (phone_bidx, created_at);
+CREATE INDEX phone_verifications_ip ON phone_verifications (ip, created_at);
+
+CREATE TABLE sms_outbox (
+  id           uuid PRIMARY KEY,
+  -- What the message is about (the verification it carries the code of).
+  ref_id       uuid NOT NULL,
+  phone_enc    text NOT NULL,
+  template     text NOT NULL,
+  params_enc   text NOT NULL,
+  created_at   timestamptz NOT NULL,
+  sent_at      timestamptz
+);
+CREATE INDEX sms_outbox_unsent ON sms_outbox (created_at) WHERE sent_at IS NULL;
+
 -- Complaints count in the warnings (W13 complaint cluster) and the risk score: payroll disputes as
 -- before, and now every clue about a project (a complainant outside the registry, or anonymous,
 -- counts as one person of their own). Warnings turned into clues are not complaints. Each branch

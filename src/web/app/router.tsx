@@ -1,4 +1,5 @@
-import { lazy, type ReactNode } from 'react';
+import { Spin } from 'antd';
+import { Suspense, lazy, type ReactNode } from 'react';
 import { RouterProvider, createBrowserRouter } from 'react-router-dom';
 import type { Permission } from '../../server/platform/access/roles';
 import { paths } from '../config/paths';
@@ -38,12 +39,22 @@ const WarningRulesPage = named(() => import('../features/warnings/components/war
 const CasesPage = named(() => import('../features/cases/components/cases-page'), 'CasesPage');
 const CaseIntakePage = named(() => import('../features/cases/components/intake-page'), 'CaseIntakePage');
 const CaseDetailPage = named(() => import('../features/cases/components/case-detail-page'), 'CaseDetailPage');
+const PublicComplaintPage = named(() => import('../features/cases/components/public-complaint-page'), 'PublicComplaintPage');
 
 const guarded = (permission: Permission, element: ReactNode) => <RequirePermission permission={permission}>{element}</RequirePermission>;
 const child = (path: string) => path.replace(/^\//, '');
 
 const router = createBrowserRouter([
   { path: paths.login, element: <LoginPage /> },
+  // Public, outside the signed-in layout (and its Suspense): the page behind a site's QR code.
+  {
+    path: paths.complain,
+    element: (
+      <Suspense fallback={<Spin fullscreen />}>
+        <PublicComplaintPage />
+      </Suspense>
+    ),
+  },
   { path: paths.mfa, element: <MfaPage /> },
   { path: paths.changePassword, element: <ChangePasswordPage /> },
   {

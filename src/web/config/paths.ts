@@ -3,6 +3,8 @@ import { generatePath } from 'react-router-dom';
 /** Every route of the SPA in one place; pages link with these, never with literals. */
 export const paths = {
   login: '/login',
+  /** 扫码投诉, public: the QR code on a site's board opens `/complain?project=<code>`. */
+  complain: '/complain',
   mfa: '/mfa',
   changePassword: '/change-password',
   home: '/',

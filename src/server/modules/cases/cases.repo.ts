@@ -601,3 +601,51 @@ export async function listIncidents(db: DbOrTx, actor: Actor, page: PageRequest)
 export async function incidentsOfCase(db: DbOrTx, caseId: string) {
   return (await db.query<IncidentRow>(`SELECT i.*, p.name AS project_name FROM incidents i LEFT JOIN projects p ON p.id = i.project_id WHERE $1 = ANY (i.case_ids) ORDER BY i.occurred_at`, [caseId])).rows;
 }
+
+// ---- Phone verification and the SMS outbox (public complaints) -------------------------------
+
+export const verificationAad = (id: string) => `phone_verifications:${id}:phone`;
+export const smsPhoneAad = (id: string) => `sms_outbox:${id}:phone`;
+export const smsParamsAad = (id: string) => `sms_outbox:${id}:params`;
+
+/** How many codes went to this phone, and to this address, since `since`; and when the last one went to the phone. */
+export async function recentVerifications(db: DbOrTx, phoneBidx: string, ip: string | null, since: Date) {
+  const { rows } = await db.query<{ by_phone: number; by_ip: number; last_at: Date | null }>(
+    `SELECT count(*) FILTER (WHERE phone_bidx = $1)::int AS by_phone,
+            count(*) FILTER (WHERE ip = $2)::int AS by_ip,
+            max(created_at) FILTER (WHERE phone_bidx = $1) AS last_at
+       FROM phone_verifications WHERE created_at >= $3 AND (phone_bidx = $1 OR ip = $2)`,
+    [phoneBidx, ip, since],
+  );
+  return rows[0];
+}
+
+export async function insertVerification(
+  db: DbOrTx,
+  v: { id: string; phoneEnc: string; phoneBidx: string; codeMac: string; expiresAt: Date; ip: string | null },
+  sms: { id: string; phoneEnc: string; template: string; paramsEnc: string },
+  now: Date,
+) {
+  await db.query(
+    `INSERT INTO phone_verifications (id, purpose, phone_enc, phone_bidx, code_mac, expires_at, ip, created_at) VALUES ($1, 'complaint', $2, $3, $4, $5, $6, $7)`,
+    [v.id, v.phoneEnc, v.phoneBidx, v.codeMac, v.expiresAt, v.ip, now],
+  );
+  await db.query(`INSERT INTO sms_outbox (id, ref_id, phone_enc, template, params_enc, created_at) VALUES ($1, $2, $3, $4, $5, $6)`, [sms.id, v.id, sms.phoneEnc, sms.template, sms.paramsEnc, now]);
+}
+
+/** Locks the verification for the check, so two submissions with one code are decided one after the other. */
+export async function findVerificationForUpdate(db: DbOrTx, id: string) {
+  const { rows } = await db.query<{ id: string; phone_enc: string; phone_bidx: string; code_mac: string; expires_at: Date; attempts: number; used_at: Date | null }>(
+    `SELECT id, phone_enc, phone_bidx, code_mac, expires_at, attempts, used_at FROM phone_verifications WHERE id = $1 FOR UPDATE`,
+    [id],
+  );
+  return rows[0];
+}
+
+export async function countFailedAttempt(db: DbOrTx, id: string) {
+  await db.query(`UPDATE phone_verifications SET attempts = attempts + 1 WHERE id = $1`, [id]);
+}
+
+export async function markVerificationUsed(db: DbOrTx, id: string, at: Date) {
+  await db.query(`UPDATE phone_verifications SET used_at = coalesce(used_at, $2) WHERE id = $1`, [id, at]);
+}

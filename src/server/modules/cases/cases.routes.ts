@@ -3,6 +3,7 @@ import { Bilingual, DateOnly, IdParams, Nullable, PageQuery, Paged, RegionCode, 
 import type { App } from '../../platform/http/types';
 import { readUpload } from '../../platform/http/upload';
 import { importNationalClues } from './cases.import';
+import { requestComplaintCode, submitPublicComplaint } from './cases.public';
 import { CHECKLIST_KEYS, CONCLUSION_KEYS } from './cases.law';
 import { presentCaseDetail, presentCaseItem, presentClue } from './cases.presenter';
 import { CASE_STATUSES, CLUE_CHANNELS, STAFF_CHANNELS } from './cases.rules';
@@ -197,6 +198,49 @@ export async function casesRoutes(app: App) {
       const r = await service.receiveClue(req.ctx, req.body);
       return reply.code(r.duplicate ? 200 : 201).send(r);
     },
+  });
+
+  // 扫码投诉: no account, the phone proven by a code; throttled per address on top of the per-phone limits.
+  app.post('/api/public/complaint-codes', {
+    config: { access: 'public', rateLimit: { max: 10, timeWindow: 60_000 } },
+    schema: {
+      tags,
+      summary: '获取投诉验证码（发送到手机） / send a complaint code to a phone',
+      body: Type.Object({ phone: Type.String({ pattern: '^1[3-9][0-9]{9}$', description: '手机号' }) }, Strict),
+      response: withProblems({ 201: Type.Object({ verificationId: Type.String(), expiresAt: Timestamp, demoCode: Type.Optional(Type.String()) }, Strict) }),
+    },
+    handler: async (req, reply) => reply.code(201).send(await requestComplaintCode(req.ctx, req.body)),
+  });
+
+  app.post('/api/public/complaints', {
+    config: { access: 'public', rateLimit: { max: 30, timeWindow: 60_000 } },
+    schema: {
+      tags,
+      summary: '扫码投诉欠薪 / complain about unpaid wages (public, phone verified by code)',
+      body: Type.Object(
+        {
+          verificationId: Uuid,
+          code: Type.String({ pattern: '^[0-9]{6}$' }),
+          projectCode: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 40 }))),
+          regionCode: Type.Optional(Nullable(RegionCode)),
+          employerName: Text(200),
+          name: Text(50),
+          claimedFen: Amount,
+          coWorkers: Type.Optional(Type.Array(Type.Object({ name: Text(50), claimedFen: Amount }, Strict), { maxItems: 100 })),
+          periodFrom: Type.Optional(Nullable(DateOnly)),
+          periodTo: Type.Optional(Nullable(DateOnly)),
+          description: Text(2000),
+        },
+        Strict,
+      ),
+      response: withProblems({
+        201: Type.Object(
+          { caseNo: Type.String(), title: Type.String(), handlingUnitName: Nullable(Type.String()), receivedOn: DateOnly, acceptBy: Nullable(DateOnly), duplicate: Type.Boolean() },
+          Strict,
+        ),
+      }),
+    },
+    handler: async (req, reply) => reply.code(201).send(await submitPublicComplaint(req.ctx, req.body)),
   });
 
   app.post('/api/clues/import', {

@@ -21,6 +21,7 @@ export const m = defineMessages({
   stageDue: { zh: '阶段期限', en: 'Stage deadline' },
   acceptBy: { zh: '受理法定期限', en: 'Legal deadline to accept' },
   noDue: { zh: '无期限', en: 'No deadline' },
+  dueAwaitsCalendar: { zh: '待次年节假日安排公布后计算', en: 'Counted once next year’s holidays are published' },
   overdue: { zh: '逾期', en: 'Overdue' },
   overdueDays: { zh: '逾期 {n} 天', en: '{n} days overdue' },
   daysLeft: { zh: '剩 {n} 天', en: '{n} days left' },

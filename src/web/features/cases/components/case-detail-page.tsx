@@ -60,7 +60,7 @@ function CaseView({ detail: c, refreshing, onRefresh }: { detail: CaseDetail; re
   const header: DescriptionsProps['items'] = [
     { key: 'handling', label: t(m.handlingUnit), children: c.handlingUnitName ?? '—' },
     { key: 'accountable', label: t(m.accountableUnit), children: c.accountableUnitName ?? '—' },
-    { key: 'stageDue', label: t(m.stageDue), children: <DueCell dueOn={c.stageDueOn} overdue={c.overdue} level={c.escalationLevel} open={open} /> },
+    { key: 'stageDue', label: t(m.stageDue), children: <DueCell dueOn={c.stageDueOn} overdue={c.overdue} level={c.escalationLevel} open={open} status={c.status} /> },
     {
       key: 'acceptBy',
       label: t(m.acceptBy),

@@ -29,9 +29,11 @@ export function OverdueTag({ level }: { level: number }) {
 }
 
 /** The stage deadline: red with the days past it when overdue, the days left otherwise. */
-export function DueCell({ dueOn, overdue, level, open }: { dueOn: string | null; overdue: boolean; level: number; open: boolean }) {
+export function DueCell({ dueOn, overdue, level, open, status }: { dueOn: string | null; overdue: boolean; level: number; open: boolean; status: string }) {
   const { t } = useI18n();
-  if (!dueOn) return <Typography.Text type="secondary">{t(m.noDue)}</Typography.Text>;
+  // An open stage without a deadline: enforcement waits on no deadline of ours; any other ran past
+  // the published holiday calendar and is counted once the next year's notice is out.
+  if (!dueOn) return <Typography.Text type="secondary">{t(!open || status === 'enforcing' ? m.noDue : m.dueAwaitsCalendar)}</Typography.Text>;
   const days = dayjs(dueOn).diff(dayjs(todayInShanghai()), 'day');
   if (open && overdue) {
     return (

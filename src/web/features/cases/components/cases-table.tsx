@@ -38,7 +38,7 @@ export function CasesTable({ rows, loading, initial, pagination, emptyText }: Pr
     },
     { title: t(m.stage), dataIndex: 'status', width: 150, render: (_, c) => <CaseStatusTag status={c.status} label={c.statusLabel} /> },
     { title: t(m.handlingUnit), dataIndex: 'handlingUnitName', width: 170, ellipsis: true, render: (v: string | null) => v ?? '—' },
-    { title: t(m.stageDue), dataIndex: 'stageDueOn', width: 150, render: (_, c) => <DueCell dueOn={c.stageDueOn} overdue={c.overdue} level={c.escalationLevel} open={c.status !== 'closed'} /> },
+    { title: t(m.stageDue), dataIndex: 'stageDueOn', width: 150, render: (_, c) => <DueCell dueOn={c.stageDueOn} overdue={c.overdue} level={c.escalationLevel} open={c.status !== 'closed'} status={c.status} /> },
     { title: t(m.workerCount), dataIndex: 'workerCount', width: 90, align: 'right' },
     { title: t(m.money), key: 'money', width: 200, render: (_, c) => <MoneyCell claimedFen={c.claimedFen} foundOwedFen={c.foundOwedFen} recoveredFen={c.recoveredFen} /> },
     { title: t(m.marks), key: 'marks', width: 170, render: (_, c) => <CaseMarks major={c.major} supervision={c.supervision} /> },

@@ -1,0 +1,105 @@
+import { randomInt, timingSafeEqual } from 'node:crypto';
+import { systemActor } from '../../platform/access/actor';
+import { type Ctx, contextFor } from '../../platform/context';
+import { AppError } from '../../platform/errors';
+import { newIds } from '../../platform/ids';
+import { findProjectByCode } from '../projects';
+import * as repo from './cases.repo';
+import { getCase, receiveClue } from './cases.service';
+
+/**
+ * 扫码投诉: a worker without an account complains from the QR code on a site's 维权告示牌. The phone
+ * number is proven by a six-digit code sent to it (valid ten minutes, five tries); a complaint
+ * is then received like any other clue, routed to the unit responsible, and the complainant gets
+ * the case number and the unit to follow it with. The code is stored only as a keyed MAC.
+ */
+
+const CODE_MINUTES = 10;
+const MAX_ATTEMPTS = 5;
+const RESEND_SECONDS = 60;
+const PER_PHONE_PER_HOUR = 5;
+const PER_IP_PER_HOUR = 20;
+
+const mac = (ctx: Ctx, id: string, code: string) => ctx.cipher.blindIndex('sms_code', `${id}:${code}`);
+const refuse = (zh: string, en: string) => new AppError('BUSINESS_RULE', { detail: { zh, en } });
+
+/** Sends a code to the phone (through the SMS outbox); in the demo, where no gateway is configured, the code comes back in the answer. */
+export async function requestComplaintCode(ctx: Ctx, input: { phone: string }) {
+  const now = ctx.clock.now();
+  const phoneBidx = ctx.cipher.blindIndex('phone', input.phone);
+  const recent = await repo.recentVerifications(ctx.db, phoneBidx, ctx.ip, new Date(now.getTime() - 3600_000));
+  if (recent.last_at && now.getTime() - recent.last_at.getTime() < RESEND_SECONDS * 1000)
+    throw new AppError('RATE_LIMITED', { detail: { zh: `验证码已发送，请${RESEND_SECONDS}秒后再试`, en: `A code was just sent; try again in ${RESEND_SECONDS} seconds` } });
+  if (recent.by_phone >= PER_PHONE_PER_HOUR || recent.by_ip >= PER_IP_PER_HOUR)
+    throw new AppError('RATE_LIMITED', { detail: { zh: '获取验证码过于频繁，请一小时后再试', en: 'Too many codes; try again in an hour' } });
+  const [id, smsId] = newIds(2);
+  const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+  const expiresAt = new Date(now.getTime() + CODE_MINUTES * 60_000);
+  await ctx.db.tx((tx) =>
+    repo.insertVerification(
+      tx,
+      { id, phoneEnc: ctx.cipher.encrypt(input.phone, repo.verificationAad(id)), phoneBidx, codeMac: mac(ctx, id, code), expiresAt, ip: ctx.ip },
+      { id: smsId, phoneEnc: ctx.cipher.encrypt(input.phone, repo.smsPhoneAad(smsId)), template: 'complaint_code', paramsEnc: ctx.cipher.encrypt(JSON.stringify({ code, minutes: CODE_MINUTES }), repo.smsParamsAad(smsId)) },
+      now,
+    ),
+  );
+  return { verificationId: id, expiresAt: expiresAt.toISOString(), ...(ctx.config.demo && { demoCode: code }) };
+}
+
+export interface PublicComplaintInput {
+  verificationId: string;
+  code: string;
+  /** The project code on the site's QR board; without it, where the arrears happened. */
+  projectCode?: string | null;
+  regionCode?: string | null;
+  employerName: string;
+  name: string;
+  claimedFen: number;
+  coWorkers?: { name: string; claimedFen: number }[];
+  periodFrom?: string | null;
+  periodTo?: string | null;
+  description: string;
+}
+
+/**
+ * Checks the code, then receives the complaint as a clue of the public channel. The verification
+ * is the clue's external id, so a second submission with the same code (a double tap, a retry)
+ * returns the first complaint instead of a second one.
+ */
+export async function submitPublicComplaint(ctx: Ctx, input: PublicComplaintInput) {
+  const now = ctx.clock.now();
+  const phone = await ctx.db.tx(async (tx) => {
+    const v = await repo.findVerificationForUpdate(tx, input.verificationId);
+    if (!v) throw refuse('验证码无效，请重新获取', 'No such code; request a new one');
+    if (v.expires_at < now) throw refuse('验证码已过期，请重新获取', 'The code has expired; request a new one');
+    if (v.attempts >= MAX_ATTEMPTS) throw refuse('验证码错误次数过多，请重新获取', 'Too many wrong codes; request a new one');
+    const expected = Buffer.from(v.code_mac);
+    const given = Buffer.from(mac(ctx, v.id, input.code));
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
+      await repo.countFailedAttempt(tx, v.id);
+      return null;
+    }
+    return ctx.cipher.decrypt(v.phone_enc, repo.verificationAad(v.id));
+  });
+  if (phone === null) throw new AppError('BUSINESS_RULE', { fields: [{ field: 'code', message: { zh: '验证码错误', en: 'Wrong code' } }], detail: { zh: '验证码错误', en: 'Wrong code' } });
+
+  const project = input.projectCode ? await findProjectByCode(ctx.db, input.projectCode) : undefined;
+  if (input.projectCode && !project) throw new AppError('BUSINESS_RULE', { fields: [{ field: 'projectCode', message: { zh: '未找到该项目，请核对告示牌上的项目编号', en: 'No such project; check the code on the board' } }] });
+  // Received on the public's behalf: the platform routes it; nobody's jurisdiction limits a complaint.
+  const intake = contextFor(ctx, systemActor('公众扫码投诉'), { requestId: ctx.requestId, ip: ctx.ip });
+  const received = await receiveClue(intake, {
+    channel: 'public_qr',
+    externalId: input.verificationId,
+    projectId: project?.id ?? null,
+    regionCode: input.regionCode ?? null,
+    employerName: input.employerName,
+    complainant: { name: input.name, phone },
+    workers: [{ name: input.name, phone, claimedFen: input.claimedFen }, ...(input.coWorkers ?? [])],
+    periodFrom: input.periodFrom ?? null,
+    periodTo: input.periodTo ?? null,
+    description: input.description,
+  });
+  await repo.markVerificationUsed(ctx.db, input.verificationId, now);
+  const c = await getCase(intake, received.caseId!);
+  return { caseNo: c.row.case_no, title: c.row.title, handlingUnitName: c.row.handling_unit_name, receivedOn: c.row.received_on, acceptBy: c.deadlines.acceptBy, duplicate: received.duplicate };
+}

@@ -1,0 +1,32 @@
+import { useMutation } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+
+/** POST /api/public/complaint-codes: a code to the phone; the demo, with no SMS gateway, returns it. */
+export const useRequestComplaintCode = () =>
+  useMutation({ mutationFn: (phone: string) => api.post<{ verificationId: string; expiresAt: string; demoCode?: string }>('/api/public/complaint-codes', { phone }) });
+
+export interface PublicComplaintBody {
+  verificationId: string;
+  code: string;
+  projectCode?: string | null;
+  regionCode?: string | null;
+  employerName: string;
+  name: string;
+  claimedFen: number;
+  coWorkers?: { name: string; claimedFen: number }[];
+  periodFrom?: string | null;
+  periodTo?: string | null;
+  description: string;
+}
+
+export interface ComplaintReceipt {
+  caseNo: string;
+  title: string;
+  handlingUnitName: string | null;
+  receivedOn: string;
+  acceptBy: string | null;
+  duplicate: boolean;
+}
+
+/** POST /api/public/complaints: the complaint, received and routed; the receipt to follow it with. */
+export const useSubmitPublicComplaint = () => useMutation({ mutationFn: (body: PublicComplaintBody) => api.post<ComplaintReceipt>('/api/public/complaints', body) });

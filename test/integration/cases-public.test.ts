@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/server/app';
+import { smsParamsAad } from '../../src/server/modules/cases/cases.repo';
+import { type TestApp, as, login } from '../support/http';
+import { PASSWORD, TREE, loadFixture } from '../support/fixtures';
+import { createTestPlatform, type TestPlatform } from '../support/platform';
+import { loadProjects } from '../support/projects';
+import { loadGovUnits } from '../support/warnings';
+
+/**
+ * 扫码投诉 without an account: the phone is proven by a code sent to it; the complaint is received,
+ * routed to the responsible unit, and lands in its queue; a double submission is one complaint;
+ * wrong, spent and expired codes, and too many codes, are refused.
+ */
+
+let platform: TestPlatform;
+let app: TestApp;
+let p: Awaited<ReturnType<typeof loadProjects>>;
+let units: Awaited<ReturnType<typeof loadGovUnits>>;
+let projectCode: string;
+const anon = () => as(app, null);
+
+/** The code, as the SMS gateway would read it from the outbox. */
+async function codeSentTo(verificationId: string): Promise<string> {
+  const { rows } = await platform.db.query<{ id: string; params_enc: string }>(`SELECT id, params_enc FROM sms_outbox WHERE ref_id = $1`, [verificationId]);
+  return JSON.parse(platform.cipher.decrypt(rows[0].params_enc, smsParamsAad(rows[0].id))).code;
+}
+
+const complaint = (verificationId: string, code: string, o: Record<string, unknown> = {}) => ({
+  verificationId,
+  code,
+  projectCode,
+  employerName: '东城建工集团有限公司',
+  name: '黄小工',
+  claimedFen: 450_000,
+  coWorkers: [{ name: '黄大工', claimedFen: 450_000 }],
+  periodFrom: '2026-01-01',
+  periodTo: '2026-02-28',
+  description: '扫码投诉：一月、二月工资未发',
+  ...o,
+});
+
+beforeAll(async () => {
+  platform = await createTestPlatform();
+  const fx = await loadFixture(platform);
+  p = await loadProjects(platform, fx);
+  units = await loadGovUnits(platform);
+  app = await buildApp(platform);
+  projectCode = (await platform.db.query<{ code: string }>(`SELECT code FROM projects WHERE id = $1`, [p.projectA])).rows[0].code;
+});
+afterAll(async () => {
+  await app?.close();
+  await platform?.close();
+});
+
+describe('a complaint from the QR board', () => {
+  it('is received once the phone is proven, and lands in the responsible unit’s queue', async () => {
+    const sent = await anon().post('/api/public/complaint-codes', { phone: '13600136000' });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const { verificationId, demoCode } = sent.json();
+    expect(demoCode).toBeUndefined();
+    const stored = (await platform.db.query<{ code_mac: string; phone_enc: string }>(`SELECT code_mac, phone_enc FROM phone_verifications WHERE id = $1`, [verificationId])).rows[0];
+    const code = await codeSentTo(verificationId);
+    expect(stored.code_mac).not.toContain(code);
+    expect(stored.phone_enc).not.toContain('13600136000');
+
+    const wrong = await anon().post('/api/public/complaints', complaint(verificationId, code === '000000' ? '111111' : '000000'));
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.json().errors[0].field).toBe('code');
+
+    const ok = await anon().post('/api/public/complaints', complaint(verificationId, code));
+    expect(ok.statusCode, ok.body).toBe(201);
+    const receipt = ok.json();
+    expect(receipt).toMatchObject({ title: '东城第一中学改扩建工程拖欠黄小工等2名农民工工资案', handlingUnitName: '东城区住房和城乡建设局', duplicate: false });
+    // A double tap: the same complaint, not a second one.
+    const again = await anon().post('/api/public/complaints', complaint(verificationId, code));
+    expect(again.json()).toMatchObject({ caseNo: receipt.caseNo, duplicate: true });
+
+    const housing = await login(app, 'housingA', PASSWORD);
+    const queue = (await as(app, housing).get('/api/cases?status=received&pageSize=100')).json();
+    const item = queue.items.find((i: { caseNo: string }) => i.caseNo === receipt.caseNo);
+    expect(item).toMatchObject({ workerCount: 2, claimedFen: 900_000 });
+    const c = (await as(app, housing).get(`/api/cases/${item.id}`)).json();
+    expect(c).toMatchObject({ handlingUnitId: units.housingA, projectId: p.projectA });
+    expect(c.clues[0]).toMatchObject({ channel: 'public_qr', complainantName: '黄小工', complainantPhone: '136****6000' });
+    expect(c.actions).toContain('accept');
+  });
+
+  it('refuses a spent, expired or over-tried code, and too many codes for one phone', async () => {
+    const { verificationId } = (await anon().post('/api/public/complaint-codes', { phone: '13600136001' })).json();
+    const code = await codeSentTo(verificationId);
+    const wrong = code === '000000' ? '111111' : '000000';
+    for (let i = 0; i < 5; i++) expect((await anon().post('/api/public/complaints', complaint(verificationId, wrong))).statusCode).toBe(422);
+    // Five wrong tries spend the code, even for the right one.
+    const locked = await anon().post('/api/public/complaints', complaint(verificationId, code));
+    expect(locked.statusCode).toBe(422);
+    expect(locked.json().detail).toContain('次数过多');
+    // A second code for the same phone within a minute is refused.
+    expect((await anon().post('/api/public/complaint-codes', { phone: '13600136001' })).statusCode).toBe(429);
+    platform.clock.advance(11 * 60_000);
+    const fresh = (await anon().post('/api/public/complaint-codes', { phone: '13600136001' })).json();
+    platform.clock.advance(11 * 60_000);
+    const expired = await anon().post('/api/public/complaints', complaint(fresh.verificationId, await codeSentTo(fresh.verificationId)));
+    expect(expired.statusCode).toBe(422);
+    expect(expired.json().detail).toContain('过期');
+  });
+
+  it('refuses an unknown project code and a complaint without a place; bad input changes nothing', async () => {
+    platform.clock.advance(2 * 60_000);
+    const { verificationId } = (await anon().post('/api/public/complaint-codes', { phone: '13600136002' })).json();
+    const code = await codeSentTo(verificationId);
+    const before = (await platform.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM clues`)).rows[0].n;
+    expect((await anon().post('/api/public/complaints', complaint(verificationId, code, { projectCode: 'NO-SUCH' }))).statusCode).toBe(422);
+    expect((await anon().post('/api/public/complaints', complaint(verificationId, code, { projectCode: null }))).statusCode).toBe(422);
+    expect((await anon().post('/api/public/complaints', complaint(verificationId, code, { claimedFen: 0 }))).statusCode).toBe(400);
+    expect((await platform.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM clues`)).rows[0].n).toBe(before);
+    const ok = await anon().post('/api/public/complaints', complaint(verificationId, code, { projectCode: null, regionCode: TREE.townA1 }));
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json().handlingUnitName).toBe('东城区根治欠薪办');
+  });
+});
