@@ -5,7 +5,9 @@ import { AppError } from '../../platform/errors';
 import { newIds } from '../../platform/ids';
 import { findProjectByCode } from '../projects';
 import * as repo from './cases.repo';
-import { getCase, receiveClue } from './cases.service';
+import { getParamValue } from '../params';
+import { acceptBy } from './cases.rules';
+import { receiveClue } from './cases.service';
 
 /**
  * 扫码投诉: a worker without an account complains from the QR code on a site's 维权告示牌. The phone
@@ -100,6 +102,7 @@ export async function submitPublicComplaint(ctx: Ctx, input: PublicComplaintInpu
     description: input.description,
   });
   await repo.markVerificationUsed(ctx.db, input.verificationId, now);
-  const c = await getCase(intake, received.caseId!);
-  return { caseNo: c.row.case_no, title: c.row.title, handlingUnitName: c.row.handling_unit_name, receivedOn: c.row.received_on, acceptBy: c.deadlines.acceptBy, duplicate: received.duplicate };
+  const r = await repo.receiptOf(ctx.db, received.caseId!);
+  const acceptWithinWD = await getParamValue<number>(ctx.db, 'CASE-01.acceptWithinWD', r.region_code, r.received_on);
+  return { caseNo: r.case_no, title: r.title, handlingUnitName: r.handling_unit_name, receivedOn: r.received_on, acceptBy: acceptBy(r.received_on, acceptWithinWD), duplicate: received.duplicate };
 }

@@ -267,6 +267,16 @@ export async function listCases(db: DbOrTx, actor: Actor, f: CaseFilter, page: P
   });
 }
 
+/** What a complainant is told on receipt: the number, the title, the unit that has it. */
+export async function receiptOf(db: DbOrTx, caseId: string) {
+  const { rows } = await db.query<{ case_no: string; title: string; handling_unit_name: string | null; received_on: string; region_code: string }>(
+    `SELECT c.case_no, c.title, u.name AS handling_unit_name, c.received_on::text AS received_on, c.region_code
+       FROM cases c LEFT JOIN gov_units u ON u.id = c.handling_unit_id WHERE c.id = $1`,
+    [caseId],
+  );
+  return rows[0];
+}
+
 /** Open cases about the same project, or (without a project) the same employer: the merge candidates. */
 export async function mergeCandidates(db: DbOrTx, actor: Actor, c: { id: string; projectId: string | null; employerId: string | null; employerName: string }) {
   const params: unknown[] = [c.id, c.projectId, c.employerId, c.employerName];

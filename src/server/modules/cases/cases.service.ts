@@ -9,13 +9,13 @@ import { newIds } from '../../platform/ids';
 import { notifyResponsible } from '../notify';
 import { findEnterpriseRefs, matchEnterprises } from '../orgs';
 import { progressSummary } from '../payments';
-import { getParamValue, paramSnapshot } from '../params';
+import { getParamValue, getParamValues, paramSnapshot } from '../params';
 import { findProjectForScope } from '../projects';
 import { findRegion } from '../regions';
 import { getWarning, linkWarningToCase, ROUTING_PARAM_IDS } from '../warnings';
 import { getWorker } from '../workforce';
 import * as repo from './cases.repo';
-import { caseTitle, closable, criminalThreshold, enoughInspectors, isMajorCase, nameSimilarity, normaliseEmployerName, withinLimitation } from './cases.law';
+import { caseTitle, closable, criminalThreshold, enoughInspectors, isMajorCase, type MajorCaseParams, nameSimilarity, normaliseEmployerName, withinLimitation } from './cases.law';
 import { allowedActions, mayReadContacts, mayWork, maySupervise } from './cases.policy';
 import { acceptBy, type CaseAction, type CaseStatus, closureOf, type ClueChannel, isOverdue, stageDeadlineIfKnown, type StageParams, transition } from './cases.rules';
 import './cases.params';
@@ -29,19 +29,30 @@ import './cases.params';
 const today = (ctx: Ctx) => shanghaiDate(ctx.clock.now());
 const FINDING_CHANNELS: readonly ClueChannel[] = ['inspection', 'warning', 'opinion'];
 
-async function stageParams(ctx: Ctx, regionCode: string, on: string): Promise<StageParams> {
-  const v = (id: string) => getParamValue<number>(ctx.db, id, regionCode, on);
-  const [respondWD, acceptWithinWD, verifyWD, closeWD, investigateWD, extensionWD, callbackWD] = await Promise.all([
-    v('CASE-06.respondWD'),
-    v('CASE-01.acceptWithinWD'),
-    v('CASE-06.verifyWD'),
-    v('CASE-06.closeWD'),
-    v('CASE-03.investigateWD'),
-    v('CASE-03.extensionWD'),
-    v('CASE.callbackWD'),
-  ]);
-  return { respondWD, acceptWithinWD, verifyWD, closeWD, investigateWD, extensionWD, callbackWD };
+const CASE_PARAM_IDS = [
+  'CASE-06.respondWD', 'CASE-01.acceptWithinWD', 'CASE-06.verifyWD', 'CASE-06.closeWD', 'CASE-03.investigateWD', 'CASE-03.extensionWD', 'CASE.callbackWD',
+  'CASE.major.workers', 'CASE.major.amountFen', 'CASE.major.incidentPeople',
+] as const;
+
+/** The region's stage deadlines and major-case thresholds, in one read of the parameters. */
+async function caseParams(db: DbOrTx, regionCode: string, on: string): Promise<{ stage: StageParams; major: MajorCaseParams }> {
+  const v = await getParamValues(db, CASE_PARAM_IDS, regionCode, on);
+  const n = (id: (typeof CASE_PARAM_IDS)[number]) => Number(v[id]);
+  return {
+    stage: {
+      respondWD: n('CASE-06.respondWD'),
+      acceptWithinWD: n('CASE-01.acceptWithinWD'),
+      verifyWD: n('CASE-06.verifyWD'),
+      closeWD: n('CASE-06.closeWD'),
+      investigateWD: n('CASE-03.investigateWD'),
+      extensionWD: n('CASE-03.extensionWD'),
+      callbackWD: n('CASE.callbackWD'),
+    },
+    major: { workers: n('CASE.major.workers'), amountFen: n('CASE.major.amountFen'), incidentPeople: n('CASE.major.incidentPeople') },
+  };
 }
+
+const stageParams = async (ctx: Ctx, regionCode: string, on: string) => (await caseParams(ctx.db, regionCode, on)).stage;
 
 // ---- Intake ----------------------------------------------------------------------------------
 
@@ -123,7 +134,7 @@ export async function receiveClue(ctx: Ctx, input: ClueInput): Promise<{ clueId:
       employerMatch = 'confirmed';
     }
   } else {
-    const best = await proposeEmployer(ctx, employerName, input.employerCreditCode ?? null);
+    const best = await proposeEmployer(ctx, employerName, input.employerCreditCode ?? null, project?.partyIds ?? null);
     if (best) {
       employerId = best.id;
       employerMatch = best.exact ? 'confirmed' : 'proposed';
@@ -171,8 +182,9 @@ export async function receiveClue(ctx: Ctx, input: ClueInput): Promise<{ clueId:
   };
 
   // Parameters are read before the transaction: the embedded engine runs one statement stream at a time.
-  const params = await stageParams(ctx, regionRow.code, on);
-  const major = await majorOf(ctx, regionRow.code, on, { workers: Math.max(input.workers.length, input.workerCount ?? 0), claimedFen, groupIncident: null, extremeIncident: false });
+  const cp = await caseParams(ctx.db, regionRow.code, on);
+  const params = cp.stage;
+  const major = isMajorCase({ workers: Math.max(input.workers.length, input.workerCount ?? 0), claimedFen, groupIncident: null, extremeIncident: false }, cp.major);
   const snapshot = await paramSnapshot(ctx.db, ROUTING_PARAM_IDS, on);
   const done = await ctx.db.tx(async (tx) => {
     if (anonymous) {
@@ -242,10 +254,13 @@ async function duplicateOf(ctx: Ctx, input: ClueInput) {
  * The registry entry a complaint's employer most likely is: the credit code when it matches, else
  * the most similar name among those sharing a stretch of it; a proposal for staff to confirm.
  */
-async function proposeEmployer(ctx: Ctx, name: string, creditCode: string | null) {
+async function proposeEmployer(ctx: Ctx, name: string, creditCode: string | null, partyIds: string[] | null) {
+  // On a known project the employer is almost always one of its parties: look there first.
+  const parties = partyIds?.length ? (await findEnterpriseRefs(ctx.db, { ids: partyIds })).map((e) => ({ id: e.id, name: e.name, credit_code: e.credit_code })) : [];
   const core = normaliseEmployerName(name);
   const fragments = core.length >= 4 ? [core.slice(0, 4), core.slice(-4)] : [core];
-  const candidates = await matchEnterprises(ctx.db, { creditCode, nameFragments: fragments, limit: 50 });
+  const inParties = parties.some((c) => (creditCode && c.credit_code === creditCode.toUpperCase()) || nameSimilarity(name, c.name) >= 0.8);
+  const candidates = inParties ? parties : await matchEnterprises(ctx.db, { creditCode, nameFragments: fragments, limit: 50 });
   const exact = candidates.find((c) => creditCode && c.credit_code === creditCode.toUpperCase());
   if (exact) return { id: exact.id, exact: true };
   const scored = candidates.map((c) => ({ id: c.id, score: nameSimilarity(name, c.name) })).sort((a, b) => b.score - a.score);
@@ -255,12 +270,7 @@ async function proposeEmployer(ctx: Ctx, name: string, creditCode: string | null
 }
 
 async function majorOf(ctx: Ctx, regionCode: string, on: string, facts: { workers: number; claimedFen: number; groupIncident: { people: number } | null; extremeIncident: boolean }) {
-  const [workers, amountFen, incidentPeople] = await Promise.all([
-    getParamValue<number>(ctx.db, 'CASE.major.workers', regionCode, on),
-    getParamValue<number>(ctx.db, 'CASE.major.amountFen', regionCode, on),
-    getParamValue<number>(ctx.db, 'CASE.major.incidentPeople', regionCode, on),
-  ]);
-  return isMajorCase(facts, { workers, amountFen, incidentPeople });
+  return isMajorCase(facts, (await caseParams(ctx.db, regionCode, on)).major);
 }
 
 /**
@@ -351,11 +361,8 @@ export async function getCase(ctx: Ctx, id: string) {
 
 /** What the law makes of the case today: limitation, the criminal threshold, whether it may close. */
 async function caseFacts(db: DbOrTx, c: repo.CaseRow, workers: repo.CaseWorkerRow[], documents: Awaited<ReturnType<typeof repo.documentsOf>>, on: string) {
-  const [oneWorkerFen, tenWorkersFen, limitationYears] = await Promise.all([
-    getParamValue<number>(db, 'CRM-01.oneWorkerAmount', c.region_code, on),
-    getParamValue<number>(db, 'CRM-01.tenWorkersAmount', c.region_code, on),
-    getParamValue<number>(db, 'CASE-02.limitationYears', c.region_code, on),
-  ]);
+  const v = await getParamValues(db, ['CRM-01.oneWorkerAmount', 'CRM-01.tenWorkersAmount', 'CASE-02.limitationYears'], c.region_code, on);
+  const [oneWorkerFen, tenWorkersFen, limitationYears] = [Number(v['CRM-01.oneWorkerAmount']), Number(v['CRM-01.tenWorkersAmount']), Number(v['CASE-02.limitationYears'])];
   const clues = await repo.cluesOfCase(db, c.id);
   const periodEnd = clues.map((l) => l.period_to).filter((d): d is string => d !== null).sort().at(-1) ?? null;
   const periodStart = clues.map((l) => l.period_from).filter((d): d is string => d !== null).sort()[0] ?? null;

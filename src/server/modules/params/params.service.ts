@@ -34,6 +34,20 @@ export async function getParamValue<T = unknown>(db: DbOrTx, paramId: string, re
   return resolveParamValue(def, overrides.map(toOverride), regions, onDate).value as T;
 }
 
+/** Several parameters' values for one region on a date, from one read of the overrides. */
+export async function getParamValues(db: DbOrTx, paramIds: readonly string[], regionCode: string, onDate: string): Promise<Record<string, unknown>> {
+  const defs = paramIds.map((id) => {
+    const def = getParamDef(id);
+    if (!def) throw new Error(`unknown rule parameter ${id}`);
+    return def;
+  });
+  const regions = chain(regionCode);
+  const overrides = defs.some((d) => d.regionOverridable) ? await repo.overridesOnRegions(db, regions) : [];
+  return Object.fromEntries(
+    defs.map((d) => [d.id, resolveParamValue(d, d.regionOverridable ? overrides.filter((o) => o.param_id === d.id).map(toOverride) : [], regions, onDate).value]),
+  );
+}
+
 /** A parameter snapshot for set-based SQL (`scan_param`): each id's default and the overrides in effect by region path. */
 export type ParamSnapshot = Record<string, { default: unknown; overrides: { path: string; value: unknown }[] }>;
 

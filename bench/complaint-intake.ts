@@ -1,0 +1,159 @@
+/**
+ * Complaint intake under load: public complaints (扫码投诉, `POST /api/public/complaints`) at a fixed
+ * offered rate, beside a bare Fastify route that does one INSERT into the same PostgreSQL, in the
+ * same run; throughput and p50/p99 latency (autocannon, coordinated omission corrected).
+ *
+ * Each complaint carries its own phone verification, made beforehand as the code request would
+ * make it (the code's MAC, the phone encrypted), so the timed part is the complaint alone: the code
+ * check, the project lookup, routing, the clue, the case, its workers, the event and the audit
+ * entry. Every request comes from its own address (X-Forwarded-For, TRUST_PROXY), as complaints
+ * from many phones would, so the per-address throttle does not cut in.
+ *
+ * Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:complaints
+ * Options: RATES=100,250,500 (req/s, each measured in turn) DURATION=10 (s per rate) CONNECTIONS=100
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import Fastify from 'fastify';
+import pg from 'pg';
+import { v7 as uuidv7 } from 'uuid';
+import { verificationAad } from '../src/server/modules/cases/cases.repo';
+import { buildApp } from '../src/server/app';
+import { openPlatform } from '../src/server/bootstrap';
+import { loadConfig } from '../src/server/config';
+import { seedDemo } from '../src/server/seed/demo';
+import { freshDatabase } from './support';
+
+const RATES = (process.env.RATES ?? '100,250,500').split(',').map(Number);
+const DURATION = Number(process.env.DURATION ?? 10);
+const CONNECTIONS = Number(process.env.CONNECTIONS ?? 100);
+const CODE = '246810';
+
+interface Run {
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  sent: number;
+  ok: number;
+}
+
+async function load(url: string, rate: number, body: (i: number) => string, headers: (i: number) => Record<string, string>): Promise<Run> {
+  let next = 0;
+  const r = await autocannon({
+    url,
+    method: 'POST',
+    duration: DURATION,
+    connections: CONNECTIONS,
+    overallRate: rate,
+    requests: [
+      {
+        setupRequest: (req) => {
+          const i = next++;
+          return { ...req, body: body(i), headers: { ...req.headers, 'content-type': 'application/json', ...headers(i) } };
+        },
+      },
+    ],
+  });
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors, sent: r.requests.sent, ok: r['2xx'] };
+}
+
+async function main() {
+  const base = process.env.DATABASE_URL;
+  if (!base) throw new Error('DATABASE_URL is required: the benchmark runs on PostgreSQL');
+  const db = await freshDatabase(base);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xindun-bench-'));
+  const config = loadConfig({ DATA_DIR: dataDir, MFA_ROLES: '', JOBS_ENABLED: 'false', COOKIE_SECURE: 'false', TRUST_PROXY: 'true', DATABASE_URL: db.url }, []);
+  const platform = await openPlatform(config, {});
+  await seedDemo(platform, 'township', { adminPassword: 'Bench#Admin2026' });
+  const { rows: projects } = await platform.db.query<{ code: string; gc: string }>(
+    `SELECT p.code, e.name AS gc FROM projects p JOIN enterprises e ON e.id = p.general_contractor_id WHERE p.status = 'in_progress' ORDER BY p.code`,
+  );
+
+  // One verification per request to come, as the code request makes them.
+  const total = RATES.reduce((n, r) => n + r * DURATION, 0) * 2;
+  const ids: string[] = [];
+  const expires = new Date(platform.clock.now().getTime() + 3600_000);
+  for (let from = 0; from < total; from += 2000) {
+    const batch = Array.from({ length: Math.min(2000, total - from) }, (_, k) => {
+      const i = from + k;
+      const id = uuidv7();
+      const phone = `139${String(i).padStart(8, '0')}`;
+      ids.push(id);
+      return { id, phoneEnc: platform.cipher.encrypt(phone, verificationAad(id)), phoneBidx: platform.cipher.blindIndex('phone', phone), mac: platform.cipher.blindIndex('sms_code', `${id}:${CODE}`) };
+    });
+    await platform.db.query(
+      `INSERT INTO phone_verifications (id, purpose, phone_enc, phone_bidx, code_mac, expires_at, created_at)
+       SELECT id, 'complaint', e, b, m, $5, now() FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS t (id, e, b, m)`,
+      [batch.map((v) => v.id), batch.map((v) => v.phoneEnc), batch.map((v) => v.phoneBidx), batch.map((v) => v.mac), expires],
+    );
+  }
+  await platform.db.query('VACUUM ANALYZE');
+
+  const app = await buildApp(platform);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const appUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}/api/public/complaints`;
+
+  // The reference: the same JSON body, one INSERT, the same database.
+  const pool = new pg.Pool({ connectionString: db.url, max: 10 });
+  await pool.query('CREATE TABLE bench_bare (id uuid PRIMARY KEY, body jsonb NOT NULL, at timestamptz NOT NULL DEFAULT now())');
+  const bare = Fastify();
+  bare.post('/bare', async (req) => {
+    await pool.query('INSERT INTO bench_bare (id, body) VALUES ($1, $2)', [uuidv7(), JSON.stringify(req.body)]);
+    return { ok: true };
+  });
+  await bare.listen({ port: 0, host: '127.0.0.1' });
+  const bareUrl = `http://127.0.0.1:${(bare.server.address() as { port: number }).port}/bare`;
+
+  let used = 0;
+  const complaint = (i: number) => {
+    const p = projects[i % projects.length];
+    return JSON.stringify({
+      verificationId: ids[used + i],
+      code: CODE,
+      projectCode: p.code,
+      employerName: p.gc,
+      name: `压测工人${i}`,
+      claimedFen: 300_000 + (i % 50) * 10_000,
+      periodFrom: '2026-09-01',
+      periodTo: '2026-10-31',
+      description: '九月、十月工资未发放',
+    });
+  };
+  const address = (i: number) => ({ 'x-forwarded-for': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` });
+
+  const lines = [
+    `Engine: PostgreSQL; ${os.cpus().length} cores; Node ${process.version}; ${DURATION} s per rate over ${CONNECTIONS} connections; township demo (${projects.length} projects in progress).`,
+    '',
+    '| offered req/s | bare INSERT: req/s · p50 · p99 ms | public complaint: req/s · p50 · p99 ms · non-2xx | complaints recorded |',
+    '|---:|---|---|---:|',
+  ];
+  for (const rate of RATES) {
+    const ref = await load(bareUrl, rate, complaint, address);
+    const before = Number((await platform.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM clues WHERE channel = 'public_qr'`)).rows[0].n);
+    const run = await load(appUrl, rate, complaint, address);
+    used += run.sent + 1;
+    const after = Number((await platform.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM clues WHERE channel = 'public_qr'`)).rows[0].n);
+    const recorded = after - before;
+    lines.push(
+      `| ${rate} | ${ref.rps.toFixed(0)} · ${ref.p50} · ${ref.p99} | ${run.rps.toFixed(0)} · ${run.p50} · ${run.p99} · ${run.non2xx} | ${recorded} of ${run.ok} answered 201 |`,
+    );
+    process.stdout.write(`${lines.at(-1)}\n`);
+  }
+  process.stdout.write(`\n${lines.join('\n')}\n(target: p99 ≤ 50 ms at 500 req/s)\n`);
+
+  await app.close();
+  await bare.close();
+  await pool.end();
+  await platform.db.close();
+  await db.drop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
