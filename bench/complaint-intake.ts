@@ -41,12 +41,12 @@ interface Run {
   ok: number;
 }
 
-async function load(url: string, rate: number, body: (i: number) => string, headers: (i: number) => Record<string, string>): Promise<Run> {
+async function load(url: string, rate: number, body: (i: number) => string, headers: (i: number) => Record<string, string>, duration = DURATION): Promise<Run> {
   let next = 0;
   const r = await autocannon({
     url,
     method: 'POST',
-    duration: DURATION,
+    duration,
     connections: CONNECTIONS,
     overallRate: rate,
     requests: [
@@ -74,7 +74,7 @@ async function main() {
   );
 
   // One verification per request to come, as the code request makes them.
-  const total = RATES.reduce((n, r) => n + r * DURATION, 0) * 2;
+  const total = (RATES.reduce((n, r) => n + r * DURATION, 0) + 50 * 3) * 2;
   const ids: string[] = [];
   const expires = new Date(platform.clock.now().getTime() + 3600_000);
   for (let from = 0; from < total; from += 2000) {
@@ -131,6 +131,21 @@ async function main() {
     '| offered req/s | bare INSERT: req/s · p50 · p99 ms | public complaint: req/s · p50 · p99 ms · non-2xx | complaints recorded |',
     '|---:|---|---|---:|',
   ];
+  // Untimed: warms both servers' connections, plans and caches.
+  await load(bareUrl, 50, complaint, address, 3);
+  const warm = await load(appUrl, 50, complaint, address, 3);
+  used += warm.sent + 1;
+  // One at a time: the latency of a complaint on an idle server.
+  const alone: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    const t = performance.now();
+    const res = await fetch(appUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...address(900_000 + i) }, body: complaint(i) });
+    if (res.status !== 201) throw new Error(`complaint answered ${res.status}: ${await res.text()}`);
+    alone.push(performance.now() - t);
+  }
+  used += 30;
+  alone.sort((a, b) => a - b);
+  lines.splice(1, 0, `One at a time on an idle server: p50 ${alone[15].toFixed(1)} ms, max ${alone.at(-1)!.toFixed(1)} ms (30 complaints).`);
   for (const rate of RATES) {
     const ref = await load(bareUrl, rate, complaint, address);
     const before = Number((await platform.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM clues WHERE channel = 'public_qr'`)).rows[0].n);
