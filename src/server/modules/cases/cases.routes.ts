@@ -162,6 +162,9 @@ const CaseDetail = Type.Composite([
   ),
 ]);
 
+/** A clue received: 201 when new, 200 when the same channel's external id was recorded before (nothing changed). */
+const Received = Type.Object({ clueId: Type.String(), caseId: Nullable(Type.String()), duplicate: Type.Boolean() }, Strict);
+
 const detail = { params: IdParams, response: withProblems({ 200: CaseDetail }) };
 const tags = ['cases'];
 
@@ -192,7 +195,7 @@ export async function casesRoutes(app: App) {
         },
         Strict,
       ),
-      response: withProblems({ 201: Type.Object({ clueId: Type.String(), caseId: Nullable(Type.String()), duplicate: Type.Boolean() }, Strict), 200: Type.Object({ clueId: Type.String(), caseId: Nullable(Type.String()), duplicate: Type.Boolean() }, Strict) }),
+      response: withProblems({ 201: Received, 200: Received }),
     },
     handler: async (req, reply) => {
       const r = await service.receiveClue(req.ctx, req.body);
@@ -266,7 +269,7 @@ export async function casesRoutes(app: App) {
       summary: '预警转案件 / turn a warning into a case',
       params: IdParams,
       body: Type.Object({ note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))) }, Strict),
-      response: withProblems({ 201: Type.Object({ clueId: Type.String(), caseId: Nullable(Type.String()), duplicate: Type.Boolean() }, Strict), 200: Type.Object({ clueId: Type.String(), caseId: Nullable(Type.String()), duplicate: Type.Boolean() }, Strict) }),
+      response: withProblems({ 201: Received, 200: Received }),
     },
     handler: async (req, reply) => {
       const r = await service.caseFromWarning(req.ctx, req.params.id, req.body);

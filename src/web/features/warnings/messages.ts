@@ -1,6 +1,8 @@
 import { defineMessages } from '../../lib/i18n';
 
 export const m = defineMessages({
+  toCase: { zh: '转为案件', en: 'Turn into a case' },
+  caseExists: { zh: '该预警已转为案件', en: 'This warning is a case already' },
   // battle map
   battleMap: { zh: '挂图作战', en: 'Battle map' },
   battleMapHint: { zh: '辖区内在办预警的分布、趋势和逾期督办情况，点击图表或卡片查看明细。', en: 'Where the open warnings are, how they move, and what is overdue; open a card or a chart for the list.' },

@@ -17,6 +17,8 @@ import { DispatchModal, MeasuresModal, NoteModal } from './action-modals';
 import { ProposalsTable } from './proposals-table';
 import { DueCell, isOpenStatus, LADDER_TEXT, LevelTag, OverdueTag, WarningStatusTag } from './warning-tags';
 import { WarningTimeline } from './warning-timeline';
+import { ToCaseButton } from './to-case-button';
+import { useCan } from '../../../lib/session';
 
 const RESOLUTION_REASON: Record<string, Msg> = { condition_cleared: m.reasonConditionCleared, out_of_watch: m.reasonOutOfWatch };
 
@@ -57,6 +59,7 @@ export function WarningDetailPage() {
 function WarningView({ warning: w, refreshing, onRefresh }: { warning: WarningDetail; refreshing: boolean; onRefresh: () => void }) {
   const { t, pick, lang } = useI18n();
   const [dialog, setDialog] = useState<Dialog>(null);
+  const can = useCan();
   const close = () => setDialog(null);
   const open = isOpenStatus(w.status);
   const allowed = new Set(w.allowedActions);
@@ -148,6 +151,7 @@ function WarningView({ warning: w, refreshing, onRefresh }: { warning: WarningDe
               {t(m[b.text])}
             </Button>
           ))}
+          {can('cases.intake') && (w.projectId || w.enterpriseId) && <ToCaseButton warningId={w.id} />}
         </Space>
       }
       data-testid="warning-detail"
