@@ -209,9 +209,12 @@ describe('working a case to closure', () => {
     expect(c.stageDueOn).toBe('2026-03-04');
     // A stale version is refused.
     expect((await api('housingA').post(`/api/cases/${id}/mediate`, { version: 1 })).statusCode).toBe(409);
-    c = (await api('housingA').put(`/api/cases/${id}/checklist`, { items: [{ item: 'monthly_full_payment', violation: true, note: '12月至2月未发' }, { item: 'labor_contract', violation: false }] })).json();
+    const stale = c.rowVersion;
+    c = (await api('housingA').put(`/api/cases/${id}/checklist`, { version: c.rowVersion, items: [{ item: 'monthly_full_payment', violation: true, note: '12月至2月未发' }, { item: 'labor_contract', violation: false }] })).json();
     expect(c.checklist.find((i: { item: string }) => i.item === 'monthly_full_payment')).toMatchObject({ violation: true, note: '12月至2月未发' });
     expect(c.checklist).toHaveLength(11);
+    // Answers filled from an older version of the case are refused, not silently laid over newer ones.
+    expect((await api('housingA').put(`/api/cases/${id}/checklist`, { version: stale, items: [{ item: 'labor_contract', violation: true }] })).statusCode).toBe(409);
     const [zhang, li] = c.workers;
     c = (await api('housingA').post(`/api/cases/${id}/findings`, { findings: [{ caseWorkerId: zhang.id, foundOwedFen: 750_000 }, { caseWorkerId: li.id, foundOwedFen: 600_000 }] })).json();
     expect(c.foundOwedFen).toBe(1_350_000);

@@ -409,7 +409,7 @@ const ROUTES: Record<string, Probe> = {
     foreignStatus: 404,
   },
   'POST /api/cases/:id/workers/:caseWorkerId/confirmation': { foreign: (i) => ({ method: 'POST', url: `/api/cases/${i.caseB}/workers/${i.caseWorkerB}/confirmation`, body: { reached: true } }), foreignStatus: 404 },
-  'PUT /api/cases/:id/checklist': { foreign: (i) => ({ method: 'PUT', url: `/api/cases/${i.caseB}/checklist`, body: { items: [{ item: 'labor_contract', violation: true }] } }), foreignStatus: 404 },
+  'PUT /api/cases/:id/checklist': { foreign: (i) => ({ method: 'PUT', url: `/api/cases/${i.caseB}/checklist`, body: { version: 1, items: [{ item: 'labor_contract', violation: true }] } }), foreignStatus: 404 },
   'PUT /api/cases/:id/supervision': { foreign: (i) => ({ method: 'PUT', url: `/api/cases/${i.caseB}/supervision`, body: { version: 1, supervision: ['listed'] } }), foreignStatus: 404 },
   'POST /api/cases/:id/reveal-phone': { foreign: (i) => ({ method: 'POST', url: `/api/cases/${i.caseB}/reveal-phone`, body: { caseWorkerId: i.caseWorkerB, reason: '探针查看' } }), foreignStatus: 404 },
   'POST /api/incidents': {

@@ -53,6 +53,7 @@ export async function seedDemoCases(ctx: Ctx): Promise<number> {
   const accepted = await open(1, 4, 'hotline_12333');
   await cases.acceptCase(official, accepted, { version: await at(accepted), note: '已电话联系投诉人，约定明日到项目核查' });
   await cases.answerChecklist(official, accepted, {
+    version: await at(accepted),
     items: [
       { item: 'monthly_full_payment', violation: true, note: '两个月工资未发放' },
       { item: 'labor_contract', violation: false },

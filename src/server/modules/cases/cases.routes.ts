@@ -413,7 +413,7 @@ export async function casesRoutes(app: App) {
       summary: '一案双查：欠薪案件线索核查表（附件4） / the 11-item verification checklist',
       params: IdParams,
       body: Type.Object(
-        { items: Type.Array(Type.Object({ item: StringEnum(CHECKLIST_KEYS), violation: Type.Boolean(), note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))), fileIds: Type.Optional(Type.Array(Uuid, { maxItems: 20 })) }, Strict), { minItems: 1, maxItems: 11 }) },
+        { version: Type.Integer({ minimum: 1 }), items: Type.Array(Type.Object({ item: StringEnum(CHECKLIST_KEYS), violation: Type.Boolean(), note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))), fileIds: Type.Optional(Type.Array(Uuid, { maxItems: 20 })) }, Strict), { minItems: 1, maxItems: 11 }) },
         Strict,
       ),
       response: withProblems({ 200: CaseDetail }),

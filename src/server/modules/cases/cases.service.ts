@@ -629,10 +629,11 @@ export async function confirmWorkerPaid(ctx: Ctx, id: string, caseWorkerId: stri
   return getCase(ctx, id);
 }
 
-/** 一案双查: answers to the items of 附件4, each with its note and evidence. */
-export async function answerChecklist(ctx: Ctx, id: string, input: { items: { item: string; violation: boolean; note?: string | null; fileIds?: string[] }[] }) {
+/** 一案双查: answers to the items of 附件4, each with its note and evidence; refused when someone changed the case since the form was filled. */
+export async function answerChecklist(ctx: Ctx, id: string, input: { version: number; items: { item: string; violation: boolean; note?: string | null; fileIds?: string[] }[] }) {
   const c = await workable(ctx, id);
   await ctx.db.tx(async (tx) => {
+    if (!(await repo.updateCase(tx, id, input.version, {}, ctx.clock.now()))) throw new AppError('VERSION_CONFLICT');
     await repo.upsertChecklist(tx, id, input.items.map((i) => ({ item: i.item, violation: i.violation, note: i.note ?? null, fileIds: i.fileIds ?? [] })), ctx.actor.name, ctx.clock.now());
     await repo.insertEvent(tx, { id: newIds(1)[0], caseId: id, at: ctx.clock.now(), kind: 'checklist', actorName: ctx.actor.name, data: { items: input.items.map((i) => ({ item: i.item, violation: i.violation })) } });
     await audit(tx, ctx, { action: 'case.checklist', objectType: 'case', objectId: id, after: { items: input.items.length }, regionPath: c.region_path });

@@ -35,8 +35,9 @@ export interface ChecklistItemInput {
   note?: string | null;
 }
 
-/** PUT /api/cases/:id/checklist: the answered items of 附件4. */
-export const useAnswerChecklist = (id: string) => useCaseWrite(id, (items: ChecklistItemInput[]) => api.put<CaseDetail>(`/api/cases/${id}/checklist`, { items }));
+/** PUT /api/cases/:id/checklist: the answered items of 附件4, against the version the form was filled from. */
+export const useAnswerChecklist = (id: string) =>
+  useCaseWrite(id, ({ version, items }: { version: number; items: ChecklistItemInput[] }) => api.put<CaseDetail>(`/api/cases/${id}/checklist`, { version, items }));
 
 export interface SupervisionInput {
   version: number;

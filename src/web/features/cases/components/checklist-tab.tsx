@@ -39,7 +39,7 @@ export function ChecklistTab({ detail }: { detail: CaseDetail }) {
       .map((c, i) => ({ item: c.item, violation: v.items[i]?.violation, note: v.items[i]?.note?.trim() || null }))
       .filter((a): a is { item: string; violation: boolean; note: string | null } => typeof a.violation === 'boolean');
     if (answered.length === 0) return setError(t(m.checklistEmpty));
-    save.mutate(answered, { onSuccess: () => message.success(t(m.done)), onError: (err) => setError(applyCaseProblem(form, err, lang)) });
+    save.mutate({ version: detail.rowVersion, items: answered }, { onSuccess: () => message.success(t(m.done)), onError: (err) => setError(applyCaseProblem(form, err, lang)) });
   };
 
   const found = (items ?? []).filter((i) => i?.violation === true).length;
