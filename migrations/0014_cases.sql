@@ -49,6 +49,7 @@ CREATE INDEX clues_project ON clues (project_id) WHERE project_id IS NOT NULL;
 CREATE INDEX clues_employer ON clues (employer_id) WHERE employer_id IS NOT NULL;
 CREATE INDEX clues_case ON clues (case_id) WHERE case_id IS NOT NULL;
 CREATE INDEX clues_complainant ON clues (complainant_worker_id) WHERE complainant_worker_id IS NOT NULL;
+CREATE INDEX clues_complainant_phone ON clues (complainant_phone_bidx) WHERE complainant_phone_bidx IS NOT NULL;
 
 -- 案件: named in the official style, e.g. 「XX工程拖欠张三等12名农民工工资案」.
 CREATE TABLE cases (

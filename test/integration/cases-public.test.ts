@@ -84,6 +84,19 @@ describe('a complaint from the QR board', () => {
     expect(c).toMatchObject({ handlingUnitId: units.housingA, projectId: p.projectA });
     expect(c.clues[0]).toMatchObject({ channel: 'public_qr', complainantName: '黄小工', complainantPhone: '136****6000' });
     expect(c.actions).toContain('accept');
+
+    // Following it later: a new code to the same phone shows the complaint's stage and unit, and nothing else.
+    platform.clock.advance(61_000);
+    const follow = (await anon().post('/api/public/complaint-codes', { phone: '13600136000' })).json();
+    const followCode = await codeSentTo(follow.verificationId);
+    const mine = await anon().post('/api/public/complaints/lookup', { verificationId: follow.verificationId, code: followCode });
+    expect(mine.statusCode, mine.body).toBe(200);
+    expect(mine.json()).toEqual([expect.objectContaining({ caseNo: receipt.caseNo, status: 'received', statusLabel: { zh: '已接收待受理', en: 'Received, awaiting acceptance' }, handlingUnitName: '东城区住房和城乡建设局' })]);
+    expect(mine.body).not.toContain('13600136000');
+    // The code is spent by the look.
+    const spent = await anon().post('/api/public/complaints/lookup', { verificationId: follow.verificationId, code: followCode });
+    expect(spent.statusCode).toBe(422);
+    expect(spent.json().detail).toContain('已使用');
   });
 
   it('refuses a spent, expired or over-tried code, and too many codes for one phone', async () => {

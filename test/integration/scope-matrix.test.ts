@@ -20,7 +20,7 @@ import { recomputeRiskScores } from '../../src/server/modules/warnings/warnings.
 
 // Public on purpose: login, probes, the API description. Anything else public fails T1.
 // The public complaint (扫码投诉) proves the phone by a code instead (cases-public.test.ts).
-const PUBLIC_ALLOW_LIST = new Set(['POST /api/auth/login', 'GET /healthz', 'GET /readyz', 'GET /metrics', 'GET /api/openapi.json', 'POST /api/public/complaint-codes', 'POST /api/public/complaints']);
+const PUBLIC_ALLOW_LIST = new Set(['POST /api/auth/login', 'GET /healthz', 'GET /readyz', 'GET /metrics', 'GET /api/openapi.json', 'POST /api/public/complaint-codes', 'POST /api/public/complaints', 'POST /api/public/complaints/lookup']);
 
 interface Ids {
   fx: Fixture;

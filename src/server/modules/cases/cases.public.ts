@@ -6,7 +6,7 @@ import { newIds } from '../../platform/ids';
 import { findProjectByCode } from '../projects';
 import * as repo from './cases.repo';
 import { getParamValue } from '../params';
-import { acceptBy } from './cases.rules';
+import { acceptBy, CASE_STATUSES } from './cases.rules';
 import { receiveClue } from './cases.service';
 
 /**
@@ -64,26 +64,38 @@ export interface PublicComplaintInput {
 }
 
 /**
+ * The phone a code proves: refused when unknown, expired or tried too often (or, with `once`, already
+ * used); a wrong code counts a try (in its own transaction, so it counts whatever happens next). A
+ * complaint may present its code again: that returns the same complaint.
+ */
+async function provePhone(ctx: Ctx, verificationId: string, code: string, once = false): Promise<{ phone: string; phoneBidx: string }> {
+  const now = ctx.clock.now();
+  const proven = await ctx.db.tx(async (tx) => {
+    const v = await repo.findVerificationForUpdate(tx, verificationId);
+    if (!v) throw refuse('验证码无效，请重新获取', 'No such code; request a new one');
+    if (v.expires_at < now) throw refuse('验证码已过期，请重新获取', 'The code has expired; request a new one');
+    if (v.attempts >= MAX_ATTEMPTS) throw refuse('验证码错误次数过多，请重新获取', 'Too many wrong codes; request a new one');
+    if (once && v.used_at) throw refuse('验证码已使用，请重新获取', 'The code was used; request a new one');
+    const expected = Buffer.from(v.code_mac);
+    const given = Buffer.from(mac(ctx, v.id, code));
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
+      await repo.countFailedAttempt(tx, v.id);
+      return null;
+    }
+    return { phone: ctx.cipher.decrypt(v.phone_enc, repo.verificationAad(v.id)), phoneBidx: v.phone_bidx };
+  });
+  if (!proven) throw new AppError('BUSINESS_RULE', { fields: [{ field: 'code', message: { zh: '验证码错误', en: 'Wrong code' } }], detail: { zh: '验证码错误', en: 'Wrong code' } });
+  return proven;
+}
+
+/**
  * Checks the code, then receives the complaint as a clue of the public channel. The verification
  * is the clue's external id, so a second submission with the same code (a double tap, a retry)
  * returns the first complaint instead of a second one.
  */
 export async function submitPublicComplaint(ctx: Ctx, input: PublicComplaintInput) {
   const now = ctx.clock.now();
-  const phone = await ctx.db.tx(async (tx) => {
-    const v = await repo.findVerificationForUpdate(tx, input.verificationId);
-    if (!v) throw refuse('验证码无效，请重新获取', 'No such code; request a new one');
-    if (v.expires_at < now) throw refuse('验证码已过期，请重新获取', 'The code has expired; request a new one');
-    if (v.attempts >= MAX_ATTEMPTS) throw refuse('验证码错误次数过多，请重新获取', 'Too many wrong codes; request a new one');
-    const expected = Buffer.from(v.code_mac);
-    const given = Buffer.from(mac(ctx, v.id, input.code));
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
-      await repo.countFailedAttempt(tx, v.id);
-      return null;
-    }
-    return ctx.cipher.decrypt(v.phone_enc, repo.verificationAad(v.id));
-  });
-  if (phone === null) throw new AppError('BUSINESS_RULE', { fields: [{ field: 'code', message: { zh: '验证码错误', en: 'Wrong code' } }], detail: { zh: '验证码错误', en: 'Wrong code' } });
+  const { phone } = await provePhone(ctx, input.verificationId, input.code);
 
   const project = input.projectCode ? await findProjectByCode(ctx.db, input.projectCode) : undefined;
   if (input.projectCode && !project) throw new AppError('BUSINESS_RULE', { fields: [{ field: 'projectCode', message: { zh: '未找到该项目，请核对告示牌上的项目编号', en: 'No such project; check the code on the board' } }] });
@@ -105,4 +117,23 @@ export async function submitPublicComplaint(ctx: Ctx, input: PublicComplaintInpu
   const r = await repo.receiptOf(ctx.db, received.caseId!);
   const acceptWithinWD = await getParamValue<number>(ctx.db, 'CASE-01.acceptWithinWD', r.region_code, r.received_on);
   return { caseNo: r.case_no, title: r.title, handlingUnitName: r.handling_unit_name, receivedOn: r.received_on, acceptBy: acceptBy(r.received_on, acceptWithinWD), duplicate: received.duplicate };
+}
+
+/**
+ * 查询进度: the complaints made from a proven phone (by any channel that recorded it), each with its
+ * stage, the unit handling it and its deadline; nothing about anyone else. The code is spent.
+ */
+export async function lookupMyComplaints(ctx: Ctx, input: { verificationId: string; code: string }) {
+  const { phoneBidx } = await provePhone(ctx, input.verificationId, input.code, true);
+  await repo.markVerificationUsed(ctx.db, input.verificationId, ctx.clock.now());
+  return (await repo.casesOfComplainant(ctx.db, phoneBidx)).map((c) => ({
+    caseNo: c.case_no,
+    title: c.title,
+    receivedOn: c.received_on,
+    status: c.status,
+    statusLabel: CASE_STATUSES[c.status],
+    handlingUnitName: c.handling_unit_name,
+    stageDueOn: c.stage_due_on,
+    closedOn: c.closed_on,
+  }));
 }

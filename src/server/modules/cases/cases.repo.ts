@@ -659,3 +659,17 @@ export async function countFailedAttempt(db: DbOrTx, id: string) {
 export async function markVerificationUsed(db: DbOrTx, id: string, at: Date) {
   await db.query(`UPDATE phone_verifications SET used_at = coalesce(used_at, $2) WHERE id = $1`, [id, at]);
 }
+
+/** The cases of the clues a phone complained by, newest first (a merged case shows as the one it went into). */
+export async function casesOfComplainant(db: DbOrTx, phoneBidx: string) {
+  const { rows } = await db.query<{ case_no: string; title: string; received_on: string; status: CaseStatus; handling_unit_name: string | null; stage_due_on: string | null; closed_on: string | null }>(
+    `SELECT DISTINCT ON (c.id) c.case_no, c.title, c.received_on::text AS received_on, c.status, u.name AS handling_unit_name,
+            c.stage_due_on::text AS stage_due_on, c.closed_on::text AS closed_on
+       FROM clues l JOIN cases c ON c.id = l.case_id LEFT JOIN gov_units u ON u.id = c.handling_unit_id
+      WHERE l.complainant_phone_bidx = $1
+      ORDER BY c.id DESC
+      LIMIT 50`,
+    [phoneBidx],
+  );
+  return rows;
+}

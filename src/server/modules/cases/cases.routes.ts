@@ -3,7 +3,7 @@ import { Bilingual, DateOnly, IdParams, Nullable, PageQuery, Paged, RegionCode, 
 import type { App } from '../../platform/http/types';
 import { readUpload } from '../../platform/http/upload';
 import { importNationalClues } from './cases.import';
-import { requestComplaintCode, submitPublicComplaint } from './cases.public';
+import { lookupMyComplaints, requestComplaintCode, submitPublicComplaint } from './cases.public';
 import { CHECKLIST_KEYS, CONCLUSION_KEYS } from './cases.law';
 import { presentCaseDetail, presentCaseItem, presentClue } from './cases.presenter';
 import { CASE_STATUSES, CLUE_CHANNELS, STAFF_CHANNELS } from './cases.rules';
@@ -244,6 +244,33 @@ export async function casesRoutes(app: App) {
       }),
     },
     handler: async (req, reply) => reply.code(201).send(await submitPublicComplaint(req.ctx, req.body)),
+  });
+
+  app.post('/api/public/complaints/lookup', {
+    config: { access: 'public', rateLimit: { max: 30, timeWindow: 60_000 } },
+    schema: {
+      tags,
+      summary: '查询投诉进度（手机号验证） / follow one’s complaints, the phone proven by a code',
+      body: Type.Object({ verificationId: Uuid, code: Type.String({ pattern: '^[0-9]{6}$' }) }, Strict),
+      response: withProblems({
+        200: Type.Array(
+          Type.Object(
+            {
+              caseNo: Type.String(),
+              title: Type.String(),
+              receivedOn: DateOnly,
+              status: Type.String(),
+              statusLabel: Bilingual,
+              handlingUnitName: Nullable(Type.String()),
+              stageDueOn: Nullable(DateOnly),
+              closedOn: Nullable(DateOnly),
+            },
+            Strict,
+          ),
+        ),
+      }),
+    },
+    handler: async (req) => lookupMyComplaints(req.ctx, req.body),
   });
 
   app.post('/api/clues/import', {

@@ -32,4 +32,11 @@ export const pm = {
   caseTitle: { zh: '案件名称', en: 'Case' },
   unit: { zh: '承办单位', en: 'Handled by' },
   acceptBy: { zh: '受理期限', en: 'To be accepted by' },
+  toLookup: { zh: '查询投诉进度', en: 'Follow my complaints' },
+  toComplain: { zh: '我要投诉', en: 'Make a complaint' },
+  lookup: { zh: '查询', en: 'Look up' },
+  noComplaints: { zh: '该手机号没有投诉记录', en: 'No complaints from this number' },
+  receivedOn: { zh: '受理登记日期', en: 'Received on' },
+  stageDue: { zh: '当前阶段期限', en: 'Current stage due' },
+  closedOn: { zh: '办结日期', en: 'Closed on' },
 };

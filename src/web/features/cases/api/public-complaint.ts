@@ -30,3 +30,17 @@ export interface ComplaintReceipt {
 
 /** POST /api/public/complaints: the complaint, received and routed; the receipt to follow it with. */
 export const useSubmitPublicComplaint = () => useMutation({ mutationFn: (body: PublicComplaintBody) => api.post<ComplaintReceipt>('/api/public/complaints', body) });
+
+export interface MyComplaint {
+  caseNo: string;
+  title: string;
+  receivedOn: string;
+  status: string;
+  statusLabel: { zh: string; en: string };
+  handlingUnitName: string | null;
+  stageDueOn: string | null;
+  closedOn: string | null;
+}
+
+/** POST /api/public/complaints/lookup: the complaints made from the proven phone, with their stage. */
+export const useLookupMyComplaints = () => useMutation({ mutationFn: (body: { verificationId: string; code: string }) => api.post<MyComplaint[]>('/api/public/complaints/lookup', body) });

@@ -9,6 +9,7 @@ import { yuanToFen } from '../../../lib/format';
 import { common, useI18n } from '../../../lib/i18n';
 import { type ComplaintReceipt, useRequestComplaintCode, useSubmitPublicComplaint } from '../api/public-complaint';
 import { pm } from '../public-messages';
+import { PublicLookup } from './public-lookup';
 
 interface Values {
   phone: string;
@@ -35,6 +36,7 @@ export function PublicComplaintPage() {
   const sendCode = useRequestComplaintCode();
   const submit = useSubmitPublicComplaint();
   const [receipt, setReceipt] = useState<ComplaintReceipt | null>(null);
+  const [following, setFollowing] = useState(false);
 
   const requestCode = async () => {
     const phone = (await form.validateFields(['phone'])).phone;
@@ -69,7 +71,14 @@ export function PublicComplaintPage() {
           </Typography.Title>
           <LanguageSwitch />
         </Flex>
-        {receipt ? (
+        <Flex justify="flex-end">
+          <Button type="link" size="small" onClick={() => setFollowing((f) => !f)} data-testid="public-complaint-mode">
+            {t(following ? pm.toComplain : pm.toLookup)}
+          </Button>
+        </Flex>
+        {following ? (
+          <PublicLookup />
+        ) : receipt ? (
           <Result
             status="success"
             title={t(receipt.duplicate ? pm.alreadyReceived : pm.received)}
