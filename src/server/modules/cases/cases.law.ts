@@ -229,6 +229,9 @@ export interface CriminalThresholdInput {
   tenWorkersFen: number;
   /** An order to pay (责令支付) was served and its period passed without payment (Art. 4). */
   orderUnmet: boolean;
+  /** CRM-01.oneWorkerMonths and CRM-01.minWorkers (the interpretation's 3 months and 10 workers by default). */
+  oneWorkerMonths?: number;
+  minWorkers?: number;
 }
 
 export interface CriminalThreshold {
@@ -254,10 +257,10 @@ export interface CriminalThreshold {
 export function criminalThreshold(input: CriminalThresholdInput): CriminalThreshold {
   for (const w of input.workers) assertFen(w.owedFen, 'owedFen');
   const owed = input.workers.filter((w) => w.owedFen > 0);
-  const largestOneWorkerFen = Math.max(0, ...owed.filter((w) => w.monthsUnpaid >= CRIME_ONE_WORKER_MONTHS).map((w) => w.owedFen));
+  const largestOneWorkerFen = Math.max(0, ...owed.filter((w) => w.monthsUnpaid >= (input.oneWorkerMonths ?? CRIME_ONE_WORKER_MONTHS)).map((w) => w.owedFen));
   const totalOwedFen = owed.reduce((s, w) => s + w.owedFen, 0);
   const oneWorker = largestOneWorkerFen > 0 && largestOneWorkerFen >= input.oneWorkerFen;
-  const tenWorkers = owed.length >= CRIME_MIN_WORKERS && totalOwedFen >= input.tenWorkersFen;
+  const tenWorkers = owed.length >= (input.minWorkers ?? CRIME_MIN_WORKERS) && totalOwedFen >= input.tenWorkersFen;
   const by = oneWorker ? 'one_worker' : tenWorkers ? 'ten_workers' : null;
   return { met: by !== null && input.orderUnmet, by, amountMet: by !== null, figures: { largestOneWorkerFen, workersOwed: owed.length, totalOwedFen } };
 }

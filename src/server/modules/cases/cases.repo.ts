@@ -102,13 +102,6 @@ export async function findClueByExternalId(db: DbOrTx, channel: string, external
   return rows[0];
 }
 
-export async function findClueInScope(db: DbOrTx, actor: Actor, id: string): Promise<ClueRow | undefined> {
-  const params: unknown[] = [id];
-  const scope = scopeCondition(actor, { regionPath: 'l.region_path' }, params);
-  const { rows } = await db.query<ClueRow>(`${CLUE_SELECT} WHERE l.id = $1 AND ${scope}`, params);
-  return rows[0];
-}
-
 export async function listClues(db: DbOrTx, actor: Actor, f: { status?: string; channel?: string }, page: PageRequest): Promise<Page<ClueRow>> {
   const where = new Where();
   where
@@ -184,6 +177,7 @@ export interface CaseRow {
   escalation_level: number;
   accountable_unit_id: string | null;
   accountable_unit_name: string | null;
+  accountable_unit_path: string | null;
   handling_unit_id: string | null;
   handling_unit_name: string | null;
   handling_unit_path: string | null;
@@ -220,7 +214,7 @@ const CASE_SELECT = `
   SELECT c.*, c.stage_due_on::text AS stage_due_on, c.received_on::text AS received_on, c.accepted_on::text AS accepted_on, c.filed_on::text AS filed_on,
          c.order_due_on::text AS order_due_on, c.resolved_on::text AS resolved_on, c.closed_on::text AS closed_on, c.callback_on::text AS callback_on,
          r.name AS region_name, p.name AS project_name,
-         au.name AS accountable_unit_name, hu.name AS handling_unit_name, hu.region_path AS handling_unit_path,
+         au.name AS accountable_unit_name, au.region_path AS accountable_unit_path, hu.name AS handling_unit_name, hu.region_path AS handling_unit_path,
          coalesce(w.n, 0) AS worker_count, coalesce(w.claimed, 0) AS claimed_fen, coalesce(w.found, 0) AS found_owed_fen, coalesce(pay.n, 0) AS recovered_fen
     FROM cases c
     JOIN regions r ON r.code = c.region_code
@@ -353,6 +347,15 @@ export async function updateCase(db: DbOrTx, id: string, rowVersion: number, u: 
     params,
   );
   return rowCount === 1;
+}
+
+/** Changes made by the platform, not by an official's move: a merged case's new title, a major flag from an incident. */
+export async function setTitle(db: DbOrTx, id: string, title: string, now: Date) {
+  await db.query(`UPDATE cases SET title = $2, row_version = row_version + 1, updated_at = $3 WHERE id = $1`, [id, title, now]);
+}
+
+export async function markMajor(db: DbOrTx, id: string, reasons: unknown[], now: Date) {
+  await db.query(`UPDATE cases SET major = true, major_reasons = $2, row_version = row_version + 1, updated_at = $3 WHERE id = $1`, [id, JSON.stringify(reasons), now]);
 }
 
 export async function insertEvent(

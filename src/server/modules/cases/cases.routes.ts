@@ -4,7 +4,7 @@ import type { App } from '../../platform/http/types';
 import { readUpload } from '../../platform/http/upload';
 import { importNationalClues } from './cases.import';
 import { lookupMyComplaints, requestComplaintCode, submitPublicComplaint } from './cases.public';
-import { CHECKLIST_KEYS, CONCLUSION_KEYS } from './cases.law';
+import { CHECKLIST_KEYS, CONCLUSION_KEYS, PAYMENT_SOURCES, SUPERVISION } from './cases.law';
 import { presentCaseDetail, presentCaseItem, presentClue } from './cases.presenter';
 import { CASE_STATUSES, CLUE_CHANNELS, STAFF_CHANNELS } from './cases.rules';
 import * as service from './cases.service';
@@ -16,6 +16,8 @@ const Phone = Type.String({ pattern: '^1[3-9][0-9]{9}$|^0[0-9]{2,3}-?[0-9]{7,8}$
 const Json = Type.Record(Type.String(), Type.Unknown());
 const Version = { version: Type.Integer({ minimum: 1 }), note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))), fileIds: Type.Optional(Type.Array(Uuid, { maxItems: 20 })) };
 const DocNo = Text(60);
+const PAYMENT_SOURCE_KEYS = Object.keys(PAYMENT_SOURCES) as (keyof typeof PAYMENT_SOURCES)[];
+const SUPERVISION_KEYS = Object.keys(SUPERVISION) as (keyof typeof SUPERVISION)[];
 
 const CaseItem = Type.Object(
   {
@@ -413,7 +415,7 @@ export async function casesRoutes(app: App) {
       summary: '登记追发工资（用人单位、总包先行清偿、建设单位垫付、保证金、应急周转金） / record a payment to a worker',
       params: IdParams,
       body: Type.Object(
-        { caseWorkerId: Uuid, amountFen: Amount, paidOn: DateOnly, source: StringEnum(['employer', 'general_contractor', 'owner', 'deposit', 'emergency_fund'] as const), reference: Text(100) },
+        { caseWorkerId: Uuid, amountFen: Amount, paidOn: DateOnly, source: StringEnum(PAYMENT_SOURCE_KEYS), reference: Text(100) },
         Strict,
       ),
       response: withProblems({ 200: CaseDetail }),
@@ -457,7 +459,7 @@ export async function casesRoutes(app: App) {
       body: Type.Object(
         {
           version: Type.Integer({ minimum: 1 }),
-          supervision: Type.Array(StringEnum(['listed', 'leader', 'task_force'] as const), { maxItems: 3 }),
+          supervision: Type.Array(StringEnum(SUPERVISION_KEYS), { maxItems: 3 }),
           leaderName: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
           taskForceUnitIds: Type.Optional(Type.Array(Uuid, { maxItems: 20 })),
         },

@@ -13,7 +13,7 @@ import { getParamValue, getParamValues, paramSnapshot } from '../params';
 import { findProjectForScope } from '../projects';
 import { findRegion } from '../regions';
 import { getWarning, linkWarningToCase, ROUTING_PARAM_IDS } from '../warnings';
-import { getWorker } from '../workforce';
+import { visibleWorkerIds } from '../workforce';
 import * as repo from './cases.repo';
 import { caseTitle, closable, criminalThreshold, enoughInspectors, isMajorCase, type MajorCaseParams, nameSimilarity, normaliseEmployerName, withinLimitation } from './cases.law';
 import { allowedActions, mayReadContacts, mayWork, maySupervise } from './cases.policy';
@@ -32,10 +32,18 @@ const FINDING_CHANNELS: readonly ClueChannel[] = ['inspection', 'warning', 'opin
 const CASE_PARAM_IDS = [
   'CASE-06.respondWD', 'CASE-01.acceptWithinWD', 'CASE-06.verifyWD', 'CASE-06.closeWD', 'CASE-03.investigateWD', 'CASE-03.extensionWD', 'CASE.callbackWD',
   'CASE.major.workers', 'CASE.major.amountFen', 'CASE.major.incidentPeople',
+  'CRM-01.oneWorkerAmount', 'CRM-01.tenWorkersAmount', 'CRM-01.oneWorkerMonths', 'CRM-01.minWorkers', 'CASE-02.limitationYears',
 ] as const;
 
-/** The region's stage deadlines and major-case thresholds, in one read of the parameters. */
-async function caseParams(db: DbOrTx, regionCode: string, on: string): Promise<{ stage: StageParams; major: MajorCaseParams }> {
+interface CaseParams {
+  stage: StageParams;
+  major: MajorCaseParams;
+  /** CRM-01's amounts and CASE-02's years, for what the law makes of a case. */
+  law: { oneWorkerFen: number; tenWorkersFen: number; oneWorkerMonths: number; minWorkers: number; limitationYears: number };
+}
+
+/** The region's stage deadlines, major-case thresholds and case law, in one read of the parameters. */
+async function caseParams(db: DbOrTx, regionCode: string, on: string): Promise<CaseParams> {
   const v = await getParamValues(db, CASE_PARAM_IDS, regionCode, on);
   const n = (id: (typeof CASE_PARAM_IDS)[number]) => Number(v[id]);
   return {
@@ -49,6 +57,13 @@ async function caseParams(db: DbOrTx, regionCode: string, on: string): Promise<{
       callbackWD: n('CASE.callbackWD'),
     },
     major: { workers: n('CASE.major.workers'), amountFen: n('CASE.major.amountFen'), incidentPeople: n('CASE.major.incidentPeople') },
+    law: {
+      oneWorkerFen: n('CRM-01.oneWorkerAmount'),
+      tenWorkersFen: n('CRM-01.tenWorkersAmount'),
+      oneWorkerMonths: n('CRM-01.oneWorkerMonths'),
+      minWorkers: n('CRM-01.minWorkers'),
+      limitationYears: n('CASE-02.limitationYears'),
+    },
   };
 }
 
@@ -103,26 +118,16 @@ export async function receiveClue(ctx: Ctx, input: ClueInput): Promise<{ clueId:
   if (anonymous && input.complainant) problems.push({ field: 'complainant', message: { zh: '匿名举报不登记举报人信息', en: 'An anonymous tip-off records no complainant' } });
   if (complaint && !input.complainant) problems.push({ field: 'complainant', message: { zh: '请填写投诉人及联系方式', en: 'Enter the complainant and a contact' } });
   if (complaint && input.workers.length === 0) problems.push({ field: 'workers', message: { zh: '请至少列明一名被拖欠工资的农民工', en: 'List at least one unpaid worker' } });
-  if (input.complainant?.workerId) {
-    try {
-      await getWorker(ctx, input.complainant.workerId);
-    } catch (e) {
-      if (!(e instanceof AppError) || e.code !== 'NOT_FOUND') throw e;
-      problems.push({ field: 'complainant/workerId', message: { zh: '实名制登记中无此农民工', en: 'No such worker in the registry' } });
-    }
-  }
   if (input.receivedAt && new Date(input.receivedAt) > ctx.clock.now()) problems.push({ field: 'receivedAt', message: { zh: '接收时间不能晚于现在', en: 'Received in the future' } });
   if (input.periodFrom && input.periodTo && input.periodFrom > input.periodTo) problems.push({ field: 'periodTo', message: { zh: '欠薪期间的结束早于开始', en: 'The period ends before it starts' } });
   if (input.periodTo && input.periodTo > on) problems.push({ field: 'periodTo', message: { zh: '欠薪期间不能晚于今天', en: 'The period cannot end in the future' } });
-  for (const [i, w] of input.workers.entries()) {
-    if (!w.workerId) continue;
-    try {
-      await getWorker(ctx, w.workerId);
-    } catch (e) {
-      if (!(e instanceof AppError) || e.code !== 'NOT_FOUND') throw e;
-      problems.push({ field: `workers/${i}/workerId`, message: { zh: '实名制登记中无此农民工', en: 'No such worker in the registry' } });
-    }
-  }
+  // Every named worker checked against the registry in one statement.
+  const named = [input.complainant?.workerId, ...input.workers.map((w) => w.workerId)].filter((id): id is string => Boolean(id));
+  const known = named.length ? await visibleWorkerIds(ctx.db, ctx.actor, named) : new Set<string>();
+  const unknownWorker = { zh: '实名制登记中无此农民工', en: 'No such worker in the registry' };
+  if (input.complainant?.workerId && !known.has(input.complainant.workerId)) problems.push({ field: 'complainant/workerId', message: unknownWorker });
+  input.workers.forEach((w, i) => w.workerId && !known.has(w.workerId) && problems.push({ field: `workers/${i}/workerId`, message: unknownWorker }));
+  if (input.assignedByUnitId && !(await repo.findUnit(ctx.db, input.assignedByUnitId))) problems.push({ field: 'assignedByUnitId', message: { zh: '交办单位不存在', en: 'No such assigning unit' } });
   let employerId = input.employerId ?? null;
   let employerName = input.employerName.trim();
   let employerMatch: 'unmatched' | 'proposed' | 'confirmed' = 'unmatched';
@@ -316,10 +321,10 @@ async function visibleCase(ctx: Ctx, id: string) {
   return c;
 }
 
-const forPolicy = async (ctx: Ctx, c: repo.CaseRow) => ({
+const forPolicy = (c: repo.CaseRow) => ({
   status: c.status,
   handlingUnitPath: c.handling_unit_path,
-  accountableUnitPath: c.accountable_unit_id ? ((await repo.findUnit(ctx.db, c.accountable_unit_id))?.region_path ?? null) : null,
+  accountableUnitPath: c.accountable_unit_path,
   extended: c.extended,
 });
 
@@ -327,7 +332,8 @@ const forPolicy = async (ctx: Ctx, c: repo.CaseRow) => ({
 export async function getCase(ctx: Ctx, id: string) {
   const c = await visibleCase(ctx, id);
   const on = today(ctx);
-  const [workers, clues, payments, checklist, documents, events, incidents, candidates, params, policy] = await Promise.all([
+  const policy = forPolicy(c);
+  const [workers, clues, payments, checklist, documents, events, incidents, candidates, params] = await Promise.all([
     repo.workersOf(ctx.db, id),
     repo.cluesOfCase(ctx.db, id),
     repo.paymentsOf(ctx.db, id),
@@ -336,10 +342,9 @@ export async function getCase(ctx: Ctx, id: string) {
     repo.eventsOf(ctx.db, id),
     repo.incidentsOfCase(ctx.db, id),
     c.status === 'received' || c.status === 'accepted' ? repo.mergeCandidates(ctx.db, ctx.actor, { id, projectId: c.project_id, employerId: c.employer_id, employerName: c.employer_name }) : Promise.resolve([]),
-    stageParams(ctx, c.region_code, on),
-    forPolicy(ctx, c),
+    caseParams(ctx.db, c.region_code, on),
   ]);
-  const facts = await caseFacts(ctx.db, c, workers, documents, on);
+  const facts = caseFacts(c, { workers, clues, documents }, params.law, on);
   return {
     row: c,
     workers,
@@ -350,7 +355,7 @@ export async function getCase(ctx: Ctx, id: string) {
     events,
     incidents,
     mergeCandidates: candidates,
-    deadlines: { stageDueOn: c.stage_due_on, overdue: c.status !== 'closed' && isOverdue(c.stage_due_on, on), acceptBy: acceptBy(c.received_on, params.acceptWithinWD) },
+    deadlines: { stageDueOn: c.stage_due_on, overdue: c.status !== 'closed' && isOverdue(c.stage_due_on, on), acceptBy: acceptBy(c.received_on, params.stage.acceptWithinWD) },
     facts,
     actions: allowedActions(ctx.actor, policy),
     mayWork: mayWork(ctx.actor, policy),
@@ -360,10 +365,12 @@ export async function getCase(ctx: Ctx, id: string) {
 }
 
 /** What the law makes of the case today: limitation, the criminal threshold, whether it may close. */
-async function caseFacts(db: DbOrTx, c: repo.CaseRow, workers: repo.CaseWorkerRow[], documents: Awaited<ReturnType<typeof repo.documentsOf>>, on: string) {
-  const v = await getParamValues(db, ['CRM-01.oneWorkerAmount', 'CRM-01.tenWorkersAmount', 'CASE-02.limitationYears'], c.region_code, on);
-  const [oneWorkerFen, tenWorkersFen, limitationYears] = [Number(v['CRM-01.oneWorkerAmount']), Number(v['CRM-01.tenWorkersAmount']), Number(v['CASE-02.limitationYears'])];
-  const clues = await repo.cluesOfCase(db, c.id);
+function caseFacts(
+  c: repo.CaseRow,
+  { workers, clues, documents }: { workers: repo.CaseWorkerRow[]; clues: repo.ClueRow[]; documents: Awaited<ReturnType<typeof repo.documentsOf>> },
+  { oneWorkerFen, tenWorkersFen, oneWorkerMonths, minWorkers, limitationYears }: CaseParams['law'],
+  on: string,
+) {
   const periodEnd = clues.map((l) => l.period_to).filter((d): d is string => d !== null).sort().at(-1) ?? null;
   const periodStart = clues.map((l) => l.period_from).filter((d): d is string => d !== null).sort()[0] ?? null;
   const months = periodStart && periodEnd ? monthsBetween(periodStart, periodEnd) : 0;
@@ -377,6 +384,8 @@ async function caseFacts(db: DbOrTx, c: repo.CaseRow, workers: repo.CaseWorkerRo
         workers: claims.filter((w) => w.status === 'open').map((w) => ({ owedFen: Math.max(0, w.foundOwedFen - w.recoveredFen), monthsUnpaid: months })),
         oneWorkerFen,
         tenWorkersFen,
+        oneWorkerMonths,
+        minWorkers,
         orderUnmet,
       }),
       // The region's figures and the order, so the page can show what was measured against what.
@@ -410,7 +419,7 @@ async function move(
   apply: (tx: Tx, c: repo.CaseRow, on: string) => Promise<repo.CaseUpdate & { eventData?: unknown }> = async () => ({}),
 ) {
   const c0 = await visibleCase(ctx, id);
-  if (!allowedActions(ctx.actor, await forPolicy(ctx, c0)).includes(action)) {
+  if (!allowedActions(ctx.actor, forPolicy(c0)).includes(action)) {
     if (!transition(action, c0.status)) throw new AppError('BUSINESS_RULE', { detail: { zh: `案件当前阶段不能${ACTION_ZH[action]}`, en: `The case cannot ${action} at this stage` } });
     throw new AppError('FORBIDDEN');
   }
@@ -486,7 +495,7 @@ async function retitle(ctx: Ctx, tx: Tx, caseId: string) {
   const c = (await repo.findCaseInScope(tx, ctx.actor, caseId))!;
   const workers = await repo.workersOf(tx, caseId);
   const title = caseTitle({ projectName: c.project_name, employerName: c.employer_name, firstWorkerName: workers[0]?.name ?? '', workerCount: workers.length });
-  await tx.query(`UPDATE cases SET title = $2, row_version = row_version + 1, updated_at = $3 WHERE id = $1`, [caseId, title, ctx.clock.now()]);
+  await repo.setTitle(tx, caseId, title, ctx.clock.now());
 }
 
 export const mediateCase = (ctx: Ctx, id: string, input: MoveInput) => move(ctx, id, 'mediate', input);
@@ -523,7 +532,8 @@ export const enforceCase = (ctx: Ctx, id: string, input: MoveInput) =>
 export const transferToPolice = (ctx: Ctx, id: string, input: MoveInput & { docNo: string }) =>
   move(ctx, id, 'transfer_police', input, async (tx, c, on) => {
     const workers = await repo.workersOf(tx, id);
-    const facts = await caseFacts(tx, c, workers, await repo.documentsOf(tx, id), on);
+    const [clues, documents, params] = await Promise.all([repo.cluesOfCase(tx, id), repo.documentsOf(tx, id), caseParams(tx, c.region_code, on)]);
+    const facts = caseFacts(c, { workers, clues, documents }, params.law, on);
     if (!facts.criminal.met)
       throw new AppError('BUSINESS_RULE', { detail: { zh: '未达到拒不支付劳动报酬罪的移送标准（CRM-01）', en: 'The threshold of the crime of refusing to pay wages is not met (CRM-01)' } });
     const open = workers.filter((w) => w.status === 'open');
@@ -565,7 +575,7 @@ async function issueDocument(
 
 async function workable(ctx: Ctx, id: string) {
   const c = await visibleCase(ctx, id);
-  if (!mayWork(ctx.actor, await forPolicy(ctx, c))) throw new AppError(c.status === 'closed' ? 'BUSINESS_RULE' : 'FORBIDDEN', c.status === 'closed' ? { detail: { zh: '案件已办结', en: 'The case is closed' } } : {});
+  if (!mayWork(ctx.actor, forPolicy(c))) throw new AppError(c.status === 'closed' ? 'BUSINESS_RULE' : 'FORBIDDEN', c.status === 'closed' ? { detail: { zh: '案件已办结', en: 'The case is closed' } } : {});
   return c;
 }
 
@@ -644,7 +654,7 @@ export async function answerChecklist(ctx: Ctx, id: string, input: { version: nu
 /** 挂牌督办 / 领导包案 / 专案组: the supervision a major case is under, with the leader and the task force's units. */
 export async function superviseCase(ctx: Ctx, id: string, input: { version: number; supervision: ('listed' | 'leader' | 'task_force')[]; leaderName?: string | null; taskForceUnitIds?: string[] }) {
   const c = await visibleCase(ctx, id);
-  if (!maySupervise(ctx.actor, await forPolicy(ctx, c))) throw new AppError('FORBIDDEN');
+  if (!maySupervise(ctx.actor, forPolicy(c))) throw new AppError('FORBIDDEN');
   const problems: FieldProblem[] = [];
   if (input.supervision.includes('leader') && !input.leaderName?.trim()) problems.push({ field: 'leaderName', message: { zh: '领导包案须写明包案领导', en: 'Name the leader' } });
   const units = input.taskForceUnitIds ?? [];
@@ -669,7 +679,7 @@ export async function superviseCase(ctx: Ctx, id: string, input: { version: numb
 /** Whoever reads a complainant's or worker's full phone number does so on the record. */
 export async function revealPhone(ctx: Ctx, id: string, target: { clueId?: string; caseWorkerId?: string; reason: string }) {
   const c = await visibleCase(ctx, id);
-  if (!mayReadContacts(ctx.actor, await forPolicy(ctx, c))) throw new AppError('FORBIDDEN');
+  if (!mayReadContacts(ctx.actor, forPolicy(c))) throw new AppError('FORBIDDEN');
   let enc: string | null = null;
   let aad = '';
   if (target.clueId) {
@@ -715,7 +725,7 @@ export async function recordIncident(
     await repo.insertIncident(tx, { id, regionCode: region!.code, regionPath: region!.path, projectId: project?.id ?? null, occurredAt: new Date(input.occurredAt), place: input.place, people: input.people, responseLevel: input.responseLevel, extreme: input.extreme, measures: input.measures, caseIds: input.caseIds, suspensionMarked, recordedBy: ctx.actor.name }, ctx.clock.now());
     for (const [i, c] of cases.entries()) {
       const major = majors[i];
-      if (major.major && !c!.major) await tx.query(`UPDATE cases SET major = true, major_reasons = $2, row_version = row_version + 1, updated_at = $3 WHERE id = $1`, [c!.id, JSON.stringify(major.reasons), ctx.clock.now()]);
+      if (major.major && !c!.major) await repo.markMajor(tx, c!.id, major.reasons, ctx.clock.now());
       await repo.insertEvent(tx, { id: newIds(1)[0], caseId: c!.id, at: ctx.clock.now(), kind: 'incident', actorName: ctx.actor.name, data: { incidentId: id, people: input.people, place: input.place } });
     }
     await audit(tx, ctx, { action: 'incident.record', objectType: 'incident', objectId: id, after: { ...input, suspensionMarked }, regionPath: region!.path });
@@ -732,8 +742,10 @@ export const listIncidents = (ctx: Ctx, page: { page: number; pageSize: number }
  */
 export async function escalateOverdueCases(ctx: Ctx) {
   const on = today(ctx);
+  const byRegion = new Map<string, Promise<StageParams>>();
   for (const c of await repo.casesAwaitingDeadline(ctx.db)) {
-    const due = stageDeadlineIfKnown(c.status as CaseStatus, { receivedOn: c.received_on, acceptedOn: c.accepted_on, filedOn: c.filed_on, extended: c.extended, orderDueOn: c.order_due_on, resolvedOn: c.resolved_on }, await stageParams(ctx, c.region_code, on));
+    if (!byRegion.has(c.region_code)) byRegion.set(c.region_code, stageParams(ctx, c.region_code, on));
+    const due = stageDeadlineIfKnown(c.status as CaseStatus, { receivedOn: c.received_on, acceptedOn: c.accepted_on, filedOn: c.filed_on, extended: c.extended, orderDueOn: c.order_due_on, resolvedOn: c.resolved_on }, await byRegion.get(c.region_code)!);
     if (due) await repo.setStageDue(ctx.db, c.id, due);
   }
   return ctx.db.tx(async (tx) => {

@@ -420,3 +420,9 @@ export async function projectIdsUnder(db: DbOrTx, regionPath: string): Promise<s
   const { rows } = await db.query<{ id: string }>(`SELECT id FROM projects WHERE region_path LIKE $1`, [`${regionPath}%`]);
   return rows.map((r) => r.id);
 }
+
+/** Keeps the case a warning was turned into; false when it already has one. */
+export async function setCaseRef(db: DbOrTx, warningId: string, caseId: string): Promise<boolean> {
+  const { rowCount } = await db.query(`UPDATE warnings SET case_ref = $2 WHERE id = $1 AND case_ref IS NULL`, [warningId, caseId]);
+  return rowCount === 1;
+}

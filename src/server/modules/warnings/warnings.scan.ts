@@ -7,12 +7,13 @@ import { getParamDef } from '../../platform/params/params.registry';
 import { paramSnapshot, type ParamSnapshot } from '../params';
 import type { Fact, WarningRule } from './warnings.catalogue';
 import { RULES } from './rules';
+import { ROUTING_PARAM_IDS } from './warnings.params';
 import * as scanRepo from './warnings.scan.repo';
 import { recomputeRiskScores } from './warnings.risk';
 import { notifyRaisedRed } from './warnings.notify';
 
 const LEVEL_DEADLINES = ['WRN.deadlineWD.yellow', 'WRN.deadlineWD.orange', 'WRN.deadlineWD.red'];
-const ENGINE_PARAMS = [...LEVEL_DEADLINES, 'WRN.reraiseAfterCloseDays', 'WRN.ladder.reminderWD', 'WRN.ladder.consequenceWD', ...['district', 'city', 'soe', 'private'].flatMap((t) => [`WRN.route.${t}.lead`, `WRN.route.${t}.assist`])];
+const ENGINE_PARAMS = [...LEVEL_DEADLINES, 'WRN.reraiseAfterCloseDays', 'WRN.ladder.reminderWD', 'WRN.ladder.consequenceWD', ...ROUTING_PARAM_IDS];
 
 export interface ScanInput {
   /** The rules to run (default: the whole catalogue). */

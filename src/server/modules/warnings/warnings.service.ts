@@ -248,8 +248,7 @@ export async function scanMyRegion(ctx: Ctx) {
  */
 export async function linkWarningToCase(ctx: Ctx, warningId: string, c: { id: string; caseNo: string }) {
   await ctx.db.tx(async (tx) => {
-    const { rowCount } = await tx.query(`UPDATE warnings SET case_ref = $2 WHERE id = $1 AND case_ref IS NULL`, [warningId, c.id]);
-    if (rowCount === 0) return;
+    if (!(await repo.setCaseRef(tx, warningId, c.id))) return;
     await repo.insertEvent(tx, { id: uuidv7(), warningId, at: ctx.clock.now(), kind: 'converted_to_case', actorName: ctx.actor.name, data: { caseId: c.id, caseNo: c.caseNo } });
   });
 }

@@ -1,3 +1,3 @@
 // What other modules may use from workforce.
 export { ENCRYPTED_COLUMNS as WORKFORCE_ENCRYPTED_COLUMNS, getWorker } from './workforce.service';
-export { employmentScope, workerCardAad, workerIdAad, workerPhoneAad } from './workforce.repo';
+export { employmentScope, visibleWorkerIds, workerCardAad, workerIdAad, workerPhoneAad } from './workforce.repo';

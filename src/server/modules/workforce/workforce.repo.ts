@@ -93,6 +93,13 @@ export async function findWorkerInScope(db: DbOrTx, actor: Actor, id: string): P
   return rows[0];
 }
 
+/** Which of these workers the actor may see, in one statement (the rest are unknown to them). */
+export async function visibleWorkerIds(db: DbOrTx, actor: Actor, ids: string[]): Promise<Set<string>> {
+  const params: unknown[] = [ids];
+  const { rows } = await db.query<{ id: string }>(`SELECT w.id ${WORKER_FROM} WHERE w.id = ANY ($1::uuid[]) AND ${workerVisible(actor, params)}`, params);
+  return new Set(rows.map((r) => r.id));
+}
+
 /** Registry lookup by the ID number's blind index, regardless of scope: the registry is national. */
 export async function findWorkerByIdBidx(db: DbOrTx, idBidx: string, forUpdate = false): Promise<WorkerRow | undefined> {
   const { rows } = await db.query<WorkerRow>(`SELECT ${WORKER_COLUMNS} ${WORKER_FROM} WHERE w.id_bidx = $1${forUpdate ? ' FOR UPDATE OF w' : ''}`, [idBidx]);

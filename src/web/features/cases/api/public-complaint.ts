@@ -1,23 +1,13 @@
 import { useMutation } from '@tanstack/react-query';
+import type { PublicComplaintInput } from '../../../../server/modules/cases/cases.public';
 import { api } from '../../../lib/api-client';
 
 /** POST /api/public/complaint-codes: a code to the phone; the demo, with no SMS gateway, returns it. */
 export const useRequestComplaintCode = () =>
   useMutation({ mutationFn: (phone: string) => api.post<{ verificationId: string; expiresAt: string; demoCode?: string }>('/api/public/complaint-codes', { phone }) });
 
-export interface PublicComplaintBody {
-  verificationId: string;
-  code: string;
-  projectCode?: string | null;
-  regionCode?: string | null;
-  employerName: string;
-  name: string;
-  claimedFen: number;
-  coWorkers?: { name: string; claimedFen: number }[];
-  periodFrom?: string | null;
-  periodTo?: string | null;
-  description: string;
-}
+/** The request body, as the server's use case takes it. */
+export type PublicComplaintBody = PublicComplaintInput;
 
 export interface ComplaintReceipt {
   caseNo: string;
