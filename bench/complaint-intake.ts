@@ -1,7 +1,9 @@
 /**
  * Complaint intake under load: public complaints (扫码投诉, `POST /api/public/complaints`) at a fixed
  * offered rate, beside a bare Fastify route that does one INSERT into the same PostgreSQL, in the
- * same run; throughput and p50/p99 latency (autocannon, coordinated omission corrected).
+ * same run; throughput, p50/p99 latency and CPU per request. Arrivals are evenly spaced at the
+ * offered rate by an open-loop generator in its own process (`open-loop.ts`), and latency counts
+ * from each request's scheduled instant.
  *
  * Each complaint carries its own phone verification, made beforehand as the code request would
  * make it (the code's MAC, the phone encrypted), so the timed part is the complaint alone: the code
@@ -15,7 +17,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
@@ -24,6 +25,7 @@ import { buildApp } from '../src/server/app';
 import { openPlatform } from '../src/server/bootstrap';
 import { loadConfig } from '../src/server/config';
 import { seedDemo } from '../src/server/seed/demo';
+import { openLoop, postgresCpuSeconds, type LoadRequest } from './open-loop';
 import { freshDatabase } from './support';
 
 const RATES = (process.env.RATES ?? '100,250,500').split(',').map(Number);
@@ -31,34 +33,19 @@ const DURATION = Number(process.env.DURATION ?? 10);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 100);
 const CODE = '246810';
 
-interface Run {
-  rps: number;
-  p50: number;
-  p99: number;
-  non2xx: number;
-  errors: number;
-  sent: number;
-  ok: number;
-}
-
-async function load(url: string, rate: number, body: (i: number) => string, headers: (i: number) => Record<string, string>, duration = DURATION): Promise<Run> {
-  let next = 0;
-  const r = await autocannon({
-    url,
-    method: 'POST',
-    duration,
-    connections: CONNECTIONS,
-    overallRate: rate,
-    requests: [
-      {
-        setupRequest: (req) => {
-          const i = next++;
-          return { ...req, body: body(i), headers: { ...req.headers, 'content-type': 'application/json', ...headers(i) } };
-        },
-      },
-    ],
-  });
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors, sent: r.requests.sent, ok: r['2xx'] };
+/** One timed run: the load at `rate`, and what the server and the database spent on it. */
+async function measure(url: string, rate: number, requests: LoadRequest[]) {
+  const cpu = process.cpuUsage();
+  const pgBefore = postgresCpuSeconds();
+  const result = await openLoop(url, { rate, requests, connections: CONNECTIONS });
+  const used = process.cpuUsage(cpu);
+  const pgAfter = postgresCpuSeconds();
+  return {
+    ...result,
+    // CPU milliseconds per request: the server process (this one) and all of PostgreSQL.
+    nodeMs: (used.user + used.system) / 1000 / requests.length,
+    pgMs: pgBefore === null || pgAfter === null ? null : ((pgAfter - pgBefore) * 1000) / requests.length,
+  };
 }
 
 async function main() {
@@ -74,7 +61,7 @@ async function main() {
   );
 
   // One verification per request to come, as the code request makes them.
-  const total = (RATES.reduce((n, r) => n + r * DURATION, 0) + 50 * 3) * 2;
+  const total = RATES.reduce((n, r) => n + 2 * r * DURATION, 0) + 300 + 150 + 30;
   const ids: string[] = [];
   const expires = new Date(platform.clock.now().getTime() + 3600_000);
   for (let from = 0; from < total; from += 2000) {
@@ -108,53 +95,56 @@ async function main() {
   await bare.listen({ port: 0, host: '127.0.0.1' });
   const bareUrl = `http://127.0.0.1:${(bare.server.address() as { port: number }).port}/bare`;
 
-  let used = 0;
-  const complaint = (i: number) => {
-    const p = projects[i % projects.length];
-    return JSON.stringify({
-      verificationId: ids[used + i],
-      code: CODE,
-      projectCode: p.code,
-      employerName: p.gc,
-      name: `压测工人${i}`,
-      claimedFen: 300_000 + (i % 50) * 10_000,
-      periodFrom: '2026-09-01',
-      periodTo: '2026-10-31',
-      description: '九月、十月工资未发放',
+  // Each complaint spends its own verification, in order.
+  let spent = 0;
+  const complaints = (count: number): LoadRequest[] =>
+    Array.from({ length: count }, () => {
+      const i = spent++;
+      const p = projects[i % projects.length];
+      return {
+        headers: { 'x-forwarded-for': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` },
+        body: JSON.stringify({
+          verificationId: ids[i],
+          code: CODE,
+          projectCode: p.code,
+          employerName: p.gc,
+          name: `压测工人${i}`,
+          claimedFen: 300_000 + (i % 50) * 10_000,
+          periodFrom: '2026-09-01',
+          periodTo: '2026-10-31',
+          description: '九月、十月工资未发放',
+        }),
+      };
     });
-  };
-  const address = (i: number) => ({ 'x-forwarded-for': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` });
+  const recorded = async () => Number((await platform.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM clues WHERE channel = 'public_qr'`)).rows[0].n);
 
   const lines = [
-    `Engine: PostgreSQL; ${os.cpus().length} cores; Node ${process.version}; ${DURATION} s per rate over ${CONNECTIONS} connections; township demo (${projects.length} projects in progress).`,
+    `Engine: PostgreSQL; ${os.cpus().length} cores; Node ${process.version}; ${DURATION} s per rate, evenly spaced arrivals over up to ${CONNECTIONS} connections; township demo (${projects.length} projects in progress).`,
     '',
-    '| offered req/s | bare INSERT: req/s · p50 · p99 ms | public complaint: req/s · p50 · p99 ms · non-2xx | complaints recorded |',
+    '| offered req/s | bare INSERT: req/s · p50 · p99 ms · CPU ms/req (node + PG) | public complaint: req/s · p50 · p99 · max ms · CPU ms/req (node + PG) | complaints recorded / answered 201 |',
     '|---:|---|---|---:|',
   ];
+  const cpu = (r: { nodeMs: number; pgMs: number | null }) => `${r.nodeMs.toFixed(2)} + ${r.pgMs === null ? '?' : r.pgMs.toFixed(2)}`;
   // Untimed: warms both servers' connections, plans and caches.
-  await load(bareUrl, 50, complaint, address, 3);
-  const warm = await load(appUrl, 50, complaint, address, 3);
-  used += warm.sent + 1;
+  await openLoop(bareUrl, { rate: 100, requests: complaints(300) });
+  await openLoop(appUrl, { rate: 50, requests: complaints(150) });
   // One at a time: the latency of a complaint on an idle server.
   const alone: number[] = [];
-  for (let i = 0; i < 30; i++) {
+  for (const { body, headers } of complaints(30)) {
     const t = performance.now();
-    const res = await fetch(appUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...address(900_000 + i) }, body: complaint(i) });
+    const res = await fetch(appUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
     if (res.status !== 201) throw new Error(`complaint answered ${res.status}: ${await res.text()}`);
     alone.push(performance.now() - t);
   }
-  used += 30;
-  alone.sort((a, b) => a - b);
+  alone.sort((x, y) => x - y);
   lines.splice(1, 0, `One at a time on an idle server: p50 ${alone[15].toFixed(1)} ms, max ${alone.at(-1)!.toFixed(1)} ms (30 complaints).`);
   for (const rate of RATES) {
-    const ref = await load(bareUrl, rate, complaint, address);
-    const before = Number((await platform.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM clues WHERE channel = 'public_qr'`)).rows[0].n);
-    const run = await load(appUrl, rate, complaint, address);
-    used += run.sent + 1;
-    const after = Number((await platform.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM clues WHERE channel = 'public_qr'`)).rows[0].n);
-    const recorded = after - before;
+    const ref = await measure(bareUrl, rate, complaints(rate * DURATION));
+    const before = await recorded();
+    const run = await measure(appUrl, rate, complaints(rate * DURATION));
+    const after = await recorded();
     lines.push(
-      `| ${rate} | ${ref.rps.toFixed(0)} · ${ref.p50} · ${ref.p99} | ${run.rps.toFixed(0)} · ${run.p50} · ${run.p99} · ${run.non2xx} | ${recorded} of ${run.ok} answered 201 |`,
+      `| ${rate} | ${ref.achieved} · ${ref.p50} · ${ref.p99} · ${cpu(ref)} | ${run.achieved} · ${run.p50} · ${run.p99} · ${run.max} · ${cpu(run)}${run.non2xx + run.errors ? ` · ${run.non2xx + run.errors} failed` : ''} | ${after - before} / ${run.ok} |`,
     );
     process.stdout.write(`${lines.at(-1)}\n`);
   }

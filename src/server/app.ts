@@ -29,6 +29,9 @@ import { regionsRoutes } from './modules/regions/regions.routes';
 import { warningsRoutes } from './modules/warnings/warnings.routes';
 import { notifyRoutes } from './modules/notify/notify.routes';
 import { casesRoutes } from './modules/cases/cases.routes';
+import { caseDocumentsRoutes } from './modules/cases/cases.documents.routes';
+import { casesStatsRoutes } from './modules/cases/cases.stats.routes';
+import { workerCasesRoutes } from './modules/cases/cases.worker.routes';
 import type { Platform } from './platform/context';
 import { registerIdempotency } from './platform/http/idempotency';
 import { registerMetrics } from './platform/http/metrics';
@@ -154,6 +157,9 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
   await app.register(async (scoped) => fundsRoutes(scoped as App));
   await app.register(async (scoped) => paymentsRoutes(scoped as App));
   await app.register(async (scoped) => casesRoutes(scoped as App));
+  await app.register(async (scoped) => caseDocumentsRoutes(scoped as App));
+  await app.register(async (scoped) => casesStatsRoutes(scoped as App));
+  await app.register(async (scoped) => workerCasesRoutes(scoped as App));
   await app.register(async (scoped) => warningsRoutes(scoped as App));
   await app.register(async (scoped) => notifyRoutes(scoped as App));
 

@@ -118,6 +118,19 @@ describe('a complaint from the QR board', () => {
     expect(expired.json().detail).toContain('过期');
   });
 
+  it('counts guesses sent all at once one by one: no more than five are ever tried', async () => {
+    platform.clock.advance(61 * 60_000);
+    const { verificationId } = (await anon().post('/api/public/complaint-codes', { phone: '13600136002' })).json();
+    const code = await codeSentTo(verificationId);
+    const guesses = Array.from({ length: 12 }, (_, i) => String((Number(code) + 1 + i) % 1_000_000).padStart(6, '0'));
+    const answers = await Promise.all(guesses.map((g) => anon().post('/api/public/complaints', complaint(verificationId, g))));
+    expect(answers.map((a) => a.statusCode).every((s) => s === 422)).toBe(true);
+    expect(answers.filter((a) => a.json().errors?.[0]?.field === 'code')).toHaveLength(5);
+    const { rows } = await platform.db.query<{ attempts: number; used_at: Date | null }>(`SELECT attempts, used_at FROM phone_verifications WHERE id = $1`, [verificationId]);
+    expect(rows[0]).toEqual({ attempts: 5, used_at: null });
+    expect((await anon().post('/api/public/complaints', complaint(verificationId, code))).json().detail).toContain('次数过多');
+  });
+
   it('refuses an unknown project code and a complaint without a place; bad input changes nothing', async () => {
     platform.clock.advance(2 * 60_000);
     const { verificationId } = (await anon().post('/api/public/complaint-codes', { phone: '13600136002' })).json();

@@ -5,7 +5,7 @@ import { type Session, type TestApp, as, login, upload } from '../support/http';
 import { type Fixture, PASSWORD, TREE, loadFixture } from '../support/fixtures';
 import { createTestPlatform, type TestPlatform } from '../support/platform';
 import { loadProjects } from '../support/projects';
-import { ctxOf, loadGovUnits } from '../support/warnings';
+import { ctxOf, loadGovUnits, setParam } from '../support/warnings';
 
 /**
  * A complaint's way to wages in hand over HTTP: intake from a staffed channel, routing by project
@@ -144,10 +144,12 @@ describe('the national clue platform export', () => {
     const again = (await upload(app, s.wageA, 'POST', '/api/clues/import', '全国平台线索.csv', Buffer.from(csv))).json();
     expect({ imported: again.imported, duplicates: again.duplicates, problems: again.problems.length }).toEqual({ imported: 0, duplicates: 2, problems: 3 });
     expect((await platform.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases`)).rows[0].n).toBe(before + 2);
-    const clue = (await platform.db.query<{ case_id: string; worker_count: number; claimed_fen: number; received_at: Date }>(
-      `SELECT case_id, worker_count, claimed_fen, received_at FROM clues WHERE channel = 'national_platform' AND external_id = 'GZQX2026030100017'`)).rows[0];
+    const clue = (await platform.db.query<{ case_id: string; worker_count: number; claimed_fen: number; received_at: Date; project_id: string | null }>(
+      `SELECT case_id, worker_count, claimed_fen, received_at, project_id FROM clues WHERE channel = 'national_platform' AND external_id = 'GZQX2026030100017'`)).rows[0];
     expect({ workers: clue.worker_count, fen: Number(clue.claimed_fen), at: clue.received_at.toISOString() }).toEqual({ workers: 12, fen: 9_600_050, at: '2026-03-01T01:12:00.000Z' });
-    expect((await detail(clue.case_id)).title).toBe('东城某劳务有限公司拖欠王小明等12名农民工工资案');
+    // The project it names is registered in the township: the clue is linked to it.
+    expect(clue.project_id).toBe(p.projectA);
+    expect((await detail(clue.case_id)).title).toBe('东城第一中学改扩建工程拖欠王小明等12名农民工工资案');
   });
 });
 
@@ -282,6 +284,40 @@ describe('working a case to closure', () => {
     c = (await api('wageA').post(`/api/cases/${caseId}/transfer`, { version: c.rowVersion, unitId: units.townA1, note: '属地处置' })).json();
     expect(c).toMatchObject({ status: 'received', handlingUnitId: units.townA1, accountableUnitName: '东城区根治欠薪办' });
     expect((await detail(caseId!, 'townA1')).actions).toContain('accept');
+  });
+
+  it('evidence listed with a clue or a step is the official’s own upload', async () => {
+    const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+    const mine = (await upload(app, s.wageA, 'POST', '/api/cases/files', '欠条.png', PNG)).json();
+    const theirs = (await upload(app, s.housingA, 'POST', '/api/cases/files', '考勤表.png', PNG)).json();
+    const refused = await api('wageA').post('/api/clues', clue({ externalId: 'evidence-1', fileIds: [mine.id, theirs.id] }));
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().errors.map((e: { field: string }) => e.field)).toEqual(['fileIds/1']);
+    const { caseId } = await receive(clue({ externalId: 'evidence-1', fileIds: [mine.id] }));
+    let c = await detail(caseId!);
+    expect((await api('wageA').post(`/api/cases/${caseId}/accept`, { version: c.rowVersion, fileIds: [theirs.id] })).statusCode).toBe(422);
+    c = (await api('wageA').post(`/api/cases/${caseId}/accept`, { version: c.rowVersion, fileIds: [mine.id] })).json();
+    expect(c.events.at(-1)).toMatchObject({ kind: 'accept', fileIds: [mine.id] });
+    const shown = await api('housingA').get(`/api/cases/${caseId}/files/${mine.id}`);
+    expect(shown.statusCode).toBe(200);
+    expect(shown.headers['content-type']).toBe('image/png');
+    // A file not listed on this case is not reachable through it.
+    expect((await api('wageA').get(`/api/cases/${caseId}/files/${theirs.id}`)).statusCode).toBe(404);
+    const { rows } = await platform.db.query(`SELECT 1 FROM audit_log WHERE action = 'case.evidence_read' AND object_id = $1`, [mine.id]);
+    expect(rows).toHaveLength(1);
+  });
+
+  it('CASE-07: a case is concluded only with a conclusion its region uses', async () => {
+    await setParam(platform, 'CASE-07.conclusions', TREE.townA1, ['paid_in_full', 'not_wage_arrears', 'duplicate_merged']);
+    const { caseId } = await receive(clue({ projectId: null, regionCode: TREE.townA1, employerName: '东城某装修公司', externalId: 'conclusion-1' }));
+    let c = await detail(caseId!);
+    c = (await api('wageA').post(`/api/cases/${caseId}/accept`, { version: c.rowVersion })).json();
+    const refused = await api('wageA').post(`/api/cases/${caseId}/unfounded`, { version: c.rowVersion, conclusion: 'unverifiable' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().errors[0].field).toBe('conclusion');
+    expect((await detail(caseId!)).status).toBe('accepted');
+    c = (await api('wageA').post(`/api/cases/${caseId}/unfounded`, { version: c.rowVersion, conclusion: 'not_wage_arrears' })).json();
+    expect(c).toMatchObject({ status: 'closed', closureKind: 'unfounded', conclusion: 'not_wage_arrears' });
   });
 });
 

@@ -50,6 +50,7 @@ interface Ids {
   clueB: string;
   caseWorkerB: string;
   incidentB: string;
+  documentB: string;
 }
 
 interface Req {
@@ -348,6 +349,20 @@ const ROUTES: Record<string, Probe> = {
   'GET /api/me/payroll-lines': { self: true },
   'POST /api/me/payroll-lines/:id/answer': { self: true },
   'GET /api/me/payroll-lines/:id/slip': { self: true },
+  // 农民工端投诉: only the worker role holds cases.complain, so every district-A caller is refused (403); one
+  // worker against another's cases and payments (404) is tested in cases-worker.test.ts.
+  'GET /api/me/complaints/projects': { list: () => ({ method: 'GET', url: '/api/me/complaints/projects' }), leak: (i) => [i.projectB] },
+  'GET /api/me/complaints': { list: () => ({ method: 'GET', url: '/api/me/complaints' }), leak: (i) => [i.caseB, i.clueB] },
+  'POST /api/me/complaints': {
+    foreign: (i) => ({ method: 'POST', url: '/api/me/complaints', body: { idempotencyKey: 'probe-0000001', projectId: i.projectB, claimedFen: 1, description: '探针投诉' } }),
+    foreignStatus: 422,
+  },
+  'POST /api/me/complaints/:caseId/confirmation': {
+    foreign: (i) => ({ method: 'POST', url: `/api/me/complaints/${i.caseB}/confirmation`, body: { paymentId: i.caseWorkerB, answer: 'confirm' } }),
+    foreignStatus: 404,
+  },
+  // Multipart; the evidence it stores is checked as the uploader's own when a complaint names it (cases-worker.test.ts).
+  'POST /api/me/complaints/files': { self: true },
   // The bank's signed payout routes: bank scope tested in payroll.test.ts.
   'POST /api/bank/payout-batches/claim': { self: true },
   'POST /api/bank/payout-results': { self: true },
@@ -398,6 +413,9 @@ const ROUTES: Record<string, Probe> = {
   'POST /api/clues': { foreign: (i) => ({ method: 'POST', url: '/api/clues', body: clueBody(i.projectB, 'PROBE-A') }), foreignStatus: 422 },
   // Each row is received as a clue typed in, in the caller's jurisdiction (cases.test.ts imports a foreign row).
   'POST /api/clues/import': { self: true },
+  // Evidence is stored as the caller's own upload; only the caller may then list it (cases.test.ts).
+  'POST /api/cases/files': { self: true },
+  'GET /api/cases/:id/files/:fileId': { foreign: (i) => ({ method: 'GET', url: `/api/cases/${i.caseB}/files/${i.fileB}` }), foreignStatus: 404 },
   'POST /api/warnings/:id/case': { foreign: (i) => ({ method: 'POST', url: `/api/warnings/${i.warningB}/case`, body: {} }), foreignStatus: 404 },
   'GET /api/clues': { list: () => ({ method: 'GET', url: '/api/clues' }), leak: (i) => [i.clueB, i.caseB] },
   'GET /api/cases': { list: () => ({ method: 'GET', url: '/api/cases' }), leak: (i) => [i.caseB, i.clueB] },
@@ -412,11 +430,28 @@ const ROUTES: Record<string, Probe> = {
   'PUT /api/cases/:id/checklist': { foreign: (i) => ({ method: 'PUT', url: `/api/cases/${i.caseB}/checklist`, body: { version: 1, items: [{ item: 'labor_contract', violation: true }] } }), foreignStatus: 404 },
   'PUT /api/cases/:id/supervision': { foreign: (i) => ({ method: 'PUT', url: `/api/cases/${i.caseB}/supervision`, body: { version: 1, supervision: ['listed'] } }), foreignStatus: 404 },
   'POST /api/cases/:id/reveal-phone': { foreign: (i) => ({ method: 'POST', url: `/api/cases/${i.caseB}/reveal-phone`, body: { caseWorkerId: i.caseWorkerB, reason: '探针查看' } }), foreignStatus: 404 },
+  // 文书 (cases-documents.test.ts): case B's document, its file, and the decisions that issue documents.
+  'POST /api/cases/:id/penalty': {
+    foreign: (i) => ({ method: 'POST', url: `/api/cases/${i.caseB}/penalty`, body: { version: 1, ruleId: 'PEN-06', party: 'unit', violation: '探针', amountFen: 200_000, docNo: '探针罚1', issuedOn: '2026-03-01' } }),
+    foreignStatus: 404,
+  },
+  'POST /api/cases/:id/compensation': { foreign: (i) => ({ method: 'POST', url: `/api/cases/${i.caseB}/compensation`, body: { version: 1, rate: 0.5, docNo: '探针赔1', issuedOn: '2026-03-01', dueOn: '2026-03-20' } }), foreignStatus: 404 },
+  'POST /api/cases/:id/documents/:documentId/render': { foreign: (i) => ({ method: 'POST', url: `/api/cases/${i.caseB}/documents/${i.documentB}/render` }), foreignStatus: 404 },
+  'GET /api/cases/:id/documents/:documentId/file': { foreign: (i) => ({ method: 'GET', url: `/api/cases/${i.caseB}/documents/${i.documentB}/file` }), foreignStatus: 404 },
   'POST /api/incidents': {
     foreign: (i) => ({ method: 'POST', url: '/api/incidents', body: { projectId: i.projectB, occurredAt: '2026-03-01T02:00:00Z', place: '探针', people: 3, responseLevel: 'iv', extreme: false, measures: '探针', caseIds: [] } }),
     foreignStatus: 422,
   },
   'GET /api/incidents': { list: () => ({ method: 'GET', url: '/api/incidents' }), leak: (i) => [i.incidentB] },
+  // 附件1 and the case dashboard: a region outside the jurisdiction is not found; the caller's own has no district-B case in it.
+  'GET /api/cases/statistics': { foreign: () => ({ method: 'GET', url: `/api/cases/statistics?from=2026-03-01&to=2026-03-31&regionCode=${TREE.districtB}` }), foreignStatus: 404 },
+  'GET /api/cases/statistics.xlsx': { foreign: () => ({ method: 'GET', url: `/api/cases/statistics.xlsx?from=2026-03-01&to=2026-03-31&regionCode=${TREE.districtB}` }), foreignStatus: 404 },
+  'GET /api/cases/dashboard': {
+    foreign: () => ({ method: 'GET', url: `/api/cases/dashboard?regionCode=${TREE.districtB}` }),
+    foreignStatus: 404,
+    list: () => ({ method: 'GET', url: '/api/cases/dashboard' }),
+    leak: (i) => [i.caseB, i.incidentB],
+  },
   // The caller's own inbox.
   'GET /api/notifications': { self: true },
   'POST /api/notifications/read': { self: true },
@@ -473,7 +508,15 @@ beforeAll(async () => {
   const caseBDetail = (await wageCity.get(`/api/cases/${caseB}`)).json();
   if (!caseBDetail.clues) throw new Error(JSON.stringify(caseBDetail));
   const incidentB = (await wageCity.post('/api/incidents', { projectId: projects.projectB, occurredAt: '2026-03-01T02:00:00Z', place: '西城环城路项目部', people: 12, responseLevel: 'iv', extreme: false, measures: '现场劝导', caseIds: [caseB] })).json().id;
-  const casesB = { caseB, clueB: caseBDetail.clues[0].id, caseWorkerB: caseBDetail.workers[0].id, incidentB };
+  // A written document of case B, with its file, put in directly so the case itself stays as received.
+  const [documentB, documentFileB] = [randomUUID(), randomUUID()];
+  await platform.db.query(`INSERT INTO files (id, sha256, name, mime, size, created_by) VALUES ($1, 'probe-doc', 'probe.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 1, 'probe')`, [documentFileB]);
+  await platform.db.query(
+    `INSERT INTO case_documents (id, case_id, kind, doc_no, issued_on, data, file_id, issued_by, created_at)
+     VALUES ($1, $2, 'not_accepted_notice', '西人社不受探针1号', '2026-03-01', '{}', $3, 'probe', now())`,
+    [documentB, caseB, documentFileB],
+  );
+  const casesB = { caseB, clueB: caseBDetail.clues[0].id, caseWorkerB: caseBDetail.workers[0].id, incidentB, documentB };
   const mine = { depositDrawB, arrearsB, fundB, advanceB, ...casesB, ...(await warningFixtureB(projects.projectB, unitB, fx.enterpriseB)) };
   ids = {
     ...mine,

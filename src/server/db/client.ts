@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
@@ -6,8 +7,24 @@ import { acquireDataDirLock, type DataDirLock } from './lock';
 
 /** Anything that runs SQL: the database itself or an open transaction. Repositories take this first. */
 export interface DbOrTx {
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[]; rowCount: number }>;
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[], options?: QueryOptions): Promise<{ rows: T[]; rowCount: number }>;
 }
+
+export interface QueryOptions {
+  /**
+   * Keeps the statement prepared on each connection (named by its text's hash), so the server
+   * parses it once per connection instead of at every run: for statements on a hot path whose
+   * text comes from a small fixed set. PGlite runs it as an ordinary statement.
+   */
+  prepare?: boolean;
+}
+
+const statementNames = new Map<string, string>();
+const statementName = (sql: string) => {
+  let name = statementNames.get(sql);
+  if (!name) statementNames.set(sql, (name = `s_${crypto.createHash('sha1').update(sql).digest('hex').slice(0, 20)}`));
+  return name;
+};
 
 /** An open transaction; `exec` runs a multi-statement script without parameters (migrations). */
 export interface Tx extends DbOrTx {
@@ -54,19 +71,19 @@ async function openPostgres(url: string): Promise<Db> {
   pool.on('error', () => {
     /* idle client errors are reported by the next query */
   });
-  const run = async <T>(client: pg.Pool | pg.PoolClient, sql: string, params?: unknown[]) => {
-    const result = await client.query(sql, params as unknown[]);
+  const run = async <T>(client: pg.Pool | pg.PoolClient, sql: string, params?: unknown[], options?: QueryOptions) => {
+    const result = options?.prepare ? await client.query({ name: statementName(sql), text: sql, values: params as unknown[] }) : await client.query(sql, params as unknown[]);
     return { rows: result.rows as T[], rowCount: result.rowCount ?? 0 };
   };
   return {
     kind: 'postgres',
-    query: (sql, params) => run(pool, sql, params),
+    query: (sql, params, options) => run(pool, sql, params, options),
     async tx(fn) {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
         const result = await fn({
-          query: (sql, params) => run(client, sql, params),
+          query: (sql, params, options) => run(client, sql, params, options),
           exec: async (sql) => {
             await client.query(sql);
           },

@@ -1,4 +1,5 @@
 import { seedDemoCases } from './demo-cases';
+import { seedDemoWorker } from './demo-worker';
 import { v7 as uuidv7 } from 'uuid';
 import type { DbOrTx } from '../db/client';
 import { systemActor } from '../platform/access/actor';
@@ -161,12 +162,14 @@ export async function seedDemo(platform: Platform, scale: DemoScale, options: { 
   const seeder = contextFor(platform, systemActor('seed'));
   await seedDemoWarnings(seeder, enterprises.find((e) => e.type === 'general_contractor' && e.id !== contractor.id) ?? contractor);
   process.stdout.write(`  案件 / cases: ${await seedDemoCases(seeder)} clues in every stage\n`);
+  // The worker's login (农民工端) and their own complaints, one with a payment awaiting their confirmation.
+  const demoWorker = await seedDemoWorker(seeder, DEMO_PASSWORD);
   const bankKey = await createApiKey(seeder, { name: `${banks[0].name} 代发接口`, role: 'bank_integration', scopeRegionCode: district.code, scopeBankId: banks[0].id });
   const deviceKey = await createApiKey(seeder, { name: `${contractor.name} 实名制闸机`, role: 'site_device', scopeEnterpriseId: contractor.id });
 
   return {
     counts: { regions: regionRows.length, govUnits: units.length, banks: banks.length, enterprises: enterprises.length, users: accounts.length, ...workforceCounts },
-    accounts: accounts.map(({ username, password, role }) => ({ username, password, role })),
+    accounts: [...accounts.map(({ username, password, role }) => ({ username, password, role })), ...(demoWorker ? [{ ...demoWorker, password: DEMO_PASSWORD }] : [])],
     apiKeys: [
       { name: bankKey.key.name, secret: bankKey.secret },
       { name: deviceKey.key.name, secret: deviceKey.secret },

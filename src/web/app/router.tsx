@@ -39,7 +39,11 @@ const WarningRulesPage = named(() => import('../features/warnings/components/war
 const CasesPage = named(() => import('../features/cases/components/cases-page'), 'CasesPage');
 const CaseIntakePage = named(() => import('../features/cases/components/intake-page'), 'CaseIntakePage');
 const CaseDetailPage = named(() => import('../features/cases/components/case-detail-page'), 'CaseDetailPage');
+const CaseDashboardPage = named(() => import('../features/cases/components/case-dashboard-page'), 'CaseDashboardPage');
+const CaseStatisticsPage = named(() => import('../features/cases/components/case-statistics-page'), 'CaseStatisticsPage');
 const PublicComplaintPage = named(() => import('../features/cases/components/public-complaint-page'), 'PublicComplaintPage');
+const MyComplaintsPage = named(() => import('../features/cases/components/my-complaints-page'), 'MyComplaintsPage');
+const MyComplaintPage = named(() => import('../features/cases/components/my-complaint-page'), 'MyComplaintPage');
 
 const guarded = (permission: Permission, element: ReactNode) => <RequirePermission permission={permission}>{element}</RequirePermission>;
 const child = (path: string) => path.replace(/^\//, '');
@@ -90,7 +94,11 @@ const router = createBrowserRouter([
       { path: child(paths.warningRules), element: guarded('warnings.read', <WarningRulesPage />) },
       { path: child(paths.cases), element: guarded('cases.read', <CasesPage />) },
       { path: child(paths.caseIntake), element: guarded('cases.intake', <CaseIntakePage />) },
+      { path: child(paths.caseDashboard), element: guarded('cases.read', <CaseDashboardPage />) },
+      { path: child(paths.caseStatistics), element: guarded('cases.read', <CaseStatisticsPage />) },
       { path: child(paths.caseDetail), element: guarded('cases.read', <CaseDetailPage />) },
+      { path: child(paths.myComplaints), element: guarded('cases.complain', <MyComplaintsPage />) },
+      { path: child(paths.myComplaintNew), element: guarded('cases.complain', <MyComplaintPage />) },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -1,4 +1,4 @@
-import { type ButtonProps, Form, InputNumber, Modal } from 'antd';
+import { type ButtonProps, Form, InputNumber, type InputNumberProps, Modal } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { type ReactNode, useEffect, useState } from 'react';
 import { todayInShanghai } from '../lib/format';
@@ -43,4 +43,7 @@ export function EntryModal(props: { open: boolean; title: string; onClose: () =>
 }
 
 /** Yuan with two decimals, kept as text (stringMode) so no amount passes through floating point. */
-export const AmountInput = ({ min = '0.01' }: { min?: string }) => <InputNumber<string> stringMode min={min} precision={2} style={{ width: '100%' }} prefix="¥" />;
+export const AmountInput = ({ min = '0.01', ...field }: Omit<InputNumberProps<string>, 'min' | 'stringMode'> & { min?: string }) => (
+  // `field` carries what Form.Item injects (value, onChange, id): without it the form never sees the amount.
+  <InputNumber<string> {...field} stringMode min={min} precision={2} style={{ width: '100%' }} prefix="¥" />
+);

@@ -31,7 +31,13 @@ export const paths = {
   warningRules: '/warning-rules',
   cases: '/cases',
   caseIntake: '/cases/new',
+  /** 领导案件看板 and 附件1 统计 (static segments, matched before `/cases/:id`). */
+  caseDashboard: '/cases/dashboard',
+  caseStatistics: '/cases/statistics',
   caseDetail: '/cases/:id',
+  /** 农民工端: the signed-in worker's own complaints. */
+  myComplaints: '/me/complaints',
+  myComplaintNew: '/me/complaints/new',
 } as const;
 
 /** A project's page, optionally opened on one tab (`?tab=roster`). */

@@ -2,6 +2,7 @@ import type { Ctx } from '../../platform/context';
 import { AppError, type Bilingual, type FieldProblem } from '../../platform/errors';
 import { type Column, cellDate, cellDateTime, cellText, readTable, type RowProblem } from '../../platform/excel';
 import { parseYuanToFen } from '../../platform/money';
+import { findProjectsNamed } from '../projects';
 import { receiveClue } from './cases.service';
 
 /**
@@ -45,6 +46,9 @@ export async function importNationalClues(ctx: Ctx, file: { name: string; conten
   const table = await readTable(file.name, file.content, NATIONAL_CLUE_COLUMNS);
   if (!table.ok) throw new AppError('VALIDATION_FAILED', { detail: table.problem.message });
   const report: NationalImportReport = { total: table.rows.length, imported: 0, duplicates: 0, problems: [] };
+  // A clue naming a registered project (unambiguously, in the caller's jurisdiction) is linked to it.
+  const named = table.rows.flatMap(({ values: v }) => (cellText(v.projectName) && cellText(v.regionCode) ? [{ regionCode: cellText(v.regionCode)!, name: cellText(v.projectName)! }] : []));
+  const projects = await findProjectsNamed(ctx.db, ctx.actor, named);
   for (const { row, values: v } of table.rows) {
     const cells: FieldProblem[] = [];
     const text = (k: Key) => cellText(v[k]);
@@ -68,11 +72,13 @@ export async function importNationalClues(ctx: Ctx, file: { name: string; conten
       continue;
     }
     const project = text('projectName');
+    const projectId = project ? (projects.get(`${text('regionCode')}|${project}`) ?? null) : null;
     try {
       const r = await receiveClue(ctx, {
         channel: 'national_platform',
         externalId: text('clueNo')!,
         receivedAt: receivedAt!,
+        projectId,
         regionCode: text('regionCode'),
         employerName: text('employerName')!,
         employerCreditCode: text('employerCreditCode'),
@@ -82,7 +88,8 @@ export async function importNationalClues(ctx: Ctx, file: { name: string; conten
         workerCount: count,
         periodFrom,
         periodTo,
-        description: project ? `【${project}】${text('description')}` : text('description')!,
+        // An unregistered project's name stays in the text for staff to follow up.
+        description: project && !projectId ? `【${project}】${text('description')}` : text('description')!,
       });
       if (r.duplicate) report.duplicates++;
       else report.imported++;

@@ -38,3 +38,14 @@ export const maySupervise = (actor: Actor, c: CaseForPolicy) => c.status !== 'cl
 
 /** Reading a complainant's or worker's full number: the handling unit's officials (or above), open or closed. */
 export const mayReadContacts = (actor: Actor, c: CaseForPolicy) => can(actor, 'cases.handle') && (actor.kind === 'system' || within(actor, c.handlingUnitPath));
+
+/**
+ * Deciding a penalty or additional compensation (PEN-01…06): labour inspection's officials
+ * (cases.enforce) of the handling unit or above, while the case is open; the stage is the law's
+ * (cases.decisions.ts).
+ */
+export const mayDecide = (actor: Actor, c: CaseForPolicy) =>
+  c.status !== 'closed' && can(actor, 'cases.enforce') && (actor.kind === 'system' || within(actor, c.handlingUnitPath) || (c.handlingUnitPath === null && actor.scope.kind === 'region'));
+
+/** Making a document's Word file again: the handling unit's officials (or above), open or closed. */
+export const mayRenderDocuments = (actor: Actor, c: CaseForPolicy) => can(actor, 'cases.handle') && (actor.kind === 'system' || within(actor, c.handlingUnitPath) || c.handlingUnitPath === null);

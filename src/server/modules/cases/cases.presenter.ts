@@ -112,12 +112,14 @@ export function presentCaseDetail(d: Detail) {
       sourceLabel: PAYMENT_SOURCES[p.source as keyof typeof PAYMENT_SOURCES],
       reference: p.reference,
       recordedBy: p.recorded_by,
+      workerAnswer: p.worker_answer,
+      workerNote: p.worker_note,
     })),
     checklist: CHECKLIST_KEYS.map((key) => {
       const a = answered.get(key);
       return { item: key, label: CHECKLIST[key], violation: a ? a.violation : null, note: a?.note ?? null, fileIds: a?.file_ids ?? [], checkedBy: a?.checked_by ?? null };
     }),
-    documents: d.documents.map((x) => ({ id: x.id, kind: x.kind, docNo: x.doc_no, issuedOn: x.issued_on, dueOn: x.due_on, amountFen: x.amount_fen === null ? null : Number(x.amount_fen), issuedBy: x.issued_by })),
+    documents: d.documents.map((x) => ({ id: x.id, kind: x.kind, docNo: x.doc_no, issuedOn: x.issued_on, dueOn: x.due_on, amountFen: x.amount_fen === null ? null : Number(x.amount_fen), issuedBy: x.issued_by, hasFile: x.file_id !== null })),
     events: d.events.map((e) => ({
       id: e.id,
       at: e.at.toISOString(),
@@ -128,6 +130,7 @@ export function presentCaseDetail(d: Detail) {
       toStatus: e.to_status,
       toStatusLabel: e.to_status ? CASE_STATUSES[e.to_status as CaseStatus] : null,
       data: (e.data as Record<string, unknown> | null) ?? null,
+      fileIds: e.file_ids,
     })),
     incidents: d.incidents.map((i) => ({ id: i.id, occurredAt: i.occurred_at.toISOString(), place: i.place, people: i.people, responseLevel: i.response_level, suspensionMarked: i.suspension_marked })),
     mergeCandidates: d.mergeCandidates.map((m) => ({ id: m.id, caseNo: m.case_no, title: m.title, status: m.status, receivedOn: m.received_on })),
@@ -146,8 +149,13 @@ const EVENT_LABELS: Record<string, { zh: string; en: string }> = {
   payment: { zh: '登记工资支付', en: 'Payment recorded' },
   worker_confirmed: { zh: '农民工确认收到', en: 'Worker confirmed receipt' },
   worker_unreachable: { zh: '农民工无法联系', en: 'Worker unreachable' },
+  worker_payment_confirmed: { zh: '农民工本人确认收到一笔支付', en: 'Worker confirmed a payment' },
+  worker_disputed: { zh: '农民工对支付提出异议', en: 'Worker disputed a payment' },
   checklist: { zh: '填写核查表', en: 'Checklist answered' },
   supervision: { zh: '督办设置', en: 'Supervision set' },
   incident: { zh: '关联群体性事件', en: 'Group incident linked' },
   escalated: { zh: '逾期升级督办', en: 'Escalated for being overdue' },
+  penalty: { zh: '作出行政处罚决定', en: 'Penalty decided' },
+  compensation: { zh: '责令加付赔偿金', en: 'Additional compensation ordered' },
+  document_rendered: { zh: '生成文书', en: 'Document file made' },
 };

@@ -1,13 +1,12 @@
-import { randomInt, timingSafeEqual } from 'node:crypto';
+import { randomInt } from 'node:crypto';
+import type { Tx } from '../../db/client';
 import { systemActor } from '../../platform/access/actor';
 import { type Ctx, contextFor } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { newIds } from '../../platform/ids';
-import { findProjectByCode } from '../projects';
 import * as repo from './cases.repo';
-import { getParamValue } from '../params';
 import { acceptBy, CASE_STATUSES } from './cases.rules';
-import { receiveClue } from './cases.service';
+import { planClue, recordClue } from './cases.service';
 
 /**
  * 扫码投诉: a worker without an account complains from the QR code on a site's 维权告示牌. The phone
@@ -64,59 +63,64 @@ export interface PublicComplaintInput {
 }
 
 /**
- * The phone a code proves: refused when unknown, expired or tried too often (or, with `once`, already
- * used); a wrong code counts a try (in its own transaction, so it counts whatever happens next). A
- * complaint may present its code again: that returns the same complaint.
+ * Checks a code in the caller's transaction, under the verification's row lock so that parallel
+ * guesses are counted one after another: a wrong code counts a try (the caller commits it and
+ * then refuses); a right one marks the verification used and yields the phone it proves. Refused
+ * outright when unknown, expired, tried too often or (with `once`) already used. A complaint may
+ * present its code again: that returns the same complaint.
  */
-async function provePhone(ctx: Ctx, verificationId: string, code: string, once = false): Promise<{ phone: string; phoneBidx: string }> {
+async function checkCode(tx: Tx, ctx: Ctx, verificationId: string, code: string, once = false): Promise<{ phone: string; phoneBidx: string } | 'wrong'> {
   const now = ctx.clock.now();
-  const proven = await ctx.db.tx(async (tx) => {
-    const v = await repo.findVerificationForUpdate(tx, verificationId);
-    if (!v) throw refuse('验证码无效，请重新获取', 'No such code; request a new one');
-    if (v.expires_at < now) throw refuse('验证码已过期，请重新获取', 'The code has expired; request a new one');
-    if (v.attempts >= MAX_ATTEMPTS) throw refuse('验证码错误次数过多，请重新获取', 'Too many wrong codes; request a new one');
-    if (once && v.used_at) throw refuse('验证码已使用，请重新获取', 'The code was used; request a new one');
-    const expected = Buffer.from(v.code_mac);
-    const given = Buffer.from(mac(ctx, v.id, code));
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
-      await repo.countFailedAttempt(tx, v.id);
-      return null;
-    }
-    return { phone: ctx.cipher.decrypt(v.phone_enc, repo.verificationAad(v.id)), phoneBidx: v.phone_bidx };
-  });
-  if (!proven) throw new AppError('BUSINESS_RULE', { fields: [{ field: 'code', message: { zh: '验证码错误', en: 'Wrong code' } }], detail: { zh: '验证码错误', en: 'Wrong code' } });
-  return proven;
+  const v = await repo.tryVerificationCode(tx, { id: verificationId, codeMac: mac(ctx, verificationId, code), now, maxAttempts: MAX_ATTEMPTS, once });
+  if (!v) {
+    const why = await repo.findVerification(tx, verificationId);
+    if (!why) throw refuse('验证码无效，请重新获取', 'No such code; request a new one');
+    if (why.expires_at < now) throw refuse('验证码已过期，请重新获取', 'The code has expired; request a new one');
+    if (why.attempts >= MAX_ATTEMPTS) throw refuse('验证码错误次数过多，请重新获取', 'Too many wrong codes; request a new one');
+    throw refuse('验证码已使用，请重新获取', 'The code was used; request a new one');
+  }
+  if (!v.matches) return 'wrong';
+  return { phone: ctx.cipher.decrypt(v.phone_enc, repo.verificationAad(verificationId)), phoneBidx: v.phone_bidx };
 }
 
+const wrongCode = () => new AppError('BUSINESS_RULE', { fields: [{ field: 'code', message: { zh: '验证码错误', en: 'Wrong code' } }], detail: { zh: '验证码错误', en: 'Wrong code' } });
+
 /**
- * Checks the code, then receives the complaint as a clue of the public channel. The verification
- * is the clue's external id, so a second submission with the same code (a double tap, a retry)
- * returns the first complaint instead of a second one.
+ * Receives the complaint as a clue of the public channel, checked and routed before the code is
+ * spent; the code check, the clue, its case and the audit record are one transaction. The
+ * verification is the clue's external id, so a second submission with the same code (a double
+ * tap, a retry) returns the first complaint instead of a second one.
  */
 export async function submitPublicComplaint(ctx: Ctx, input: PublicComplaintInput) {
-  const now = ctx.clock.now();
-  const { phone } = await provePhone(ctx, input.verificationId, input.code);
-
-  const project = input.projectCode ? await findProjectByCode(ctx.db, input.projectCode) : undefined;
-  if (input.projectCode && !project) throw new AppError('BUSINESS_RULE', { fields: [{ field: 'projectCode', message: { zh: '未找到该项目，请核对告示牌上的项目编号', en: 'No such project; check the code on the board' } }] });
   // Received on the public's behalf: the platform routes it; nobody's jurisdiction limits a complaint.
   const intake = contextFor(ctx, systemActor('公众扫码投诉'), { requestId: ctx.requestId, ip: ctx.ip });
-  const received = await receiveClue(intake, {
+  const plan = await planClue(intake, {
     channel: 'public_qr',
     externalId: input.verificationId,
-    projectId: project?.id ?? null,
+    projectCode: input.projectCode ?? null,
     regionCode: input.regionCode ?? null,
     employerName: input.employerName,
-    complainant: { name: input.name, phone },
-    workers: [{ name: input.name, phone, claimedFen: input.claimedFen }, ...(input.coWorkers ?? [])],
+    complainant: { name: input.name },
+    workers: [{ name: input.name, claimedFen: input.claimedFen }, ...(input.coWorkers ?? [])],
     periodFrom: input.periodFrom ?? null,
     periodTo: input.periodTo ?? null,
     description: input.description,
   });
-  await repo.markVerificationUsed(ctx.db, input.verificationId, now);
-  const r = await repo.receiptOf(ctx.db, received.caseId!);
-  const acceptWithinWD = await getParamValue<number>(ctx.db, 'CASE-01.acceptWithinWD', r.region_code, r.received_on);
-  return { caseNo: r.case_no, title: r.title, handlingUnitName: r.handling_unit_name, receivedOn: r.received_on, acceptBy: acceptBy(r.received_on, acceptWithinWD), duplicate: received.duplicate };
+  const recorded = await ctx.db.tx(async (tx) => {
+    const proven = await checkCode(tx, ctx, input.verificationId, input.code);
+    if (proven === 'wrong') return 'wrong' as const;
+    // The complainant is the first worker concerned, reachable at the phone the code proved.
+    const withPhone = { ...plan, complainantPhone: proven.phone, workers: plan.workers.map((w, i) => (i === 0 ? { ...w, phone: proven.phone } : w)) };
+    return recordClue(tx, intake, withPhone);
+  });
+  if (recorded === 'wrong') throw wrongCode();
+  const receivedOn = plan.clue.receivedOn;
+  if (recorded) {
+    return { caseNo: recorded.caseNo!, title: plan.case!.title, handlingUnitName: recorded.handlingUnitName, receivedOn, acceptBy: acceptBy(receivedOn, plan.stage.acceptWithinWD), duplicate: false };
+  }
+  const first = (await repo.findClueByExternalId(ctx.db, 'public_qr', input.verificationId))!;
+  const r = await repo.receiptOf(ctx.db, first.case_id!);
+  return { caseNo: r.case_no, title: r.title, handlingUnitName: r.handling_unit_name, receivedOn: r.received_on, acceptBy: acceptBy(r.received_on, plan.stage.acceptWithinWD), duplicate: true };
 }
 
 /**
@@ -124,9 +128,9 @@ export async function submitPublicComplaint(ctx: Ctx, input: PublicComplaintInpu
  * stage, the unit handling it and its deadline; nothing about anyone else. The code is spent.
  */
 export async function lookupMyComplaints(ctx: Ctx, input: { verificationId: string; code: string }) {
-  const { phoneBidx } = await provePhone(ctx, input.verificationId, input.code, true);
-  await repo.markVerificationUsed(ctx.db, input.verificationId, ctx.clock.now());
-  return (await repo.casesOfComplainant(ctx.db, phoneBidx)).map((c) => ({
+  const proven = await ctx.db.tx((tx) => checkCode(tx, ctx, input.verificationId, input.code, true));
+  if (proven === 'wrong') throw wrongCode();
+  return (await repo.casesOfComplainant(ctx.db, proven.phoneBidx)).map((c) => ({
     caseNo: c.case_no,
     title: c.title,
     receivedOn: c.received_on,

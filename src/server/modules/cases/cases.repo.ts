@@ -20,7 +20,8 @@ export interface ClueWrite {
   receivedAt: Date;
   receivedOn: string;
   receivedBy: string;
-  receiverUnitId: string | null;
+  /** The receiving official's region (or the place's): the wage office nearest up from it is the receiver's unit. */
+  receiverPath: string;
   regionCode: string;
   regionPath: string;
   projectId: string | null;
@@ -45,21 +46,27 @@ export interface ClueWrite {
   caseId: string | null;
 }
 
+const CLUE_COLUMNS_WRITTEN = `id, channel, external_id, received_at, received_on, received_by, receiver_unit_id, region_code, region_path, project_id,
+  employer_id, employer_name, employer_credit_code, employer_match, anonymous, complainant_name, complainant_phone_enc,
+  complainant_phone_bidx, complainant_phone_mask, complainant_worker_id, worker_count, claimed_fen, period_from, period_to,
+  description, file_ids, warning_id, status, case_id, created_at`;
+// $1…$30 in the order of CLUE_COLUMNS_WRITTEN; the receiver's unit is found from the receiver's path ($7).
+const CLUE_VALUES = `($1, $2, $3, $4, $5, $6, nearest_unit($7, ARRAY['wage_office', 'hrss']), $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
+  $22, $23, $24, $25, $26, $27, $28, $29, $30)`;
+const clueParams = (c: ClueWrite, now: Date) => [
+  c.id, c.channel, c.externalId, c.receivedAt, c.receivedOn, c.receivedBy, c.receiverPath, c.regionCode, c.regionPath, c.projectId,
+  c.employerId, c.employerName, c.employerCreditCode, c.employerMatch, c.anonymous, c.complainantName, c.complainantPhoneEnc,
+  c.complainantPhoneBidx, c.complainantPhoneMask, c.complainantWorkerId, c.workerCount, c.claimedFen, c.periodFrom, c.periodTo,
+  c.description, c.fileIds, c.warningId, c.status, c.caseId, now,
+];
+
 /** Inserts the clue unless one from the same channel with the same external id exists; returns whether it did. */
 export async function insertClue(db: DbOrTx, c: ClueWrite, now: Date): Promise<boolean> {
   const { rowCount } = await db.query(
-    `INSERT INTO clues (id, channel, external_id, received_at, received_on, received_by, receiver_unit_id, region_code, region_path, project_id,
-                        employer_id, employer_name, employer_credit_code, employer_match, anonymous, complainant_name, complainant_phone_enc,
-                        complainant_phone_bidx, complainant_phone_mask, complainant_worker_id, worker_count, claimed_fen, period_from, period_to,
-                        description, file_ids, warning_id, status, case_id, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30)
+    `INSERT INTO clues (${CLUE_COLUMNS_WRITTEN})
+     VALUES ${CLUE_VALUES}
      ON CONFLICT (channel, external_id) WHERE external_id IS NOT NULL DO NOTHING`,
-    [
-      c.id, c.channel, c.externalId, c.receivedAt, c.receivedOn, c.receivedBy, c.receiverUnitId, c.regionCode, c.regionPath, c.projectId,
-      c.employerId, c.employerName, c.employerCreditCode, c.employerMatch, c.anonymous, c.complainantName, c.complainantPhoneEnc,
-      c.complainantPhoneBidx, c.complainantPhoneMask, c.complainantWorkerId, c.workerCount, c.claimedFen, c.periodFrom, c.periodTo,
-      c.description, c.fileIds, c.warningId, c.status, c.caseId, now,
-    ],
+    clueParams(c, now),
   );
   return rowCount > 0;
 }
@@ -120,42 +127,90 @@ export const cluesOfCase = async (db: DbOrTx, caseId: string) =>
 
 // ---- Cases -----------------------------------------------------------------------------------
 
+/** What a new case has beyond its clue (the place, project, employer and date are the clue's). */
 export interface CaseWrite {
   id: string;
   title: string;
-  regionCode: string;
-  regionPath: string;
   industry: string | null;
-  projectId: string | null;
-  employerId: string | null;
-  employerName: string;
   partyIds: string[];
   stageDueOn: string | null;
-  accountableUnitId: string | null;
-  handlingUnitId: string | null;
-  assistUnitIds: string[];
   assignedByUnitId: string | null;
   dualAssignment: boolean;
-  receivedOn: string;
   major: boolean;
   majorReasons: unknown[];
 }
 
-/** Inserts a case in `received`, numbered from the region's sequence; returns its number. */
-export async function insertCase(db: DbOrTx, c: CaseWrite, year: string, now: Date): Promise<string> {
-  const { rows } = await db.query<{ case_no: string }>(
-    `INSERT INTO cases (id, case_no, title, region_code, region_path, industry, project_id, employer_id, employer_name, party_ids, status, stage_due_on,
-                        accountable_unit_id, handling_unit_id, assist_unit_ids, assigned_by_unit_id, dual_assignment, received_on, major, major_reasons,
-                        created_at, updated_at)
-     VALUES ($1, $4 || '-' || $20 || '-' || lpad(nextval('case_no_seq')::text, 6, '0'), $2, $4, $5, $6, $7, $8, $9, $10, 'received', $11,
-             $12, $13, $14, $15, $16, $17, $18, $19, $3, $3)
-     RETURNING case_no`,
+export interface CaseWorkerWrite {
+  id: string;
+  workerId: string | null;
+  name: string;
+  phoneEnc: string | null;
+  phoneBidx: string | null;
+  phoneMask: string | null;
+  claimedFen: number;
+}
+
+/**
+ * Records a clue with the case it opens, the case's workers and its first event in one statement,
+ * routing the case on the way (`route_project` on the region's routing parameters; without a
+ * project, or when no unit answers, the wage office of the place) and numbering it from the
+ * region's sequence. The receiver's unit answers for the case until it is accepted (首问负责).
+ * Writes nothing and returns undefined when a clue from the same channel with the same external
+ * id exists: the one recorded first stands.
+ */
+export async function insertClueWithCase(
+  db: DbOrTx,
+  c: ClueWrite,
+  k: CaseWrite,
+  routing: { snapshot: unknown; year: string },
+  workers: CaseWorkerWrite[],
+  event: { id: string; actorName: string; data: Record<string, unknown> },
+  now: Date,
+): Promise<{ case_no: string; handling_unit_id: string | null; handling_unit_name: string | null; assist_unit_ids: string[] } | undefined> {
+  const { rows } = await db.query<{ case_no: string; handling_unit_id: string | null; handling_unit_name: string | null; assist_unit_ids: string[] }>(
+    `WITH clue AS (
+       INSERT INTO clues (${CLUE_COLUMNS_WRITTEN}) VALUES ${CLUE_VALUES}
+       ON CONFLICT (channel, external_id) WHERE external_id IS NOT NULL DO NOTHING
+       RETURNING receiver_unit_id
+     ),
+     routed AS (
+       SELECT coalesce(r.lead_unit_id, nearest_unit($9, ARRAY['wage_office', 'hrss'])) AS lead, coalesce(r.assist_unit_ids, '{}') AS assist
+         FROM (VALUES (1)) AS one (n) LEFT JOIN route_project($41::jsonb, $10) AS r ON true
+     ),
+     kase AS (
+       INSERT INTO cases (id, case_no, title, region_code, region_path, industry, project_id, employer_id, employer_name, party_ids, status, stage_due_on,
+                          accountable_unit_id, handling_unit_id, assist_unit_ids, assigned_by_unit_id, dual_assignment, received_on, major, major_reasons,
+                          created_at, updated_at)
+       SELECT $31, $8 || '-' || $40 || '-' || lpad(nextval('case_no_seq')::text, 6, '0'), $32, $8, $9, $33, $10, $11, $12, $34, 'received', $35,
+              clue.receiver_unit_id, routed.lead, routed.assist, $36, $37, $5, $38, $39, $30, $30
+         FROM clue, routed
+       RETURNING id, case_no, handling_unit_id, assist_unit_ids
+     ),
+     workers AS (
+       INSERT INTO case_workers (id, case_id, worker_id, name, phone_enc, phone_bidx, phone_mask, claimed_fen, created_at)
+       SELECT t.id, kase.id, t.w, t.n, t.pe, t.pb, t.pm, t.f, $30
+         FROM kase, unnest($42::uuid[], $43::uuid[], $44::text[], $45::text[], $46::text[], $47::text[], $48::bigint[]) WITH ORDINALITY AS t (id, w, n, pe, pb, pm, f, ord)
+        ORDER BY t.ord
+     ),
+     event AS (
+       INSERT INTO case_events (id, case_id, at, kind, actor_name, from_status, to_status, data, file_ids)
+       SELECT $49, kase.id, $30, 'received', $50, NULL, 'received',
+              $51::jsonb || jsonb_build_object('caseNo', kase.case_no, 'handlingUnitId', kase.handling_unit_id, 'assistUnitIds', to_jsonb(kase.assist_unit_ids)), '{}'
+         FROM kase
+     )
+     SELECT kase.case_no, kase.handling_unit_id, u.name AS handling_unit_name, kase.assist_unit_ids
+       FROM kase LEFT JOIN gov_units u ON u.id = kase.handling_unit_id`,
     [
-      c.id, c.title, now, c.regionCode, c.regionPath, c.industry, c.projectId, c.employerId, c.employerName, c.partyIds, c.stageDueOn,
-      c.accountableUnitId, c.handlingUnitId, c.assistUnitIds, c.assignedByUnitId, c.dualAssignment, c.receivedOn, c.major, JSON.stringify(c.majorReasons), year,
+      ...clueParams(c, now),
+      k.id, k.title, k.industry, k.partyIds, k.stageDueOn, k.assignedByUnitId, k.dualAssignment, k.major, JSON.stringify(k.majorReasons), routing.year,
+      JSON.stringify(routing.snapshot),
+      workers.map((w) => w.id), workers.map((w) => w.workerId), workers.map((w) => w.name), workers.map((w) => w.phoneEnc), workers.map((w) => w.phoneBidx),
+      workers.map((w) => w.phoneMask), workers.map((w) => w.claimedFen),
+      event.id, event.actorName, JSON.stringify(event.data),
     ],
+    { prepare: true },
   );
-  return rows[0].case_no;
+  return rows[0];
 }
 
 export interface CaseRow {
@@ -376,10 +431,6 @@ export const eventsOf = async (db: DbOrTx, caseId: string) =>
     )
   ).rows;
 
-export async function attachClues(db: DbOrTx, clueIds: string[], caseId: string) {
-  await db.query(`UPDATE clues SET case_id = $2, status = 'in_case' WHERE id = ANY ($1::uuid[])`, [clueIds, caseId]);
-}
-
 // ---- Workers, payments, checklist, documents ---------------------------------------------------
 
 export interface CaseWorkerRow {
@@ -396,23 +447,6 @@ export interface CaseWorkerRow {
   confirmed_at: Date | null;
   unreachable: boolean;
   recovered_fen: number;
-}
-
-export async function insertCaseWorkers(
-  db: DbOrTx,
-  rows: { id: string; caseId: string; workerId: string | null; name: string; phoneEnc: string | null; phoneBidx: string | null; phoneMask: string | null; claimedFen: number }[],
-  now: Date,
-) {
-  if (rows.length === 0) return;
-  await db.query(
-    `INSERT INTO case_workers (id, case_id, worker_id, name, phone_enc, phone_bidx, phone_mask, claimed_fen, created_at)
-     SELECT t.id, t.c, t.w, t.n, t.pe, t.pb, t.pm, t.f, $9::timestamptz FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[]) WITH ORDINALITY AS t (id, c, w, n, pe, pb, pm, f, ord)
-      ORDER BY t.ord`,
-    [
-      rows.map((r) => r.id), rows.map((r) => r.caseId), rows.map((r) => r.workerId), rows.map((r) => r.name), rows.map((r) => r.phoneEnc),
-      rows.map((r) => r.phoneBidx), rows.map((r) => r.phoneMask), rows.map((r) => r.claimedFen), now,
-    ],
-  );
 }
 
 export const workersOf = async (db: DbOrTx, caseId: string) =>
@@ -455,8 +489,10 @@ export async function insertPayment(
 
 export const paymentsOf = async (db: DbOrTx, caseId: string) =>
   (
-    await db.query<{ id: string; case_worker_id: string; amount_fen: number; paid_on: string; source: string; reference: string; recorded_by: string; created_at: Date }>(
-      `SELECT id, case_worker_id, amount_fen, paid_on::text AS paid_on, source, reference, recorded_by, created_at FROM case_payments WHERE case_id = $1 ORDER BY paid_on, created_at`,
+    // worker_answer / worker_note: the worker's own answer on the worker pages (cases.worker.ts).
+    await db.query<{ id: string; case_worker_id: string; amount_fen: number; paid_on: string; source: string; reference: string; recorded_by: string; created_at: Date; worker_answer: 'confirmed' | 'disputed' | null; worker_note: string | null }>(
+      `SELECT id, case_worker_id, amount_fen, paid_on::text AS paid_on, source, reference, recorded_by, created_at, worker_answer, worker_note
+         FROM case_payments WHERE case_id = $1 ORDER BY paid_on, created_at`,
       [caseId],
     )
   ).rows;
@@ -470,6 +506,18 @@ export async function upsertChecklist(db: DbOrTx, caseId: string, items: { item:
        SET violation = excluded.violation, note = excluded.note, file_ids = excluded.file_ids, checked_by = excluded.checked_by, checked_at = excluded.checked_at`,
     [caseId, JSON.stringify(items.map((i) => ({ item: i.item, violation: i.violation, note: i.note, file_ids: i.fileIds }))), by, now],
   );
+}
+
+/** Whether a file is listed on the case: with one of its clues, its checklist or a step of its timeline. */
+export async function caseListsFile(db: DbOrTx, caseId: string, fileId: string): Promise<boolean> {
+  const { rows } = await db.query(
+    `SELECT 1 FROM clues WHERE case_id = $1 AND $2 = ANY (file_ids)
+     UNION ALL SELECT 1 FROM case_checklist WHERE case_id = $1 AND $2 = ANY (file_ids)
+     UNION ALL SELECT 1 FROM case_events WHERE case_id = $1 AND $2 = ANY (file_ids)
+     LIMIT 1`,
+    [caseId, fileId],
+  );
+  return rows.length > 0;
 }
 
 export const checklistOf = async (db: DbOrTx, caseId: string) =>
@@ -514,18 +562,6 @@ export async function mergeInto(db: DbOrTx, fromId: string, intoId: string) {
 }
 
 // ---- Routing and deadlines -------------------------------------------------------------------
-
-/** The unit answering for a region's wage matters: the nearest wage office (or HRSS) at or above it. */
-export async function wageUnitOf(db: DbOrTx, regionPath: string): Promise<string | null> {
-  const { rows } = await db.query<{ id: string | null }>(`SELECT nearest_unit($1, ARRAY['wage_office', 'hrss']) AS id`, [regionPath]);
-  return rows[0].id;
-}
-
-/** The project's lead and assisting units by its class and region (the routing the warnings use). */
-export async function routeProject(db: DbOrTx, params: unknown, projectId: string): Promise<{ lead_unit_id: string | null; assist_unit_ids: string[] }> {
-  const { rows } = await db.query<{ lead_unit_id: string | null; assist_unit_ids: string[] | null }>(`SELECT * FROM route_project($1::jsonb, $2)`, [JSON.stringify(params), projectId]);
-  return { lead_unit_id: rows[0]?.lead_unit_id ?? null, assist_unit_ids: rows[0]?.assist_unit_ids ?? [] };
-}
 
 export async function findUnit(db: DbOrTx, id: string) {
   const { rows } = await db.query<{ id: string; name: string; kind: string; region_code: string; region_path: string }>(
@@ -647,20 +683,28 @@ export async function insertVerification(
 }
 
 /** Locks the verification for the check, so two submissions with one code are decided one after the other. */
-export async function findVerificationForUpdate(db: DbOrTx, id: string) {
-  const { rows } = await db.query<{ id: string; phone_enc: string; phone_bidx: string; code_mac: string; expires_at: Date; attempts: number; used_at: Date | null }>(
-    `SELECT id, phone_enc, phone_bidx, code_mac, expires_at, attempts, used_at FROM phone_verifications WHERE id = $1 FOR UPDATE`,
-    [id],
+/**
+ * Tries a code against a verification still open to tries, in one statement under its row lock: a
+ * wrong code counts a try, a right one marks it used. Undefined when the verification is unknown,
+ * expired, out of tries or (with `once`) used. The MAC is compared in SQL: it is keyed, so its
+ * timing tells a guesser nothing about the code.
+ */
+export async function tryVerificationCode(db: DbOrTx, v: { id: string; codeMac: string; now: Date; maxAttempts: number; once: boolean }) {
+  const { rows } = await db.query<{ phone_enc: string; phone_bidx: string; matches: boolean }>(
+    `UPDATE phone_verifications
+        SET attempts = attempts + CASE WHEN code_mac = $2 THEN 0 ELSE 1 END,
+            used_at = CASE WHEN code_mac = $2 THEN coalesce(used_at, $3) ELSE used_at END
+      WHERE id = $1 AND expires_at >= $3 AND attempts < $4 AND NOT ($5 AND used_at IS NOT NULL)
+      RETURNING phone_enc, phone_bidx, code_mac = $2 AS matches`,
+    [v.id, v.codeMac, v.now, v.maxAttempts, v.once],
+    { prepare: true },
   );
   return rows[0];
 }
 
-export async function countFailedAttempt(db: DbOrTx, id: string) {
-  await db.query(`UPDATE phone_verifications SET attempts = attempts + 1 WHERE id = $1`, [id]);
-}
-
-export async function markVerificationUsed(db: DbOrTx, id: string, at: Date) {
-  await db.query(`UPDATE phone_verifications SET used_at = coalesce(used_at, $2) WHERE id = $1`, [id, at]);
+export async function findVerification(db: DbOrTx, id: string) {
+  const { rows } = await db.query<{ expires_at: Date; attempts: number; used_at: Date | null }>(`SELECT expires_at, attempts, used_at FROM phone_verifications WHERE id = $1`, [id]);
+  return rows[0];
 }
 
 /** The cases of the clues a phone complained by, newest first (a merged case shows as the one it went into). */

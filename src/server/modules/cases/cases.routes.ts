@@ -75,7 +75,7 @@ const Clue = Type.Object(
   Strict,
 );
 
-const CaseDetail = Type.Composite([
+export const CaseDetail = Type.Composite([
   CaseItem,
   Type.Object(
     {
@@ -124,7 +124,19 @@ const CaseDetail = Type.Composite([
       clues: Type.Array(Clue),
       payments: Type.Array(
         Type.Object(
-          { id: Type.String(), caseWorkerId: Type.String(), amountFen: Type.Integer(), paidOn: DateOnly, source: Type.String(), sourceLabel: Bilingual, reference: Type.String(), recordedBy: Type.String() },
+          {
+            id: Type.String(),
+            caseWorkerId: Type.String(),
+            amountFen: Type.Integer(),
+            paidOn: DateOnly,
+            source: Type.String(),
+            sourceLabel: Bilingual,
+            reference: Type.String(),
+            recordedBy: Type.String(),
+            // The worker's own answer on the worker pages: confirmed, or disputed with what is wrong.
+            workerAnswer: Nullable(StringEnum(['confirmed', 'disputed'] as const)),
+            workerNote: Nullable(Type.String()),
+          },
           Strict,
         ),
       ),
@@ -132,7 +144,7 @@ const CaseDetail = Type.Composite([
         Type.Object({ item: Type.String(), label: Bilingual, violation: Nullable(Type.Boolean()), note: Nullable(Type.String()), fileIds: Type.Array(Type.String()), checkedBy: Nullable(Type.String()) }, Strict),
       ),
       documents: Type.Array(
-        Type.Object({ id: Type.String(), kind: Type.String(), docNo: Type.String(), issuedOn: DateOnly, dueOn: Nullable(DateOnly), amountFen: Nullable(Type.Integer()), issuedBy: Type.String() }, Strict),
+        Type.Object({ id: Type.String(), kind: Type.String(), docNo: Type.String(), issuedOn: DateOnly, dueOn: Nullable(DateOnly), amountFen: Nullable(Type.Integer()), issuedBy: Type.String(), hasFile: Type.Boolean() }, Strict),
       ),
       events: Type.Array(
         Type.Object(
@@ -146,6 +158,7 @@ const CaseDetail = Type.Composite([
             toStatus: Nullable(Type.String()),
             toStatusLabel: Nullable(Bilingual),
             data: Nullable(Json),
+            fileIds: Type.Array(Type.String()),
           },
           Strict,
         ),
@@ -289,6 +302,30 @@ export async function casesRoutes(app: App) {
       }),
     },
     handler: async (req) => importNationalClues(req.ctx, await readUpload(req)),
+  });
+
+  app.post('/api/cases/files', {
+    config: { access: 'cases.intake', rateLimit: { max: 60, timeWindow: 60_000 } },
+    schema: {
+      tags,
+      summary: '上传案件证据（jpg/png/pdf，10 MB 以内） / upload evidence for a clue or a case step',
+      description: 'multipart/form-data with one file; answers its id, to list in `fileIds` of a clue, a checklist item or a step.',
+      response: withProblems({ 201: Type.Object({ id: Type.String(), name: Type.String(), mime: Type.String(), size: Type.Integer() }, Strict) }),
+    },
+    handler: async (req, reply) => reply.code(201).send(await service.storeEvidence(req.ctx, await readUpload(req))),
+  });
+
+  app.get('/api/cases/:id/files/:fileId', {
+    config: { access: 'cases.read' },
+    schema: { tags, summary: '查看案件证据（留痕） / a piece of evidence on the case (audited)', params: Type.Object({ id: Uuid, fileId: Uuid }, Strict) },
+    handler: async (req, reply) => {
+      const file = await service.readEvidence(req.ctx, req.params.id, req.params.fileId);
+      return reply
+        .header('content-type', file.mime)
+        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+        .header('cache-control', 'private, no-store')
+        .send(file.content);
+    },
   });
 
   app.post('/api/warnings/:id/case', {

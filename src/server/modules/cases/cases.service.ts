@@ -4,17 +4,20 @@ import { regionInScope } from '../../platform/access/scope-sql';
 import { shanghaiDate } from '../../platform/calendar';
 import { type Ctx, audit } from '../../platform/context';
 import { maskPhone } from '../../platform/crypto/masking';
+import { filesStoredBy, readStoredFile, storeFile } from '../../platform/files/files';
 import { AppError, type FieldProblem, invalidFields, notFound } from '../../platform/errors';
 import { newIds } from '../../platform/ids';
 import { notifyResponsible } from '../notify';
 import { findEnterpriseRefs, matchEnterprises } from '../orgs';
 import { progressSummary } from '../payments';
-import { getParamValue, getParamValues, paramSnapshot } from '../params';
-import { findProjectForScope } from '../projects';
+import { getParamValue, getParamValues, type ParamSnapshot, snapshotOfValues } from '../params';
+import { findProjectForScope, findProjectParties } from '../projects';
 import { findRegion } from '../regions';
 import { getWarning, linkWarningToCase, ROUTING_PARAM_IDS } from '../warnings';
 import { visibleWorkerIds } from '../workforce';
+import { documentsFacts, recordCaseDocument } from './cases.documents';
 import * as repo from './cases.repo';
+import type { DocumentKind } from './cases.templates';
 import { caseTitle, closable, criminalThreshold, enoughInspectors, isMajorCase, type MajorCaseParams, nameSimilarity, normaliseEmployerName, withinLimitation } from './cases.law';
 import { allowedActions, mayReadContacts, mayWork, maySupervise } from './cases.policy';
 import { acceptBy, type CaseAction, type CaseStatus, closureOf, type ClueChannel, isOverdue, stageDeadlineIfKnown, type StageParams, transition } from './cases.rules';
@@ -44,7 +47,10 @@ interface CaseParams {
 
 /** The region's stage deadlines, major-case thresholds and case law, in one read of the parameters. */
 async function caseParams(db: DbOrTx, regionCode: string, on: string): Promise<CaseParams> {
-  const v = await getParamValues(db, CASE_PARAM_IDS, regionCode, on);
+  return caseParamsOf(await getParamValues(db, CASE_PARAM_IDS, regionCode, on));
+}
+
+function caseParamsOf(v: Record<string, unknown>): CaseParams {
   const n = (id: (typeof CASE_PARAM_IDS)[number]) => Number(v[id]);
   return {
     stage: {
@@ -69,6 +75,32 @@ async function caseParams(db: DbOrTx, regionCode: string, on: string): Promise<C
 
 const stageParams = async (ctx: Ctx, regionCode: string, on: string) => (await caseParams(ctx.db, regionCode, on)).stage;
 
+/** Evidence offered with a step must be files the official uploaded themself. */
+async function ownFileProblems(ctx: Ctx, fileIds: readonly string[] | undefined, field: string): Promise<FieldProblem[]> {
+  if (!fileIds?.length) return [];
+  const own = await filesStoredBy(ctx.db, fileIds, ctx.actor.name);
+  return fileIds.flatMap((id, i) => (own.has(id) ? [] : [{ field: `${field}/${i}`, message: { zh: '附件不存在或不是您上传的', en: 'No such file among your uploads' } }]));
+}
+
+/** 证据: a photo or scan (欠条, 考勤记录, 聊天截图, 询问笔录) kept to be listed with a clue or a step. */
+export async function storeEvidence(ctx: Ctx, file: { name: string; content: Buffer }) {
+  return ctx.db.tx(async (tx) => {
+    const stored = await storeFile(ctx, tx, file, ['image/jpeg', 'image/png', 'application/pdf']);
+    await audit(tx, ctx, { action: 'case.evidence_upload', objectType: 'file', objectId: stored.id, after: { name: stored.name, mime: stored.mime, size: stored.size } });
+    return { id: stored.id, name: stored.name, mime: stored.mime, size: stored.size };
+  });
+}
+
+/** A piece of evidence listed on a case (with one of its clues, checklist items or steps), for those who may read the case; audited. */
+export async function readEvidence(ctx: Ctx, caseId: string, fileId: string) {
+  const c = await visibleCase(ctx, caseId);
+  if (!(await repo.caseListsFile(ctx.db, caseId, fileId))) throw notFound();
+  const file = await readStoredFile(ctx, ctx.db, fileId);
+  if (!file) throw notFound();
+  await ctx.db.tx((tx) => audit(tx, ctx, { action: 'case.evidence_read', objectType: 'file', objectId: fileId, after: { caseNo: c.case_no, name: file.name }, regionPath: c.region_path }));
+  return file;
+}
+
 // ---- Intake ----------------------------------------------------------------------------------
 
 export interface ClueInput {
@@ -76,6 +108,8 @@ export interface ClueInput {
   externalId?: string | null;
   receivedAt?: string | null;
   projectId?: string | null;
+  /** The project by the code on its site board (the public's way to name it), instead of its id. */
+  projectCode?: string | null;
   regionCode?: string | null;
   employerId?: string | null;
   employerName: string;
@@ -94,6 +128,17 @@ export interface ClueInput {
   warningId?: string | null;
 }
 
+/** A clue checked and looked up, ready to be written: `recordClue` writes it. */
+export interface CluePlan {
+  clue: Omit<repo.ClueWrite, 'complainantPhoneEnc' | 'complainantPhoneBidx' | 'complainantPhoneMask'>;
+  complainantPhone: string | null;
+  workers: { id: string; workerId: string | null; name: string; phone: string | null; claimedFen: number }[];
+  /** Null for an anonymous tip-off, kept as intelligence. */
+  case: repo.CaseWrite | null;
+  routing: ParamSnapshot;
+  stage: StageParams;
+}
+
 /**
  * Records a clue and, unless it is an anonymous tip-off (kept as intelligence that can start an
  * inspection), opens its case: titled, routed by project class and region, the receiver's unit
@@ -105,12 +150,33 @@ export async function receiveClue(ctx: Ctx, input: ClueInput): Promise<{ clueId:
     const seen = await repo.findClueByExternalId(ctx.db, input.channel, input.externalId);
     if (seen) return { clueId: seen.id, caseId: seen.case_id, duplicate: true };
   }
+  const plan = await planClue(ctx, input);
+  const done = await ctx.db.tx((tx) => recordClue(tx, ctx, plan));
+  // Lost the race to the same external id: the one recorded first stands.
+  return done ?? duplicateOf(ctx, input);
+}
+
+/**
+ * Checks a clue and looks up what its recording needs (the project and its parties, the place,
+ * the employer in the registry, the region's parameters), writing nothing: bad input is refused
+ * here with every problem at once.
+ */
+export async function planClue(ctx: Ctx, input: ClueInput): Promise<CluePlan> {
   const on = today(ctx);
   const problems: FieldProblem[] = [];
-  const project = input.projectId ? await findProjectForScope(ctx.db, ctx.actor, input.projectId) : undefined;
+  const project = input.projectId
+    ? await findProjectParties(ctx.db, ctx.actor, { id: input.projectId })
+    : input.projectCode
+      ? await findProjectParties(ctx.db, ctx.actor, { code: input.projectCode })
+      : undefined;
   if (input.projectId && !project) problems.push({ field: 'projectId', message: { zh: '项目不存在或不在您的管辖范围内', en: 'No such project in your jurisdiction' } });
-  const region = project ? await findRegion(ctx.db, project.regionCode) : input.regionCode ? await findRegion(ctx.db, input.regionCode) : undefined;
-  if (!project && (!region || !regionInScope(ctx.actor, region.path))) problems.push({ field: 'regionCode', message: { zh: '请选择欠薪发生地（本辖区内）', en: 'Choose where the arrears happened, in your jurisdiction' } });
+  if (!input.projectId && input.projectCode && !project) problems.push({ field: 'projectCode', message: { zh: '未找到该项目，请核对告示牌上的项目编号', en: 'No such project; check the code on the board' } });
+  const region = project
+    ? { code: project.region_code, path: project.region_path }
+    : input.regionCode
+      ? await findRegion(ctx.db, input.regionCode)
+      : undefined;
+  if (!project && !input.projectCode && (!region || !regionInScope(ctx.actor, region.path))) problems.push({ field: 'regionCode', message: { zh: '请选择欠薪发生地（本辖区内）', en: 'Choose where the arrears happened, in your jurisdiction' } });
   const anonymous = input.channel === 'anonymous_tip' || input.anonymous === true;
   // A complaint has a complainant and the workers it speaks for; a finding of our own (an
   // inspection, a warning, a public-opinion item) may start before anyone has complained.
@@ -127,6 +193,7 @@ export async function receiveClue(ctx: Ctx, input: ClueInput): Promise<{ clueId:
   const unknownWorker = { zh: '实名制登记中无此农民工', en: 'No such worker in the registry' };
   if (input.complainant?.workerId && !known.has(input.complainant.workerId)) problems.push({ field: 'complainant/workerId', message: unknownWorker });
   input.workers.forEach((w, i) => w.workerId && !known.has(w.workerId) && problems.push({ field: `workers/${i}/workerId`, message: unknownWorker }));
+  problems.push(...(await ownFileProblems(ctx, input.fileIds, 'fileIds')));
   if (input.assignedByUnitId && !(await repo.findUnit(ctx.db, input.assignedByUnitId))) problems.push({ field: 'assignedByUnitId', message: { zh: '交办单位不存在', en: 'No such assigning unit' } });
   let employerId = input.employerId ?? null;
   let employerName = input.employerName.trim();
@@ -139,7 +206,7 @@ export async function receiveClue(ctx: Ctx, input: ClueInput): Promise<{ clueId:
       employerMatch = 'confirmed';
     }
   } else {
-    const best = await proposeEmployer(ctx, employerName, input.employerCreditCode ?? null, project?.partyIds ?? null);
+    const best = await proposeEmployer(ctx, employerName, input.employerCreditCode ?? null, project?.parties ?? []);
     if (best) {
       employerId = best.id;
       employerMatch = best.exact ? 'confirmed' : 'proposed';
@@ -147,107 +214,107 @@ export async function receiveClue(ctx: Ctx, input: ClueInput): Promise<{ clueId:
   }
   if (problems.length) throw invalidFields(problems);
 
-  const regionRow = region!;
+  const place = region!;
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : ctx.clock.now();
   const receivedOn = shanghaiDate(receivedAt);
   const [clueId, caseId] = newIds(2);
-  const phone = input.complainant?.phone?.trim() || null;
   const claimedFen = input.workers.reduce((s, w) => s + w.claimedFen, 0);
-  const receiverUnitId = ctx.actor.scope.kind === 'region' ? await repo.wageUnitOf(ctx.db, ctx.actor.scope.regionPath) : await repo.wageUnitOf(ctx.db, regionRow.path);
-  const clue: repo.ClueWrite = {
-    id: clueId,
-    channel: input.channel,
-    externalId: input.externalId ?? null,
-    receivedAt,
-    receivedOn,
-    receivedBy: ctx.actor.name,
-    receiverUnitId,
-    regionCode: regionRow.code,
-    regionPath: regionRow.path,
-    projectId: project?.id ?? null,
-    employerId,
-    employerName,
-    employerCreditCode: input.employerCreditCode?.toUpperCase() ?? null,
-    employerMatch,
-    anonymous,
-    complainantName: anonymous ? null : (input.complainant?.name ?? null),
-    complainantPhoneEnc: phone && !anonymous ? ctx.cipher.encrypt(phone, repo.clueAad(clueId)) : null,
-    complainantPhoneBidx: phone && !anonymous ? ctx.cipher.blindIndex('phone', phone) : null,
-    complainantPhoneMask: phone && !anonymous ? maskPhone(phone) : null,
-    complainantWorkerId: anonymous ? null : (input.complainant?.workerId ?? null),
-    workerCount: Math.max(1, input.workers.length, input.workerCount ?? 0),
-    claimedFen,
-    periodFrom: input.periodFrom ?? null,
-    periodTo: input.periodTo ?? null,
-    description: input.description,
-    fileIds: input.fileIds ?? [],
-    warningId: input.warningId ?? null,
-    status: anonymous ? 'intelligence' : 'in_case',
-    caseId: anonymous ? null : caseId,
-  };
-
-  // Parameters are read before the transaction: the embedded engine runs one statement stream at a time.
-  const cp = await caseParams(ctx.db, regionRow.code, on);
-  const params = cp.stage;
-  const major = isMajorCase({ workers: Math.max(input.workers.length, input.workerCount ?? 0), claimedFen, groupIncident: null, extremeIncident: false }, cp.major);
-  const snapshot = await paramSnapshot(ctx.db, ROUTING_PARAM_IDS, on);
-  const done = await ctx.db.tx(async (tx) => {
-    if (anonymous) {
-      if (!(await repo.insertClue(tx, clue, ctx.clock.now()))) return null;
-      await audit(tx, ctx, { action: 'clue.receive', objectType: 'clue', objectId: clueId, after: { channel: input.channel, anonymous: true }, regionPath: regionRow.path });
-      return { clueId, caseId: null, duplicate: false };
-    }
-    const routed = project ? await repo.routeProject(tx, snapshot, project.id) : { lead_unit_id: null, assist_unit_ids: [] };
-    const handlingUnitId = routed.lead_unit_id ?? (await repo.wageUnitOf(tx, regionRow.path));
-    const title = caseTitle({ projectName: project?.name ?? null, employerName, firstWorkerName: input.workers[0]?.name ?? null, workerCount: Math.max(input.workers.length, input.workerCount ?? 0) });
-    const c: repo.CaseWrite = {
-      id: caseId,
-      title,
-      regionCode: regionRow.code,
-      regionPath: regionRow.path,
-      industry: project?.supervisingIndustry ?? null,
+  const workerCount = Math.max(input.workers.length, input.workerCount ?? 0);
+  // The case's parameters and the routing's, in one read.
+  const params = await getParamValues(ctx.db, [...CASE_PARAM_IDS, ...ROUTING_PARAM_IDS], place.code, on);
+  const cp = caseParamsOf(params);
+  const major = isMajorCase({ workers: workerCount, claimedFen, groupIncident: null, extremeIncident: false }, cp.major);
+  const workerIds = newIds(input.workers.length);
+  return {
+    clue: {
+      id: clueId,
+      channel: input.channel,
+      externalId: input.externalId ?? null,
+      receivedAt,
+      receivedOn,
+      receivedBy: ctx.actor.name,
+      // 首问负责: the receiving official's unit; for the public, the place's wage office.
+      receiverPath: ctx.actor.scope.kind === 'region' ? ctx.actor.scope.regionPath : place.path,
+      regionCode: place.code,
+      regionPath: place.path,
       projectId: project?.id ?? null,
       employerId,
       employerName,
-      partyIds: [...new Set([...(project?.partyIds ?? []), ...(employerId ? [employerId] : [])])],
-      stageDueOn: stageDeadlineIfKnown('received', { receivedOn, acceptedOn: null, filedOn: null, extended: false, orderDueOn: null, resolvedOn: null }, params),
-      accountableUnitId: receiverUnitId,
-      handlingUnitId,
-      assistUnitIds: routed.assist_unit_ids,
-      assignedByUnitId: input.assignedByUnitId ?? null,
-      dualAssignment: input.dualAssignment ?? false,
-      receivedOn,
-      major: major.major,
-      majorReasons: major.reasons,
-    };
-    // The clue first, so a concurrent import of the same external id loses the race here and nothing else is written.
-    if (!(await repo.insertClue(tx, { ...clue, caseId: null, status: 'open' }, ctx.clock.now()))) return null;
-    const caseNo = await repo.insertCase(tx, c, receivedOn.slice(0, 4), ctx.clock.now());
-    await repo.attachClues(tx, [clueId], caseId);
-    const workerIds = newIds(input.workers.length);
-    await repo.insertCaseWorkers(
-      tx,
-      input.workers.map((w, i) => {
-        const p = w.phone?.trim() || null;
-        return {
-          id: workerIds[i],
-          caseId,
-          workerId: w.workerId ?? null,
-          name: w.name,
-          phoneEnc: p ? ctx.cipher.encrypt(p, repo.caseWorkerAad(workerIds[i])) : null,
-          phoneBidx: p ? ctx.cipher.blindIndex('phone', p) : null,
-          phoneMask: p ? maskPhone(p) : null,
-          claimedFen: w.claimedFen,
-        };
-      }),
-      ctx.clock.now(),
-    );
-    await repo.insertEvent(tx, { id: newIds(1)[0], caseId, at: ctx.clock.now(), kind: 'received', actorName: ctx.actor.name, toStatus: 'received', data: { channel: input.channel, clueId, caseNo, handlingUnitId, assistUnitIds: routed.assist_unit_ids } });
-    await audit(tx, ctx, { action: 'case.receive', objectType: 'case', objectId: caseId, after: { caseNo, clueId, channel: input.channel, workers: input.workers.length, claimedFen }, regionPath: regionRow.path });
-    return { clueId, caseId, duplicate: false };
+      employerCreditCode: input.employerCreditCode?.toUpperCase() ?? null,
+      employerMatch,
+      anonymous,
+      complainantName: anonymous ? null : (input.complainant?.name ?? null),
+      complainantWorkerId: anonymous ? null : (input.complainant?.workerId ?? null),
+      workerCount: Math.max(1, workerCount),
+      claimedFen,
+      periodFrom: input.periodFrom ?? null,
+      periodTo: input.periodTo ?? null,
+      description: input.description,
+      fileIds: input.fileIds ?? [],
+      warningId: input.warningId ?? null,
+      status: anonymous ? 'intelligence' : 'in_case',
+      caseId: anonymous ? null : caseId,
+    },
+    complainantPhone: anonymous ? null : input.complainant?.phone?.trim() || null,
+    workers: input.workers.map((w, i) => ({ id: workerIds[i], workerId: w.workerId ?? null, name: w.name, phone: w.phone?.trim() || null, claimedFen: w.claimedFen })),
+    case: anonymous
+      ? null
+      : {
+          id: caseId,
+          title: caseTitle({ projectName: project?.name ?? null, employerName, firstWorkerName: input.workers[0]?.name ?? null, workerCount }),
+          industry: project?.supervising_industry ?? null,
+          partyIds: [...new Set([...(project?.party_ids ?? []), ...(employerId ? [employerId] : [])])],
+          stageDueOn: stageDeadlineIfKnown('received', { receivedOn, acceptedOn: null, filedOn: null, extended: false, orderDueOn: null, resolvedOn: null }, cp.stage),
+          assignedByUnitId: input.assignedByUnitId ?? null,
+          dualAssignment: input.dualAssignment ?? false,
+          major: major.major,
+          majorReasons: major.reasons,
+        },
+    routing: snapshotOfValues(params, ROUTING_PARAM_IDS),
+    stage: cp.stage,
+  };
+}
+
+/**
+ * Writes a planned clue, its case, workers and first event (one statement) and the audit record,
+ * in the caller's transaction. Null when a clue from the same channel with the same external id
+ * was recorded first, and then nothing is written.
+ */
+export async function recordClue(tx: Tx, ctx: Ctx, plan: CluePlan): Promise<{ clueId: string; caseId: string | null; caseNo: string | null; handlingUnitName: string | null; duplicate: false } | null> {
+  const now = ctx.clock.now();
+  const { clue } = plan;
+  const phone = plan.complainantPhone;
+  const written: repo.ClueWrite = {
+    ...clue,
+    complainantPhoneEnc: phone ? ctx.cipher.encrypt(phone, repo.clueAad(clue.id)) : null,
+    complainantPhoneBidx: phone ? ctx.cipher.blindIndex('phone', phone) : null,
+    complainantPhoneMask: phone ? maskPhone(phone) : null,
+  };
+  if (!plan.case) {
+    if (!(await repo.insertClue(tx, written, now))) return null;
+    await audit(tx, ctx, { action: 'clue.receive', objectType: 'clue', objectId: clue.id, after: { channel: clue.channel, anonymous: true }, regionPath: clue.regionPath });
+    return { clueId: clue.id, caseId: null, caseNo: null, handlingUnitName: null, duplicate: false };
+  }
+  const workers = plan.workers.map((w) => ({
+    id: w.id,
+    workerId: w.workerId,
+    name: w.name,
+    phoneEnc: w.phone ? ctx.cipher.encrypt(w.phone, repo.caseWorkerAad(w.id)) : null,
+    phoneBidx: w.phone ? ctx.cipher.blindIndex('phone', w.phone) : null,
+    phoneMask: w.phone ? maskPhone(w.phone) : null,
+    claimedFen: w.claimedFen,
+  }));
+  const event = { id: newIds(1)[0], actorName: ctx.actor.name, data: { channel: clue.channel, clueId: clue.id } };
+  const c = await repo.insertClueWithCase(tx, written, plan.case, { snapshot: plan.routing, year: clue.receivedOn.slice(0, 4) }, workers, event, now);
+  if (!c) return null;
+  await audit(tx, ctx, {
+    action: 'case.receive',
+    objectType: 'case',
+    objectId: plan.case.id,
+    after: { caseNo: c.case_no, clueId: clue.id, channel: clue.channel, workers: workers.length, claimedFen: clue.claimedFen },
+    regionPath: clue.regionPath,
   });
-  // Lost the race to the same external id: the one recorded first stands.
-  return done ?? duplicateOf(ctx, input);
+  return { clueId: clue.id, caseId: plan.case.id, caseNo: c.case_no, handlingUnitName: c.handling_unit_name, duplicate: false };
 }
 
 async function duplicateOf(ctx: Ctx, input: ClueInput) {
@@ -259,9 +326,8 @@ async function duplicateOf(ctx: Ctx, input: ClueInput) {
  * The registry entry a complaint's employer most likely is: the credit code when it matches, else
  * the most similar name among those sharing a stretch of it; a proposal for staff to confirm.
  */
-async function proposeEmployer(ctx: Ctx, name: string, creditCode: string | null, partyIds: string[] | null) {
+async function proposeEmployer(ctx: Ctx, name: string, creditCode: string | null, parties: { id: string; name: string; credit_code: string }[]) {
   // On a known project the employer is almost always one of its parties: look there first.
-  const parties = partyIds?.length ? (await findEnterpriseRefs(ctx.db, { ids: partyIds })).map((e) => ({ id: e.id, name: e.name, credit_code: e.credit_code })) : [];
   const core = normaliseEmployerName(name);
   const fragments = core.length >= 4 ? [core.slice(0, 4), core.slice(-4)] : [core];
   const inParties = parties.some((c) => (creditCode && c.credit_code === creditCode.toUpperCase()) || nameSimilarity(name, c.name) >= 0.8);
@@ -344,7 +410,8 @@ export async function getCase(ctx: Ctx, id: string) {
     c.status === 'received' || c.status === 'accepted' ? repo.mergeCandidates(ctx.db, ctx.actor, { id, projectId: c.project_id, employerId: c.employer_id, employerName: c.employer_name }) : Promise.resolve([]),
     caseParams(ctx.db, c.region_code, on),
   ]);
-  const facts = caseFacts(c, { workers, clues, documents }, params.law, on);
+  // What the law makes of the case, and for the documents tab: making files, the decisions (PEN-01…06) open to it.
+  const facts = { ...caseFacts(c, { workers, clues, documents }, params.law, on), documents: await documentsFacts(ctx.db, ctx.actor, c, policy, { documents, workers, payments }, on) };
   return {
     row: c,
     workers,
@@ -423,6 +490,8 @@ async function move(
     if (!transition(action, c0.status)) throw new AppError('BUSINESS_RULE', { detail: { zh: `案件当前阶段不能${ACTION_ZH[action]}`, en: `The case cannot ${action} at this stage` } });
     throw new AppError('FORBIDDEN');
   }
+  const evidence = await ownFileProblems(ctx, input.fileIds, 'fileIds');
+  if (evidence.length) throw invalidFields(evidence);
   const on = today(ctx);
   const params = await stageParams(ctx, c0.region_code, on);
   await ctx.db.tx(async (tx) => {
@@ -542,12 +611,22 @@ export const transferToPolice = (ctx: Ctx, id: string, input: MoveInput & { docN
     return { resolvedOn: on, conclusion: 'transferred_to_police', eventData: { docNo: input.docNo, by: facts.criminal.by } };
   });
 
+/** CASE-07: a conclusion from the list the case's region uses. */
+async function checkConclusion(tx: Tx, c: repo.CaseRow, on: string, conclusion: string) {
+  const inUse = await getParamValue<string[]>(tx, 'CASE-07.conclusions', c.region_code, on);
+  if (!inUse.includes(conclusion)) throw invalidFields([{ field: 'conclusion', message: { zh: '本地区不使用该核处结论，请从规定的结论中选择', en: 'This region does not use that conclusion; choose one of its list' } }]);
+}
+
 export const unfoundedCase = (ctx: Ctx, id: string, input: MoveInput & { conclusion: string }) =>
-  move(ctx, id, 'unfounded', input, async () => ({ closureKind: 'unfounded', conclusion: input.conclusion }));
+  move(ctx, id, 'unfounded', input, async (tx, c, on) => {
+    await checkConclusion(tx, c, on, input.conclusion);
+    return { closureKind: 'unfounded', conclusion: input.conclusion };
+  });
 
 /** Handled: every listed worker paid in full or moved to another procedure; then the call-back. */
 export const settleCase = (ctx: Ctx, id: string, input: MoveInput & { conclusion: string }) =>
-  move(ctx, id, 'settle', input, async (tx, _c, on) => {
+  move(ctx, id, 'settle', input, async (tx, c, on) => {
+    await checkConclusion(tx, c, on, input.conclusion);
     const workers = await repo.workersOf(tx, id);
     const check = closable(workers.map((w) => ({ workerName: w.name, foundOwedFen: Number(w.found_owed_fen ?? w.claimed_fen), recoveredFen: Number(w.recovered_fen), status: w.status, confirmedByWorker: w.confirmed_at !== null })));
     if (!check.closable) throw new AppError('BUSINESS_RULE', { detail: { zh: `尚有${check.blocking.length}名农民工工资未结清：${check.blocking.map((b) => b.workerName).join('、')}`, en: `${check.blocking.length} workers are not yet paid or moved` } });
@@ -565,10 +644,11 @@ async function issueDocument(
   ctx: Ctx,
   tx: Tx,
   c: repo.CaseRow,
-  d: { kind: string; docNo: string; issuedOn: string; dueOn?: string; amountFen?: number; data?: unknown },
+  d: { kind: DocumentKind; docNo: string; issuedOn: string; dueOn?: string; amountFen?: number; data?: Record<string, unknown> },
 ) {
   if (await repo.documentNoTaken(tx, d.kind, d.docNo)) throw invalidFields([{ field: 'docNo', message: { zh: '文书编号已被使用', en: 'The document number is taken' } }]);
-  await repo.insertDocument(tx, { id: newIds(1)[0], caseId: c.id, kind: d.kind, docNo: d.docNo, issuedOn: d.issuedOn, dueOn: d.dueOn ?? null, amountFen: d.amountFen ?? null, data: d.data ?? {}, fileId: null, issuedBy: ctx.actor.name }, ctx.clock.now());
+  // The Word file is made from the template in the same transaction (cases.documents.ts).
+  await recordCaseDocument(ctx, tx, c, { kind: d.kind, docNo: d.docNo, issuedOn: d.issuedOn, dueOn: d.dueOn ?? null, amountFen: d.amountFen ?? null, data: d.data ?? {} });
 }
 
 // ---- Working a case: findings, payments, checklist, supervision ------------------------------
@@ -631,17 +711,31 @@ export async function confirmWorkerPaid(ctx: Ctx, id: string, caseWorkerId: stri
   const c = await workable(ctx, id);
   const worker = (await repo.workersOf(ctx.db, id)).find((w) => w.id === caseWorkerId);
   if (!worker) throw notFound();
-  await ctx.db.tx(async (tx) => {
-    await repo.confirmWorker(tx, caseWorkerId, input.reached ? ctx.clock.now() : null, !input.reached);
-    await repo.insertEvent(tx, { id: newIds(1)[0], caseId: id, at: ctx.clock.now(), kind: input.reached ? 'worker_confirmed' : 'worker_unreachable', actorName: ctx.actor.name, data: { caseWorkerId, workerName: worker.name } });
-    await audit(tx, ctx, { action: 'case.worker_confirm', objectType: 'case', objectId: id, after: { caseWorkerId, reached: input.reached }, regionPath: c.region_path });
-  });
+  await ctx.db.tx((tx) => writeWorkerConfirmation(ctx, tx, c, worker, input));
   return getCase(ctx, id);
+}
+
+/**
+ * The worker's confirmation (or that they could not be reached) with its event and audit entry, in
+ * the caller's transaction: recorded by the official above, or given by the worker themself on the
+ * worker pages (audited `via: 'worker_app'`; cases.worker.ts).
+ */
+export async function writeWorkerConfirmation(ctx: Ctx, tx: Tx, c: { id: string; region_path: string }, worker: { id: string; name: string }, input: { reached: boolean; via?: 'worker_app' }) {
+  const via = input.via ? { via: input.via } : {};
+  await repo.confirmWorker(tx, worker.id, input.reached ? ctx.clock.now() : null, !input.reached);
+  await repo.insertEvent(tx, { id: newIds(1)[0], caseId: c.id, at: ctx.clock.now(), kind: input.reached ? 'worker_confirmed' : 'worker_unreachable', actorName: ctx.actor.name, data: { caseWorkerId: worker.id, workerName: worker.name } });
+  await audit(tx, ctx, { action: 'case.worker_confirm', objectType: 'case', objectId: c.id, after: { caseWorkerId: worker.id, reached: input.reached, ...via }, regionPath: c.region_path });
 }
 
 /** 一案双查: answers to the items of 附件4, each with its note and evidence; refused when someone changed the case since the form was filled. */
 export async function answerChecklist(ctx: Ctx, id: string, input: { version: number; items: { item: string; violation: boolean; note?: string | null; fileIds?: string[] }[] }) {
   const c = await workable(ctx, id);
+  // Evidence already on the checklist (a colleague's) stays; anything new must be one's own upload.
+  const attached = new Set((await repo.checklistOf(ctx.db, id)).flatMap((i) => i.file_ids));
+  const problems = (
+    await Promise.all(input.items.map((i, n) => ownFileProblems(ctx, (i.fileIds ?? []).filter((f) => !attached.has(f)), `items/${n}/fileIds`)))
+  ).flat();
+  if (problems.length) throw invalidFields(problems);
   await ctx.db.tx(async (tx) => {
     if (!(await repo.updateCase(tx, id, input.version, {}, ctx.clock.now()))) throw new AppError('VERSION_CONFLICT');
     await repo.upsertChecklist(tx, id, input.items.map((i) => ({ item: i.item, violation: i.violation, note: i.note ?? null, fileIds: i.fileIds ?? [] })), ctx.actor.name, ctx.clock.now());

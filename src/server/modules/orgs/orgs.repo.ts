@@ -312,6 +312,23 @@ export async function findEnterpriseRefs(db: DbOrTx, by: { ids?: string[]; credi
   return rows;
 }
 
+/**
+ * What a written decision names its party by (行政处罚法 Art. 59: name, address; the legal
+ * representative as registered): registry facts, public like the name; no ID or phone.
+ */
+export interface EnterpriseParticulars {
+  id: string;
+  credit_code: string;
+  name: string;
+  legal_rep_name: string;
+  address: string | null;
+}
+
+export async function findEnterpriseParticulars(db: DbOrTx, id: string): Promise<EnterpriseParticulars | undefined> {
+  const { rows } = await db.query<EnterpriseParticulars>('SELECT id, credit_code, name, legal_rep_name, address FROM enterprises WHERE id = $1', [id]);
+  return rows[0];
+}
+
 export interface GovUnitRef {
   id: string;
   name: string;

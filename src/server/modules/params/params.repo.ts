@@ -25,6 +25,7 @@ export async function overridesOnRegions(db: DbOrTx, regionCodes: string[], para
   const { rows } = await db.query<OverrideRow>(
     `${SELECT} WHERE o.region_code = ANY($1::text[]) AND ($2::text IS NULL OR o.param_id = $2) ORDER BY o.param_id, o.effective_from, o.created_at`,
     [regionCodes, paramId ?? null],
+    { prepare: true },
   );
   return rows;
 }

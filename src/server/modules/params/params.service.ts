@@ -63,6 +63,15 @@ export async function paramSnapshot(db: DbOrTx, paramIds: readonly string[], onD
   return snapshot;
 }
 
+/**
+ * A snapshot for set-based SQL about one region only: each parameter's value there as the default,
+ * with no overrides. Cheaper than `paramSnapshot` when the values are already read, and equivalent
+ * for rows of that region (`scan_param` falls back to the default).
+ */
+export function snapshotOfValues(values: Record<string, unknown>, paramIds: readonly string[]): ParamSnapshot {
+  return Object.fromEntries(paramIds.map((id) => [id, { default: values[id], overrides: [] }]));
+}
+
 function actorRegion(ctx: Ctx, regionCode?: string): string {
   if (regionCode) return regionCode;
   if (ctx.actor.scope.kind === 'region') return ctx.actor.scope.regionCode;

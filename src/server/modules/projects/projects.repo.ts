@@ -145,6 +145,54 @@ export async function findProjectInScope(db: DbOrTx, actor: Actor, id: string, f
   return rows[0];
 }
 
+export interface ProjectPartiesRow {
+  id: string;
+  code: string;
+  name: string;
+  region_code: string;
+  region_path: string;
+  region_name: string;
+  supervising_industry: string;
+  party_ids: string[];
+  parties: { id: string; name: string; credit_code: string }[];
+}
+
+/** A project in the actor's scope, by id or by the code on its site board, with its parties' names and credit codes: what a complaint about it needs, in one read. */
+export async function findProjectParties(db: DbOrTx, actor: Actor, by: { id: string } | { code: string }): Promise<ProjectPartiesRow | undefined> {
+  const params: unknown[] = ['id' in by ? by.id : by.code];
+  const scope = projectScope(actor, params);
+  const { rows } = await db.query<ProjectPartiesRow>(
+    `SELECT p.id, p.code, p.name, p.region_code, p.region_path, r.name AS region_name, p.supervising_industry, p.party_ids,
+            (SELECT coalesce(json_agg(json_build_object('id', e.id, 'name', e.name, 'credit_code', e.credit_code)), '[]') FROM enterprises e WHERE e.id = ANY (p.party_ids)) AS parties
+       FROM projects p JOIN regions r ON r.code = p.region_code
+      WHERE ${'id' in by ? 'p.id = $1' : 'p.code = $1'} AND ${scope}`,
+    params,
+    { prepare: true },
+  );
+  return rows[0];
+}
+
+/**
+ * The project each (region, name) pair names, in the actor's scope: a project of that name or
+ * common name in the region's subtree (codes nest: 450102 holds 450102001), and only when exactly
+ * one does. Keyed `${regionCode}|${name}`.
+ */
+export async function findProjectsNamed(db: DbOrTx, actor: Actor, wanted: readonly { regionCode: string; name: string }[]): Promise<Map<string, string>> {
+  if (wanted.length === 0) return new Map();
+  const params: unknown[] = [wanted.map((w) => w.regionCode), wanted.map((w) => w.name)];
+  const scope = projectScope(actor, params);
+  const { rows } = await db.query<{ region_code: string; name: string; id: string }>(
+    `SELECT w.region_code, w.name, min(p.id::text) AS id
+       FROM (SELECT DISTINCT * FROM unnest($1::text[], $2::text[]) AS t (region_code, name)) AS w
+       JOIN projects p ON (p.name = w.name OR p.common_name = w.name) AND p.region_code LIKE w.region_code || '%'
+      WHERE ${scope}
+      GROUP BY w.region_code, w.name
+     HAVING count(*) = 1`,
+    params,
+  );
+  return new Map(rows.map((r) => [`${r.region_code}|${r.name}`, r.id]));
+}
+
 export async function findProjectByCode(db: DbOrTx, code: string): Promise<{ id: string; region_path: string } | undefined> {
   const { rows } = await db.query<{ id: string; region_path: string }>('SELECT id, region_path FROM projects WHERE code = $1', [code]);
   return rows[0];

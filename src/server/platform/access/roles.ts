@@ -69,6 +69,8 @@ export const PERMISSIONS = [
   'cases.enforce',
   /** Flag a case for 挂牌督办, 领导包案 or a 专案组. */
   'cases.supervise',
+  /** A signed-in worker complaining about their own wages and following their own complaints (农民工端). */
+  'cases.complain',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -143,7 +145,7 @@ export const ROLES = {
     zh: '农民工',
     en: 'Worker',
     scopeKind: 'worker',
-    permissions: ['self.read', 'payroll.confirm'],
+    permissions: ['self.read', 'payroll.confirm', 'cases.complain'],
   },
 } as const satisfies Record<string, { zh: string; en: string; scopeKind: ScopeKind; permissions: readonly Permission[] }>;
 

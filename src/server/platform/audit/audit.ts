@@ -91,6 +91,8 @@ export function chainPayload(row: Omit<AuditRow, 'hash'>): string {
 export async function appendAudit(tx: DbOrTx, mac: ChainMac, origin: AuditOrigin, entry: AuditEntry): Promise<AuditRow> {
   const head = await tx.query<{ seq: number; hash: string }>(
     'UPDATE audit_chain_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash',
+    [],
+    { prepare: true },
   );
   const { seq, hash: prevHash } = head.rows[0];
   // Millisecond precision: what JavaScript dates carry, so the hash survives the round trip.
@@ -115,16 +117,20 @@ export async function appendAudit(tx: DbOrTx, mac: ChainMac, origin: AuditOrigin
     prev_hash: prevHash,
   };
   const hash = mac(chainPayload(row));
+  // The record and the head's new hash in one statement: the head stays locked for as short a time as can be.
   await tx.query(
-    `INSERT INTO audit_log (seq, id, at, actor_id, actor_name, actor_role, action, object_type, object_id, result,
-       before, after, reason, request_id, ip, region_path, prev_hash, hash)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18)`,
+    `WITH record AS (
+       INSERT INTO audit_log (seq, id, at, actor_id, actor_name, actor_role, action, object_type, object_id, result,
+         before, after, reason, request_id, ip, region_path, prev_hash, hash)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18)
+     )
+     UPDATE audit_chain_head SET hash = $18 WHERE id = 1`,
     [
       row.seq, row.id, row.at, row.actor_id, row.actor_name, row.actor_role, row.action, row.object_type, row.object_id,
       row.result, row.before === null ? null : JSON.stringify(row.before), row.after === null ? null : JSON.stringify(row.after),
       row.reason, row.request_id, row.ip, row.region_path, row.prev_hash, hash,
     ],
+    { prepare: true },
   );
-  await tx.query('UPDATE audit_chain_head SET hash = $1 WHERE id = 1', [hash]);
   return { ...row, hash };
 }

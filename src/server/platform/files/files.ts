@@ -44,6 +44,18 @@ export async function storeFile(ctx: Ctx, tx: DbOrTx, file: { name: string; cont
     });
   }
   if (file.content.length > MAX_ATTACHMENT_BYTES) throw new AppError('PAYLOAD_TOO_LARGE');
+  return persist(ctx, tx, file.name, mime, file.content);
+}
+
+/**
+ * A file the platform made itself (a Word document from a template): stored like an upload, its
+ * type declared rather than sniffed, since no person supplied the bytes.
+ */
+export const storeGeneratedFile = (ctx: Ctx, tx: DbOrTx, file: { name: string; mime: string; content: Buffer }): Promise<StoredFile> =>
+  persist(ctx, tx, file.name, file.mime, file.content);
+
+async function persist(ctx: Ctx, tx: DbOrTx, name: string, mime: string, content: Buffer): Promise<StoredFile> {
+  const file = { name, content };
   const sha256 = crypto.createHash('sha256').update(file.content).digest('hex');
   const target = blobPath(ctx, sha256);
   await fs.mkdir(path.dirname(target), { recursive: true });
@@ -68,4 +80,11 @@ export async function readStoredFile(platform: Platform, db: DbOrTx, id: string)
   const { rows } = await db.query<StoredFile>('SELECT id, sha256, name, mime, size FROM files WHERE id = $1', [id]);
   if (!rows[0]) return undefined;
   return { ...rows[0], content: await fs.readFile(blobPath(platform, rows[0].sha256)) };
+}
+
+/** Which of these files the actor stored themself (an upload offered as evidence must be one's own). */
+export async function filesStoredBy(db: DbOrTx, ids: readonly string[], actorName: string): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const { rows } = await db.query<{ id: string }>('SELECT id FROM files WHERE id = ANY ($1::uuid[]) AND created_by = $2', [ids, actorName]);
+  return new Set(rows.map((r) => r.id));
 }

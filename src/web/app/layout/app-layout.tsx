@@ -1,5 +1,5 @@
 import { Layout, Menu, Spin, Typography } from 'antd';
-import { Suspense } from 'react';
+import { Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { common, useI18n } from '../../lib/i18n';
 import { useCan } from '../../lib/session';
@@ -12,10 +12,12 @@ export function AppLayout() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const { selected } = menuState(pathname);
+  // Below the breakpoint the menu folds away behind its trigger tab: the page starts below the tab.
+  const [folded, setFolded] = useState(false);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={224} theme="light" breakpoint="lg" collapsedWidth={0} style={{ borderRight: '1px solid #f0f0f0' }}>
+      <Layout.Sider width={224} theme="light" breakpoint="lg" collapsedWidth={0} onCollapse={setFolded} style={{ borderRight: '1px solid #f0f0f0' }}>
         <Typography.Title level={4} style={{ color: '#b8312f', padding: '16px 24px 8px', margin: 0 }}>
           {t(common.appName)}
         </Typography.Title>
@@ -30,10 +32,10 @@ export function AppLayout() {
         />
       </Layout.Sider>
       <Layout>
-        <Layout.Header style={{ background: '#fff', padding: '0 24px', borderBottom: '1px solid #f0f0f0' }}>
+        <Layout.Header style={{ background: '#fff', padding: folded ? '0 12px' : '0 24px', borderBottom: '1px solid #f0f0f0' }}>
           <HeaderBar />
         </Layout.Header>
-        <Layout.Content style={{ margin: 24, minWidth: 0 }}>
+        <Layout.Content style={{ margin: folded ? '52px 12px 12px' : 24, minWidth: 0 }}>
           <Suspense fallback={<Spin size="large" style={{ display: 'block', margin: '96px auto' }} />}>
             <Outlet />
           </Suspense>

@@ -9,14 +9,18 @@ import {
   ClusterOutlined,
   FileAddOutlined,
   FileSearchOutlined,
+  FormOutlined,
   FundOutlined,
+  FundProjectionScreenOutlined,
   HomeOutlined,
   IdcardOutlined,
   MoneyCollectOutlined,
   KeyOutlined,
+  ProfileOutlined,
   ProjectOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
+  TableOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -52,6 +56,10 @@ export const menuText = defineMessages({
   cases: { zh: '线索案件', en: 'Clues and cases' },
   caseList: { zh: '案件列表', en: 'Cases' },
   caseIntake: { zh: '登记线索', en: 'Record a clue' },
+  caseDashboard: { zh: '案件看板', en: 'Case dashboard' },
+  caseStatistics: { zh: '统计报表（附件1）', en: 'Statistics (Annex 1)' },
+  myComplaintNew: { zh: '我要投诉', en: 'Complain' },
+  myComplaints: { zh: '我的投诉', en: 'My complaints' },
   upcoming: { zh: '（待建设）', en: ' (coming)' },
 });
 
@@ -82,9 +90,17 @@ export function buildMenu(can: (p: Permission) => boolean, t: (m: Msg) => string
   const cases = present<Item>([
     can('cases.read') && { key: paths.cases, icon: <FileSearchOutlined />, label: t(menuText.caseList) },
     can('cases.read') && can('cases.intake') && { key: paths.caseIntake, icon: <FileAddOutlined />, label: t(menuText.caseIntake) },
+    can('cases.read') && { key: paths.caseDashboard, icon: <FundProjectionScreenOutlined />, label: t(menuText.caseDashboard) },
+    can('cases.read') && { key: paths.caseStatistics, icon: <TableOutlined />, label: t(menuText.caseStatistics) },
+  ]);
+  // 农民工端: the worker's own complaints, first after home (workers hold no other menu).
+  const worker = present<Item>([
+    can('cases.complain') && { key: paths.myComplaintNew, icon: <FormOutlined />, label: t(menuText.myComplaintNew) },
+    can('cases.complain') && { key: paths.myComplaints, icon: <ProfileOutlined />, label: t(menuText.myComplaints) },
   ]);
   return present<Item>([
     { key: paths.home, icon: <HomeOutlined />, label: t(menuText.home) },
+    ...worker,
     monitoring.length > 0 && { type: 'group', key: 'monitoring', label: t(menuText.monitoring), children: monitoring },
     monitoring.length > 0 && { type: 'divider', key: 'monitoring-end' },
     cases.length > 0 && { type: 'group', key: 'cases', label: t(menuText.cases), children: cases },

@@ -1,5 +1,6 @@
 import { CHECKLIST, CHECKLIST_KEYS, CONCLUSIONS, PAYMENT_SOURCES, SUPERVISION } from '../../../server/modules/cases/cases.law';
 import { CASE_ACTIONS, CASE_STATUSES, CLOSURE_KINDS, CLUE_CHANNELS, STAFF_CHANNELS } from '../../../server/modules/cases/cases.rules';
+import { DOCUMENT_KINDS } from '../../../server/modules/cases/cases.templates';
 import type { Msg } from '../../lib/i18n';
 
 /*
@@ -78,13 +79,8 @@ export const employerMatchLabels = defineMessages({
   confirmed: { zh: '已匹配企业库', en: 'Registry match' },
 });
 
-/** The documents a case issues (案件文书). */
-export const documentKindLabels = defineMessages({
-  not_accepted_notice: { zh: '不予受理决定书', en: 'Decision not to accept' },
-  referral_notice: { zh: '引导（转办）告知书', en: 'Referral notice' },
-  order_to_correct: { zh: '劳动保障监察责令改正（限期支付）指令书', en: 'Order to pay by a deadline' },
-  police_transfer: { zh: '涉嫌犯罪案件移送书', en: 'Transfer to the police' },
-});
+/** The documents a case issues (案件文书), titled as their templates (cases.templates.ts). */
+export const documentKindLabels: Record<string, Msg> = DOCUMENT_KINDS;
 
 /** A group incident's emergency response level. */
 export const responseLevelLabels = defineMessages({

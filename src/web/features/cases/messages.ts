@@ -202,6 +202,8 @@ export const m = defineMessages({
   amount: { zh: '金额', en: 'Amount' },
   issuedBy: { zh: '出具人', en: 'Issued by' },
   noEvents: { zh: '暂无办理记录', en: 'Nothing recorded yet' },
+  evidenceN: { zh: '证据{n}', en: 'Evidence {n}' },
+  evidence: { zh: '证据材料（欠条、考勤、工资表、聊天记录截图等，可不传）', en: 'Evidence (IOUs, attendance, pay sheets, chat screenshots; optional)' },
   statusChange: { zh: '{from} → {to}', en: '{from} → {to}' },
   // supervision
   supervisionTitle: { zh: '挂牌督办、领导包案、专案组', en: 'Listed supervision, a leader, a task force' },

@@ -31,6 +31,9 @@ export interface CasePayment {
   sourceLabel: Bilingual;
   reference: string;
   recordedBy: string;
+  /** The worker's own answer on the worker pages. */
+  workerAnswer: 'confirmed' | 'disputed' | null;
+  workerNote: string | null;
 }
 
 export interface ChecklistAnswer {
@@ -51,6 +54,8 @@ export interface CaseDocument {
   dueOn: string | null;
   amountFen: number | null;
   issuedBy: string;
+  /** The Word file exists (download it); otherwise it can be made (生成文书). */
+  hasFile: boolean;
 }
 
 export interface CaseEvent {
@@ -63,6 +68,8 @@ export interface CaseEvent {
   toStatus: CaseStatus | null;
   toStatusLabel: Bilingual;
   data: Record<string, unknown> | null;
+  /** Evidence listed with the step: `GET /api/cases/:id/files/:fileId`. */
+  fileIds: string[];
 }
 
 export interface CaseIncident {

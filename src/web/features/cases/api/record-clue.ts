@@ -18,6 +18,8 @@ export interface ClueBody {
   description: string;
   dualAssignment?: boolean;
   assignedByUnitId?: string | null;
+  /** Evidence uploaded with `uploadCaseEvidence`. */
+  fileIds?: string[];
 }
 
 export interface ClueReceipt {
@@ -26,6 +28,9 @@ export interface ClueReceipt {
   caseId: string | null;
   duplicate: boolean;
 }
+
+/** POST /api/cases/files: one piece of evidence, answered with its id for `fileIds`. */
+export const uploadCaseEvidence = (file: Blob) => api.upload<{ id: string; name: string; mime: string; size: number }>('/api/cases/files', file);
 
 export function useRecordClue() {
   const client = useQueryClient();

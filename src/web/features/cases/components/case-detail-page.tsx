@@ -15,7 +15,8 @@ import { type CaseAction, caseActionLabels } from '../labels';
 import { m } from '../messages';
 import { CaseActionModal } from './action-modals';
 import { CaseOverviewTab } from './case-overview-tab';
-import { CaseCluesTab, CaseTimeline, DocumentsTable, PaymentsTable } from './case-records';
+import { CaseCluesTab, CaseTimeline, PaymentsTable } from './case-records';
+import { DocumentsTab } from './documents-tab';
 import { CaseMarks, CaseStatusTag, DueCell, OverdueTag } from './case-tags';
 import { CaseWorkersTab } from './case-workers-tab';
 import { ChecklistTab } from './checklist-tab';
@@ -79,8 +80,8 @@ function CaseView({ detail: c, refreshing, onRefresh }: { detail: CaseDetail; re
     { key: 'workers', label: `${t(m.tabWorkers)} (${c.workers.length})`, children: <CaseWorkersTab detail={c} /> },
     { key: 'checklist', label: t(m.tabChecklist), children: <ChecklistTab detail={c} /> },
     { key: 'payments', label: `${t(m.tabPayments)} (${c.payments.length})`, children: <PaymentsTable detail={c} /> },
-    { key: 'documents', label: `${t(m.tabDocuments)} (${c.documents.length})`, children: <DocumentsTable documents={c.documents} /> },
-    { key: 'timeline', label: t(m.tabTimeline), children: <CaseTimeline events={c.events} /> },
+    { key: 'documents', label: `${t(m.tabDocuments)} (${c.documents.length})`, children: <DocumentsTab detail={c} /> },
+    { key: 'timeline', label: t(m.tabTimeline), children: <CaseTimeline caseId={c.id} events={c.events} /> },
     { key: 'clues', label: `${t(m.tabClueList)} (${c.clues.length})`, children: <CaseCluesTab detail={c} /> },
     ...(c.maySupervise ? [{ key: 'supervision', label: t(m.tabSupervision), children: <SupervisionTab detail={c} /> }] : []),
   ];

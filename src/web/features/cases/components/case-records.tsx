@@ -1,13 +1,14 @@
-import { Empty, Space, Table, Timeline, Typography } from 'antd';
+import { Empty, Space, Table, Tag, Timeline, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { formatDateTime, formatYuan } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n';
 import { labelOf } from '../../../lib/labels';
-import type { CaseDetail, CaseDocument, CaseEvent, CasePayment } from '../api/get-case';
+import type { CaseDetail, CaseEvent, CasePayment } from '../api/get-case';
 import { eventLines, eventNote } from '../case-events';
-import { caseStatusLabels, documentKindLabels, paymentSourceLabels } from '../labels';
+import { caseStatusLabels, paymentSourceLabels } from '../labels';
 import { m } from '../messages';
+import { wm } from '../worker-messages';
 import { CasePhoneReveal, type RevealTarget } from './case-reveal';
 import { CluesTable } from './clues-table';
 
@@ -22,6 +23,23 @@ export function PaymentsTable({ detail }: { detail: CaseDetail }) {
     { title: t(m.source), dataIndex: 'source', width: 180, render: (_, p) => pick(p.sourceLabel) || labelOf(paymentSourceLabels, p.source, lang) },
     { title: t(m.reference), dataIndex: 'reference', ellipsis: true },
     { title: t(m.recordedBy), dataIndex: 'recordedBy', width: 120 },
+    {
+      title: t(wm.workerAnswer),
+      dataIndex: 'workerAnswer',
+      width: 150,
+      render: (_, p) =>
+        p.workerAnswer === 'confirmed' ? (
+          <Tag color="success">{t(wm.stateConfirmed)}</Tag>
+        ) : p.workerAnswer === 'disputed' ? (
+          <Tooltip title={p.workerNote}>
+            <Tag color="error" data-testid="case-payment-disputed">
+              {t(wm.stateDisputed)}
+            </Tag>
+          </Tooltip>
+        ) : (
+          '—'
+        ),
+    },
   ];
   const total = detail.payments.reduce((s, p) => s + p.amountFen, 0);
   return (
@@ -41,27 +59,13 @@ export function PaymentsTable({ detail }: { detail: CaseDetail }) {
             <Table.Summary.Cell index={2} align="right">
               <Typography.Text strong>{formatYuan(total)}</Typography.Text>
             </Table.Summary.Cell>
-            <Table.Summary.Cell index={3} colSpan={3} />
+            <Table.Summary.Cell index={3} colSpan={4} />
           </Table.Summary.Row>
         ) : null
       }
       data-testid="case-payments"
     />
   );
-}
-
-/** 文书: what the case issued, numbered, with its deadline and amount where it has them. */
-export function DocumentsTable({ documents }: { documents: CaseDocument[] }) {
-  const { t, lang } = useI18n();
-  const columns: TableColumnsType<CaseDocument> = [
-    { title: t(m.docKind), dataIndex: 'kind', render: (k: string) => labelOf(documentKindLabels, k, lang) },
-    { title: t(m.docNo), dataIndex: 'docNo', width: 220 },
-    { title: t(m.issuedOn), dataIndex: 'issuedOn', width: 120 },
-    { title: t(m.dueOn), dataIndex: 'dueOn', width: 120, render: (v: string | null) => v ?? '—' },
-    { title: t(m.amount), dataIndex: 'amountFen', width: 140, align: 'right', render: (v: number | null) => formatYuan(v) },
-    { title: t(m.issuedBy), dataIndex: 'issuedBy', width: 120 },
-  ];
-  return <Table<CaseDocument> rowKey="id" size="middle" dataSource={documents} columns={columns} pagination={false} locale={{ emptyText: <Empty description={t(m.noDocuments)} /> }} data-testid="case-documents" />;
 }
 
 /** Closing green, escalation and refusal red, the rest blue. */
@@ -72,7 +76,7 @@ const colorOf = (e: CaseEvent) => {
 };
 
 /** 时间线: who did what and when, oldest first, with the stage change, the note and the figures recorded. */
-export function CaseTimeline({ events }: { events: CaseEvent[] }) {
+export function CaseTimeline({ caseId, events }: { caseId: string; events: CaseEvent[] }) {
   const { t, pick, lang } = useI18n();
   if (events.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(m.noEvents)} />;
   const sorted = [...events].sort((a, b) => a.at.localeCompare(b.at));
@@ -102,6 +106,16 @@ export function CaseTimeline({ events }: { events: CaseEvent[] }) {
                   {line}
                 </Typography.Text>
               ))}
+              {e.fileIds.length > 0 && (
+                <Space size={8} wrap style={{ marginTop: 4 }}>
+                  {e.fileIds.map((fileId, i) => (
+                    // Each opening is audited on the server, as a reading of personal evidence.
+                    <Typography.Link key={fileId} href={`/api/cases/${caseId}/files/${fileId}`} target="_blank" rel="noopener noreferrer">
+                      {t(m.evidenceN, { n: i + 1 })}
+                    </Typography.Link>
+                  ))}
+                </Space>
+              )}
             </div>
           ),
         };

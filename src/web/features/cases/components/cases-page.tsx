@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { FundProjectionScreenOutlined, PlusOutlined, TableOutlined } from '@ant-design/icons';
 import { Button, Card, Checkbox, Input, Select, Space, Tabs } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
 import { QueryError } from '../../../components/query-error';
@@ -12,6 +12,7 @@ import { type ClueQuery, type ClueStatus, useClues } from '../api/get-clues';
 import { CASE_TABS, type CaseTab, caseSearch, clueSearch, readCaseQuery, readClueQuery, readTab, switchCaseTab } from '../case-query';
 import { CASE_STATUS_KEYS, type CaseStatus, caseStatusLabels, clueChannelLabels, clueStatusLabels } from '../labels';
 import { m } from '../messages';
+import { sm } from '../stats-messages';
 import { CasesTable } from './cases-table';
 import { CluesTable } from './clues-table';
 
@@ -98,13 +99,21 @@ export function CasesPage() {
     <Card
       title={t(m.cases)}
       extra={
-        can('cases.intake') && (
-          <Link to={paths.caseIntake}>
-            <Button type="primary" icon={<PlusOutlined />} data-testid="cases-intake">
-              {t(m.intake)}
-            </Button>
+        <Space wrap>
+          <Link to={paths.caseDashboard} data-testid="cases-dashboard-link">
+            <Button icon={<FundProjectionScreenOutlined />}>{t(sm.dashboard)}</Button>
           </Link>
-        )
+          <Link to={paths.caseStatistics} data-testid="cases-statistics-link">
+            <Button icon={<TableOutlined />}>{t(sm.statisticsShort)}</Button>
+          </Link>
+          {can('cases.intake') && (
+            <Link to={paths.caseIntake}>
+              <Button type="primary" icon={<PlusOutlined />} data-testid="cases-intake">
+                {t(m.intake)}
+              </Button>
+            </Link>
+          )}
+        </Space>
       }
       data-testid="cases-page"
     >

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Divider, Flex, Form, Input, Row, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Divider, Flex, Form, Input, Row, Select, Space, Typography, type UploadFile } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -10,10 +10,12 @@ import { casePath, casesPath, paths } from '../../../config/paths';
 import { useI18n } from '../../../lib/i18n';
 import { labelOf } from '../../../lib/labels';
 import { useCan } from '../../../lib/session';
-import { useRecordClue } from '../api/record-clue';
+import { uploadCaseEvidence, useRecordClue } from '../api/record-clue';
 import { buildClueBody, isComplaintChannel } from '../case-forms';
 import { STAFF_CHANNELS, type StaffChannel, clueChannelLabels } from '../labels';
 import { m } from '../messages';
+import { wm } from '../worker-messages';
+import { EvidenceUpload, uploadedIds } from './evidence-upload';
 import { applyCaseProblem, markLocalProblems } from './form-problem';
 import { ProjectPicker, UnitSelect } from './pickers';
 
@@ -48,6 +50,7 @@ export function CaseIntakePage() {
   const navigate = useNavigate();
   const [form] = Form.useForm<FormValues>();
   const [error, setError] = useState<string | null>(null);
+  const [files, setFiles] = useState<UploadFile[]>([]);
   const record = useRecordClue();
   // Until the form has mounted, the watch reads undefined: the initial channel stands in for it.
   const channel = Form.useWatch('channel', form) ?? INITIAL_CHANNEL;
@@ -58,6 +61,8 @@ export function CaseIntakePage() {
 
   const submit = (v: FormValues) => {
     setError(null);
+    const fileIds = uploadedIds(files);
+    if (!fileIds) return setError(t(wm.uploading));
     const built = buildClueBody({
       ...v,
       receivedAt: v.receivedAt ? v.receivedAt.toISOString() : null,
@@ -66,7 +71,7 @@ export function CaseIntakePage() {
       complainant: anonymous ? undefined : v.complainant,
     });
     if (!built.ok) return markLocalProblems(form, built.problems, lang);
-    record.mutate(built.body, {
+    record.mutate({ ...built.body, fileIds }, {
       onSuccess: (r) => {
         if (r.duplicate) message.warning(t(m.duplicate));
         else message.success(t(r.caseId ? m.received : m.receivedIntelligence));
@@ -246,6 +251,9 @@ export function CaseIntakePage() {
         </Row>
         <Form.Item name="description" label={t(m.description)} rules={[...required(m.descriptionRule), { max: 5000 }]}>
           <Input.TextArea rows={5} maxLength={5000} showCount data-testid="intake-description" />
+        </Form.Item>
+        <Form.Item label={t(m.evidence)} extra={t(wm.evidenceHint)}>
+          <EvidenceUpload files={files} onChange={setFiles} upload={uploadCaseEvidence} />
         </Form.Item>
         <Row gutter={16}>
           <Col xs={24} md={12}>

@@ -1,11 +1,12 @@
-import { ApartmentOutlined, AuditOutlined, ClusterOutlined, InfoCircleOutlined, SettingOutlined, ShopOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Card, Col, Empty, Row, Statistic, Typography } from 'antd';
+import { AlertOutlined, ApartmentOutlined, AuditOutlined, ClusterOutlined, FileSearchOutlined, FormOutlined, InfoCircleOutlined, ProfileOutlined, SettingOutlined, ShopOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Empty, Flex, Row, Statistic, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { paths } from '../../../config/paths';
 import { errorText } from '../../../lib/api-client';
 import { defineMessages, useI18n } from '../../../lib/i18n';
 import { useCan, useMe } from '../../../lib/session';
+import { useOpenCases, useOverdueCases } from '../api/get-case-summary';
 import { useParamsSummary, useTotal } from '../api/get-totals';
 
 const m = defineMessages({
@@ -17,8 +18,12 @@ const m = defineMessages({
   users: { zh: '用户账号', en: 'User accounts' },
   audit: { zh: '审计记录', en: 'Audit records' },
   params: { zh: '规则参数（本地区已调整 {n} 项）', en: 'Rule parameters ({n} set for this region)' },
+  openCases: { zh: '在办案件（案件看板）', en: 'Open cases (dashboard)' },
+  overdueCases: { zh: '逾期案件', en: 'Overdue cases' },
   nothing: { zh: '您的角色暂无可查看的统计。请从左侧菜单进入相应功能。', en: 'Nothing to count for your role yet; use the menu on the left.' },
   note: { zh: '以上数字为您管辖范围内的实时数据，点击卡片查看明细。', en: 'Live counts within your jurisdiction; open a card for the list.' },
+  complain: { zh: '我要投诉（被拖欠工资）', en: 'Complain about unpaid wages' },
+  myComplaints: { zh: '我的投诉（进度与工资确认）', en: 'My complaints (progress, payments to confirm)' },
 });
 
 interface CardSpec {
@@ -40,8 +45,14 @@ export function HomePage() {
   const users = useTotal('/api/users', can('users.read'));
   const audit = useTotal('/api/audit', can('audit.read'));
   const params = useParamsSummary(can('params.read'));
+  // 领导 (and officials with a dashboard): the case dashboard's headline figures, first.
+  const caseBoard = can('cases.read') && can('dashboard.read');
+  const openCases = useOpenCases(caseBoard);
+  const overdueCases = useOverdueCases(caseBoard);
 
   const cards: (CardSpec | false)[] = [
+    caseBoard && { key: 'open-cases', title: t(m.openCases), icon: <FileSearchOutlined />, to: paths.caseDashboard, query: openCases },
+    caseBoard && { key: 'overdue-cases', title: t(m.overdueCases), icon: <AlertOutlined />, to: paths.caseDashboard, query: overdueCases },
     can('orgs.read') && { key: 'enterprises', title: t(m.enterprises), icon: <ShopOutlined />, to: paths.enterprises, query: enterprises },
     can('orgs.read') && { key: 'gov-units', title: t(m.govUnits), icon: <ApartmentOutlined />, to: paths.govUnits, query: govUnits },
     can('regions.read') && { key: 'regions', title: t(m.regions), icon: <ClusterOutlined />, to: paths.regions, query: regions },
@@ -61,7 +72,23 @@ export function HomePage() {
         {pick(me?.user.roleName)}
         {scope ? ` · ${t(m.scope, { scope })}` : ''}
       </Typography.Paragraph>
-      {shown.length === 0 ? (
+      {shown.length === 0 && can('cases.complain') ? (
+        // 农民工端: a worker's home is the way to complain and to follow their complaints.
+        <Card style={{ maxWidth: 560 }} data-testid="home-worker">
+          <Flex vertical gap={12}>
+            <Link to={paths.myComplaintNew}>
+              <Button type="primary" size="large" block icon={<FormOutlined />}>
+                {t(m.complain)}
+              </Button>
+            </Link>
+            <Link to={paths.myComplaints}>
+              <Button size="large" block icon={<ProfileOutlined />}>
+                {t(m.myComplaints)}
+              </Button>
+            </Link>
+          </Flex>
+        </Card>
+      ) : shown.length === 0 ? (
         <Card>
           <Empty description={t(m.nothing)} />
         </Card>

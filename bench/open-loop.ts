@@ -1,0 +1,156 @@
+/**
+ * An open-loop load generator: request i is sent at start + i / rate whatever happened to the ones
+ * before it, and its latency is counted from that scheduled instant, so a server that falls behind
+ * is charged for the wait (no coordinated omission) and arrivals are evenly spaced, not released in
+ * bursts. It runs in a child process of its own, as a client would, so its work does not share the
+ * server's event loop.
+ *
+ *   const run = await openLoop(url, { rate: 500, requests: [{ body, headers }, ...] });
+ */
+import { fork } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import { fileURLToPath } from 'node:url';
+
+export interface LoadRequest {
+  body: string;
+  headers?: Record<string, string>;
+}
+
+export interface LoadResult {
+  offered: number;
+  /** Completed responses per second over the run, from the first scheduled send to the last answer. */
+  achieved: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  sent: number;
+  ok: number;
+  non2xx: number;
+  errors: number;
+}
+
+interface Job {
+  url: string;
+  rate: number;
+  connections: number;
+  requests: LoadRequest[];
+}
+
+/** Sends every request at `rate` per second over at most `connections` kept-alive sockets. */
+export function openLoop(url: string, options: { rate: number; requests: LoadRequest[]; connections?: number }): Promise<LoadResult> {
+  const job: Job = { url, rate: options.rate, connections: options.connections ?? 256, requests: options.requests };
+  const child = fork(fileURLToPath(import.meta.url), [], { env: { ...process.env, OPEN_LOOP_CHILD: '1' }, execArgv: ['--import', 'tsx'] });
+  return new Promise((resolve, reject) => {
+    child.once('message', (result) => {
+      resolve(result as LoadResult);
+      child.kill();
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => code && reject(new Error(`load generator exited with ${code}`)));
+    child.send(job);
+  });
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : 0;
+}
+
+function run(job: Job): Promise<LoadResult> {
+  const target = new URL(job.url);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: job.connections });
+  const n = job.requests.length;
+  const interval = 1000 / job.rate;
+  const latency = new Float64Array(n);
+  let ok = 0;
+  let non2xx = 0;
+  let errors = 0;
+  let done = 0;
+  let lastEnd = 0;
+  const start = performance.now() + 20;
+
+  return new Promise((resolve) => {
+    const finish = (i: number, scheduled: number) => {
+      lastEnd = performance.now();
+      latency[i] = lastEnd - scheduled;
+      if (++done < n) return;
+      agent.destroy();
+      const sorted = latency.slice().sort();
+      const round = (ms: number) => Math.round(ms * 10) / 10;
+      resolve({
+        offered: job.rate,
+        achieved: Math.round((n / (lastEnd - start)) * 1000),
+        p50: round(percentile(sorted, 50)),
+        p90: round(percentile(sorted, 90)),
+        p99: round(percentile(sorted, 99)),
+        max: round(sorted[n - 1] ?? 0),
+        sent: n,
+        ok,
+        non2xx,
+        errors,
+      });
+    };
+    const send = (i: number) => {
+      const scheduled = start + i * interval;
+      const { body, headers } = job.requests[i];
+      const req = http.request(
+        {
+          agent,
+          method: 'POST',
+          hostname: target.hostname,
+          port: target.port,
+          path: target.pathname + target.search,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
+          timeout: 30_000,
+        },
+        (res) => {
+          if (res.statusCode! >= 200 && res.statusCode! < 300) ok++;
+          else non2xx++;
+          res.resume();
+          res.on('end', () => finish(i, scheduled));
+        },
+      );
+      req.on('error', () => {
+        errors++;
+        finish(i, scheduled);
+      });
+      req.on('timeout', () => req.destroy(new Error('timeout')));
+      req.end(body);
+    };
+    let next = 0;
+    const tick = () => {
+      const now = performance.now();
+      while (next < n && start + next * interval <= now) send(next++);
+      if (next < n) setTimeout(tick, Math.max(0, start + next * interval - performance.now()));
+    };
+    setTimeout(tick, 20);
+  });
+}
+
+if (process.env.OPEN_LOOP_CHILD && process.send) {
+  process.once('message', async (job: Job) => {
+    process.send!(await run(job));
+  });
+}
+
+/** CPU seconds used so far by PostgreSQL on this machine, ended backends included (Linux), to price a request. */
+export function postgresCpuSeconds(): number | null {
+  if (process.platform !== 'linux') return null;
+  const tick = 100; // USER_HZ on Linux
+  let total = 0;
+  for (const pid of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      if (!stat.slice(stat.indexOf('(') + 1, close).startsWith('postgres')) continue;
+      const fields = stat.slice(close + 2).split(' ');
+      // utime, stime, and the cutime, cstime of children already reaped (the postmaster's ended backends).
+      total += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+    } catch {
+      // The process ended while we read it.
+    }
+  }
+  return total / tick;
+}

@@ -1,0 +1,71 @@
+import { Type } from '@sinclair/typebox';
+import { attachmentDisposition } from '../../platform/http/files';
+import { DateOnly, Nullable, Strict, StringEnum, Uuid, withProblems } from '../../platform/http/schemas';
+import type { App } from '../../platform/http/types';
+import { FINE_RULES } from './cases.decisions';
+import { imposePenalty, orderCompensation, readCaseDocumentFile, renderCaseDocument } from './cases.documents.service';
+import { presentCaseDetail } from './cases.presenter';
+import { CaseDetail } from './cases.routes';
+
+/** 文书: the Word files of a case's documents, and the decisions (行政处罚, 加付赔偿金) that issue them. */
+
+const tags = ['cases'];
+const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
+const DocParams = Type.Object({ id: Uuid, documentId: Uuid }, Strict);
+const CaseParams = Type.Object({ id: Uuid }, Strict);
+const detail = withProblems({ 200: CaseDetail });
+const Version = { version: Type.Integer({ minimum: 1 }), note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))) };
+
+export async function caseDocumentsRoutes(app: App) {
+  app.post('/api/cases/:id/penalty', {
+    config: { access: 'cases.enforce' },
+    schema: {
+      tags,
+      summary: '行政处罚决定（PEN-01…04 逾期不改正后；PEN-06 阻挠监察） / a penalty decision with its Word file',
+      params: CaseParams,
+      body: Type.Object(
+        {
+          ...Version,
+          ruleId: StringEnum(FINE_RULES),
+          party: StringEnum(['unit', 'individual'] as const),
+          personName: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
+          personRole: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
+          violation: Text(2000),
+          amountFen: Type.Integer({ minimum: 1, maximum: 100_000_000_000_00, description: '分 (fen)' }),
+          docNo: Text(60),
+          issuedOn: DateOnly,
+        },
+        Strict,
+      ),
+      response: detail,
+    },
+    handler: async (req) => presentCaseDetail(await imposePenalty(req.ctx, req.params.id, req.body)),
+  });
+
+  app.post('/api/cases/:id/compensation', {
+    config: { access: 'cases.enforce' },
+    schema: {
+      tags,
+      summary: '责令加付赔偿金（PEN-05，按逾期未付工资计算） / order additional compensation, computed from the wages unpaid at the deadline',
+      params: CaseParams,
+      body: Type.Object({ ...Version, rate: Type.Number({ minimum: 0, maximum: 1, description: '0.5–1 (监察条例第26条)' }), docNo: Text(60), issuedOn: DateOnly, dueOn: DateOnly }, Strict),
+      response: detail,
+    },
+    handler: async (req) => presentCaseDetail(await orderCompensation(req.ctx, req.params.id, req.body)),
+  });
+
+  app.post('/api/cases/:id/documents/:documentId/render', {
+    config: { access: 'cases.handle' },
+    schema: { tags, summary: '生成文书（Word） / make the document’s Word file (again)', params: DocParams, response: detail },
+    handler: async (req) => presentCaseDetail(await renderCaseDocument(req.ctx, req.params.id, req.params.documentId)),
+  });
+
+  app.get('/api/cases/:id/documents/:documentId/file', {
+    config: { access: 'cases.read', personalData: true },
+    schema: { tags, summary: '下载文书（.docx，留痕） / download the document’s Word file (audited)', params: DocParams },
+    handler: async (req, reply) => {
+      const file = await readCaseDocumentFile(req.ctx, req.params.id, req.params.documentId);
+      return reply.header('content-type', file.mime).header('content-disposition', attachmentDisposition(file.fileName)).send(file.content);
+    },
+  });
+}

@@ -1,0 +1,188 @@
+import { shanghaiDate } from '../../platform/calendar';
+import { type Ctx, audit } from '../../platform/context';
+import { AppError, type FieldProblem, invalidFields, notFound } from '../../platform/errors';
+import { readStoredFile } from '../../platform/files/files';
+import { newIds } from '../../platform/ids';
+import { getParamValues } from '../params';
+import { checkCompensationRate, type FineRule } from './cases.law';
+import { alreadyFined, checkFine, COMPENSATION_PARAM_IDS, compensationLines, compensationOpen, compensationRangeOf, FINE_PARAM_IDS, fineRangesOf, penaltyOpen } from './cases.decisions';
+import { DOCX_MIME } from './cases.docx';
+import { orderOf, recordCaseDocument, regenerateDocumentFile } from './cases.documents';
+import * as docRepo from './cases.documents.repo';
+import { mayDecide, mayRenderDocuments } from './cases.policy';
+import * as repo from './cases.repo';
+import { getCase } from './cases.service';
+import { documentFileName } from './cases.templates';
+
+/**
+ * The use cases of a case's written decisions and their Word files: a penalty (行政处罚决定书,
+ * PEN-01…04, 06), an order of additional compensation (加付赔偿金, PEN-05), making a document's
+ * file again, and reading it. Each loads the case in the caller's scope, checks the policy and the
+ * law, writes in one transaction with its event and its audit entry.
+ */
+
+const today = (ctx: Ctx) => shanghaiDate(ctx.clock.now());
+
+async function visibleCase(ctx: Ctx, id: string) {
+  const c = await repo.findCaseInScope(ctx.db, ctx.actor, id);
+  if (!c) throw notFound();
+  return c;
+}
+
+const forPolicy = (c: repo.CaseRow) => ({ status: c.status, handlingUnitPath: c.handling_unit_path, accountableUnitPath: c.accountable_unit_path, extended: c.extended });
+
+function decider(ctx: Ctx, c: repo.CaseRow) {
+  if (mayDecide(ctx.actor, forPolicy(c))) return;
+  throw c.status === 'closed' ? new AppError('BUSINESS_RULE', { detail: { zh: '案件已办结', en: 'The case is closed' } }) : new AppError('FORBIDDEN');
+}
+
+const taken = { zh: '文书编号已被使用', en: 'The document number is taken' };
+
+// ---- 行政处罚 --------------------------------------------------------------------------------
+
+export interface PenaltyInput {
+  version: number;
+  ruleId: FineRule;
+  /** The unit, or (PEN-01) its legal representative or another directly responsible person. */
+  party: 'unit' | 'individual';
+  personName?: string | null;
+  personRole?: string | null;
+  /** 违法事实: what the unit did, as the decision states it. */
+  violation: string;
+  amountFen: number;
+  docNo: string;
+  issuedOn: string;
+  note?: string | null;
+}
+
+/**
+ * PEN-01…04, 06: a fine within the range the parameters give the article and the party, decided
+ * only where the law allows it — the Regulation's after an order to correct whose time ran out
+ * (the case recorded unmet), 监察条例 Art. 30 from filing — and once per party and article.
+ * Recorded as a 行政处罚决定书 with its Word file; the case stays in its stage.
+ */
+export async function imposePenalty(ctx: Ctx, id: string, input: PenaltyInput) {
+  const c0 = await visibleCase(ctx, id);
+  decider(ctx, c0);
+  const person = input.party === 'individual' ? input.personName?.trim() || null : null;
+  const problems: FieldProblem[] = [];
+  if (input.issuedOn > today(ctx)) problems.push({ field: 'issuedOn', message: { zh: '决定日期不能晚于今天', en: 'The decision cannot be dated in the future' } });
+  if (input.party === 'individual' && !person) problems.push({ field: 'personName', message: { zh: '请填写被处罚人姓名', en: 'Name the person fined' } });
+  if (input.party === 'individual' && !input.personRole?.trim()) problems.push({ field: 'personRole', message: { zh: '请填写被处罚人的职务（法定代表人、主要负责人或直接责任人员）', en: 'Give the person’s role (legal representative, principal or responsible person)' } });
+  if (!input.violation.trim()) problems.push({ field: 'violation', message: { zh: '请写明违法事实', en: 'State the violation' } });
+  // The parameters are read before the transaction: the embedded engine runs one statement stream at a time.
+  const ranges = fineRangesOf(await getParamValues(ctx.db, FINE_PARAM_IDS, c0.region_code, input.issuedOn > today(ctx) ? today(ctx) : input.issuedOn))[input.ruleId];
+  const verdict = checkFine(input.ruleId, input.party, input.amountFen, ranges);
+  if (!verdict.ok) problems.push(verdict.problem);
+  if (problems.length) throw invalidFields(problems);
+
+  await ctx.db.tx(async (tx) => {
+    const c = await repo.findCaseInScope(tx, ctx.actor, id, true);
+    if (!c || c.row_version !== input.version) throw new AppError('VERSION_CONFLICT');
+    const documents = await repo.documentsOf(tx, id);
+    const open = penaltyOpen(input.ruleId, { status: c.status, order: orderOf(documents), decidedOn: input.issuedOn });
+    if (!open.ok) throw new AppError('BUSINESS_RULE', { detail: open.reason });
+    const fined = documents.filter((d) => d.kind === 'penalty_decision').map((d) => d.data as { ruleId?: unknown; party?: unknown; personName?: unknown });
+    if (alreadyFined(fined, { ruleId: input.ruleId, party: input.party, personName: person })) {
+      throw new AppError('BUSINESS_RULE', { detail: { zh: `已就同一违法行为对该当事人作出${input.ruleId}罚款决定，不得重复罚款`, en: `This party was already fined under ${input.ruleId} for this violation` } });
+    }
+    if (await repo.documentNoTaken(tx, 'penalty_decision', input.docNo)) throw invalidFields([{ field: 'docNo', message: taken }]);
+    const data = { ruleId: input.ruleId, party: input.party, personName: person, personRole: person ? input.personRole!.trim() : null, violation: input.violation.trim(), stoppage: ranges.stoppage, note: input.note ?? null };
+    const doc = await recordCaseDocument(ctx, tx, c, { kind: 'penalty_decision', docNo: input.docNo, issuedOn: input.issuedOn, dueOn: null, amountFen: input.amountFen, data });
+    if (!(await repo.updateCase(tx, id, c.row_version, {}, ctx.clock.now()))) throw new AppError('VERSION_CONFLICT');
+    const summary = { documentId: doc.id, docNo: input.docNo, ruleId: input.ruleId, party: input.party, personName: person, amountFen: input.amountFen, stoppage: ranges.stoppage };
+    await repo.insertEvent(tx, { id: newIds(1)[0], caseId: id, at: ctx.clock.now(), kind: 'penalty', actorName: ctx.actor.name, data: { ...summary, note: input.note ?? null } });
+    await audit(tx, ctx, { action: 'case.penalty', objectType: 'case', objectId: id, after: { ...summary, fileId: doc.fileId }, regionPath: c.region_path });
+  });
+  return getCase(ctx, id);
+}
+
+// ---- 加付赔偿金 ------------------------------------------------------------------------------
+
+export interface CompensationInput {
+  version: number;
+  /** 0.5–1: the share of the wages unpaid at the order's deadline (监察条例 Art. 26). */
+  rate: number;
+  docNo: string;
+  issuedOn: string;
+  /** The day by which the compensation is to be paid. */
+  dueOn: string;
+  note?: string | null;
+}
+
+/**
+ * PEN-05: the order's time ran out with wages unpaid; the employer pays each worker the rate of
+ * what was still unpaid at the deadline (computed here from the findings and the payments, never
+ * typed). Once per order; recorded as a 加付赔偿金决定书 with its Word file.
+ */
+export async function orderCompensation(ctx: Ctx, id: string, input: CompensationInput) {
+  const c0 = await visibleCase(ctx, id);
+  decider(ctx, c0);
+  const problems: FieldProblem[] = [];
+  if (input.issuedOn > today(ctx)) problems.push({ field: 'issuedOn', message: { zh: '决定日期不能晚于今天', en: 'The decision cannot be dated in the future' } });
+  if (input.dueOn <= input.issuedOn) problems.push({ field: 'dueOn', message: { zh: '支付期限应晚于决定日期', en: 'The deadline lies after the decision' } });
+  const range = compensationRangeOf(await getParamValues(ctx.db, COMPENSATION_PARAM_IDS, c0.region_code, input.issuedOn > today(ctx) ? today(ctx) : input.issuedOn));
+  const rate = checkCompensationRate(input.rate, range);
+  if (!rate.ok) problems.push(rate.problem);
+  if (problems.length) throw invalidFields(problems);
+
+  await ctx.db.tx(async (tx) => {
+    const c = await repo.findCaseInScope(tx, ctx.actor, id, true);
+    if (!c || c.row_version !== input.version) throw new AppError('VERSION_CONFLICT');
+    const documents = await repo.documentsOf(tx, id);
+    const order = orderOf(documents);
+    const open = compensationOpen({ status: c.status, order, decidedOn: input.issuedOn });
+    if (!open.ok) throw new AppError('BUSINESS_RULE', { detail: open.reason });
+    const earlier = documents.find((d) => d.kind === 'compensation_order' && (d.data as { orderDocNo?: string }).orderDocNo === order!.docNo);
+    if (earlier) throw new AppError('BUSINESS_RULE', { detail: { zh: `已就该责令支付作出加付赔偿金决定（${earlier.doc_no}）`, en: `Additional compensation was already ordered for this order (${earlier.doc_no})` } });
+    const [workers, payments] = await Promise.all([repo.workersOf(tx, id), repo.paymentsOf(tx, id)]);
+    const lines = compensationLines(
+      workers.map((w) => ({ id: w.id, name: w.name, owedFen: Number(w.found_owed_fen ?? w.claimed_fen), status: w.status })),
+      payments.map((p) => ({ caseWorkerId: p.case_worker_id, amountFen: Number(p.amount_fen), paidOn: p.paid_on })),
+      order!.dueOn!,
+      input.rate,
+    );
+    if (lines.length === 0) throw new AppError('BUSINESS_RULE', { detail: { zh: '责令支付期限届满时已无未支付的工资，不适用加付赔偿金', en: 'Nothing was unpaid when the order ran out: no additional compensation' } });
+    if (await repo.documentNoTaken(tx, 'compensation_order', input.docNo)) throw invalidFields([{ field: 'docNo', message: taken }]);
+    const totalFen = lines.reduce((s, l) => s + l.compensationFen, 0);
+    const baseFen = lines.reduce((s, l) => s + l.baseFen, 0);
+    const data = { rate: input.rate, orderDocNo: order!.docNo, orderDueOn: order!.dueOn, baseFen, workers: lines, note: input.note ?? null };
+    const doc = await recordCaseDocument(ctx, tx, c, { kind: 'compensation_order', docNo: input.docNo, issuedOn: input.issuedOn, dueOn: input.dueOn, amountFen: totalFen, data });
+    if (!(await repo.updateCase(tx, id, c.row_version, {}, ctx.clock.now()))) throw new AppError('VERSION_CONFLICT');
+    const summary = { documentId: doc.id, docNo: input.docNo, rate: input.rate, baseFen, amountFen: totalFen, dueOn: input.dueOn, workers: lines.length };
+    await repo.insertEvent(tx, { id: newIds(1)[0], caseId: id, at: ctx.clock.now(), kind: 'compensation', actorName: ctx.actor.name, data: { ...summary, note: input.note ?? null } });
+    await audit(tx, ctx, { action: 'case.compensation', objectType: 'case', objectId: id, after: { ...summary, fileId: doc.fileId }, regionPath: c.region_path });
+  });
+  return getCase(ctx, id);
+}
+
+// ---- The Word files --------------------------------------------------------------------------
+
+/** 生成文书: the document's file made (again) from its template, for a document without one or after a template changed. */
+export async function renderCaseDocument(ctx: Ctx, caseId: string, documentId: string) {
+  const c = await visibleCase(ctx, caseId);
+  if (!mayRenderDocuments(ctx.actor, forPolicy(c))) throw new AppError('FORBIDDEN');
+  if (!(await docRepo.findDocumentOfCase(ctx.db, caseId, documentId))) throw notFound();
+  await ctx.db.tx(async (tx) => {
+    const doc = (await docRepo.findDocumentOfCase(tx, caseId, documentId, true))!;
+    const r = await regenerateDocumentFile(ctx, tx, c, doc);
+    await repo.insertEvent(tx, { id: newIds(1)[0], caseId, at: ctx.clock.now(), kind: 'document_rendered', actorName: ctx.actor.name, data: { documentId, kind: doc.kind, docNo: doc.doc_no, factsFrom: r.factsFrom } });
+    await audit(tx, ctx, { action: 'case.document_render', objectType: 'case', objectId: caseId, before: { fileId: r.previousFileId }, after: { documentId, kind: doc.kind, docNo: doc.doc_no, fileId: r.fileId, factsFrom: r.factsFrom }, regionPath: c.region_path });
+  });
+  return getCase(ctx, caseId);
+}
+
+/**
+ * A document's Word file, for whoever may read the case. The file names the workers and what they
+ * are owed, so each read is on the record (as a labour contract's is).
+ */
+export async function readCaseDocumentFile(ctx: Ctx, caseId: string, documentId: string) {
+  const c = await visibleCase(ctx, caseId);
+  const doc = await docRepo.findDocumentOfCase(ctx.db, caseId, documentId);
+  if (!doc) throw notFound();
+  if (!doc.file_id) throw new AppError('NOT_FOUND', { detail: { zh: '该文书尚未生成文件，请先“生成文书”', en: 'The document has no file yet: generate it first' } });
+  const file = await readStoredFile(ctx, ctx.db, doc.file_id);
+  if (!file) throw notFound();
+  await ctx.db.tx((tx) => audit(tx, ctx, { action: 'case.document_read', objectType: 'case', objectId: caseId, after: { documentId, kind: doc.kind, docNo: doc.doc_no, fileId: doc.file_id }, regionPath: c.region_path }));
+  return { fileName: documentFileName(doc.doc_no), mime: DOCX_MIME, content: file.content };
+}
