@@ -75,14 +75,8 @@ async function storeFileOf(ctx: Ctx, tx: Tx, record: DocumentRecord, facts: Docu
   return (await storeGeneratedFile(ctx, tx, { name: layout.fileName, mime: DOCX_MIME, content })).id;
 }
 
-export interface DocumentWrite {
-  kind: DocumentKind;
-  docNo: string;
-  issuedOn: string;
-  dueOn: string | null;
-  amountFen: number | null;
-  data: Record<string, unknown>;
-}
+/** A document as an action records it: the record its layout is made from. */
+export type DocumentWrite = DocumentRecord;
 
 /**
  * Records a document of the case with its Word file, in the caller's transaction: the facts as
