@@ -279,7 +279,13 @@ describe('payroll in Chromium', () => {
 
     await page.click('[data-testid=payroll-approve]');
     await confirmPopover(page);
-    await page.locator('[data-testid=payroll-summary] [data-testid=payroll-status][data-status=approved]').waitFor();
+    // When approval does not come, say what the page shows instead.
+    await page
+      .locator('[data-testid=payroll-summary] [data-testid=payroll-status][data-status=approved]')
+      .waitFor()
+      .catch(async (e: Error) => {
+        throw new Error(`${e.message}\non the page: ${await refusal.textContent({ timeout: 1000 }).catch(() => 'no refusal shown')}`);
+      });
     await page.click('[data-testid=payroll-submit]');
     await confirmPopover(page);
     await page.locator('[data-testid=payroll-summary] [data-testid=payroll-status][data-status=paying]').waitFor();

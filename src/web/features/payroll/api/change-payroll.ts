@@ -6,7 +6,9 @@ import { type PayItem, type PayrollDetail, payrollDetailKey } from './get-payrol
  * Every write on a payroll answers with the payroll as it now is: the answer replaces the cached
  * detail and the project's lists are read again (totals, counts, status).
  */
-const settle = (client: QueryClient) => (detail: PayrollDetail) => {
+const settle = (client: QueryClient) => async (detail: PayrollDetail) => {
+  // A read of the detail still in flight started before this write: it must not land on top of the answer.
+  await client.cancelQueries({ queryKey: payrollDetailKey(detail.id) });
   client.setQueryData(payrollDetailKey(detail.id), detail);
   return client.invalidateQueries({ queryKey: ['payroll', detail.projectId] });
 };
