@@ -436,6 +436,11 @@ const ROUTES: Record<string, Probe> = {
     foreignStatus: 404,
   },
   'POST /api/cases/:id/compensation': { foreign: (i) => ({ method: 'POST', url: `/api/cases/${i.caseB}/compensation`, body: { version: 1, rate: 0.5, docNo: '探针赔1', issuedOn: '2026-03-01', dueOn: '2026-03-20' } }), foreignStatus: 404 },
+  'POST /api/cases/:id/settlement': {
+    foreign: (i) => ({ method: 'POST', url: `/api/cases/${i.caseB}/settlement`, body: { version: 1, docNo: '探针调1', signedOn: '2026-03-01', installments: [{ dueOn: '2026-03-20', amountFen: 1 }] } }),
+    foreignStatus: 404,
+  },
+  'POST /api/cases/:id/handling-decision': { foreign: (i) => ({ method: 'POST', url: `/api/cases/${i.caseB}/handling-decision`, body: { version: 1, docNo: '探针处1', issuedOn: '2026-03-01', dueOn: '2026-03-20' } }), foreignStatus: 404 },
   'POST /api/cases/:id/documents/:documentId/render': { foreign: (i) => ({ method: 'POST', url: `/api/cases/${i.caseB}/documents/${i.documentB}/render` }), foreignStatus: 404 },
   'GET /api/cases/:id/documents/:documentId/file': { foreign: (i) => ({ method: 'GET', url: `/api/cases/${i.caseB}/documents/${i.documentB}/file` }), foreignStatus: 404 },
   'POST /api/incidents': {

@@ -1,6 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { getParamDef } from '../../platform/params/params.registry';
-import { alreadyFined, checkFine, COMPENSATION_PARAM_IDS, compensationLines, compensationOpen, FINE_PARAM_IDS, FINE_RULES, fineRangesOf, penaltyOpen, PENALTY_STAGES } from './cases.decisions';
+import {
+  alreadyFined,
+  checkFine,
+  checkInstallments,
+  checkPlanTotal,
+  COMPENSATION_PARAM_IDS,
+  compensationLines,
+  compensationOpen,
+  FINE_PARAM_IDS,
+  FINE_RULES,
+  fineRangesOf,
+  handlingDecisionOpen,
+  installmentProgress,
+  outstandingLines,
+  penaltyOpen,
+  PENALTY_STAGES,
+  settlementOpen,
+} from './cases.decisions';
 import { FINES } from './cases.law';
 import './cases.params';
 
@@ -100,5 +117,104 @@ describe('PEN-05 additional compensation', () => {
     expect(compensationLines(workers, payments, '2026-03-09', 1).map((l) => l.compensationFen)).toEqual([600_000, 600_000]);
     // Rounded half up to the fen, per worker.
     expect(compensationLines([{ id: 'x', name: '钱七', owedFen: 333, status: 'open' }], [], '2026-03-09', 0.5)[0].compensationFen).toBe(167);
+  });
+});
+
+describe('what the case still pursues (outstandingLines)', () => {
+  it('found owed (else claimed) less recovered, for the workers neither paid nor moved', () => {
+    const lines = outstandingLines([
+      { id: 'a', name: '张三', owedFen: 800_000, recoveredFen: 200_000, status: 'open' },
+      { id: 'b', name: '李四', owedFen: 600_000, recoveredFen: 600_000, status: 'paid' },
+      { id: 'c', name: '王五', owedFen: 300_000, recoveredFen: 0, status: 'moved' },
+      { id: 'd', name: '赵六', owedFen: 100_000, recoveredFen: 150_000, status: 'open' },
+      { id: 'e', name: '钱七', owedFen: 50_000, recoveredFen: 0, status: 'open' },
+    ]);
+    expect(lines).toEqual([
+      { caseWorkerId: 'a', name: '张三', unpaidFen: 600_000 },
+      { caseWorkerId: 'e', name: '钱七', unpaidFen: 50_000 },
+    ]);
+  });
+});
+
+describe('和解协议: the payment plan', () => {
+  const plan = [
+    { dueOn: '2026-03-10', amountFen: 500_000 },
+    { dueOn: '2026-04-10', amountFen: 500_000 },
+    { dueOn: '2026-05-10', amountFen: 400_000 },
+  ];
+  const fields = (ps: { field: string }[]) => ps.map((p) => p.field);
+
+  it('signed only while mediating, once per case', () => {
+    expect(settlementOpen({ status: 'mediating', agreement: null })).toEqual({ ok: true });
+    for (const status of ['accepted', 'investigating', 'resolved'] as const) {
+      expect(settlementOpen({ status, agreement: null })).toMatchObject({ ok: false, reason: { zh: expect.stringContaining('调解中签订') } });
+    }
+    expect(settlementOpen({ status: 'mediating', agreement: { docNo: '东人社调〔2026〕1号' } })).toMatchObject({ ok: false, reason: { zh: expect.stringContaining('东人社调〔2026〕1号') } });
+  });
+
+  it('1 to 12 installments', () => {
+    expect(checkInstallments(plan, '2026-03-02')).toEqual([]);
+    expect(fields(checkInstallments([], '2026-03-02'))).toEqual(['installments']);
+    const thirteen = Array.from({ length: 13 }, (_, i) => ({ dueOn: `2026-${String(i < 9 ? 3 : 4).padStart(2, '0')}-${String(10 + i).padStart(2, '0')}`, amountFen: 100 }));
+    expect(fields(checkInstallments(thirteen, '2026-03-02'))).toEqual(['installments']);
+    expect(checkInstallments(thirteen.slice(0, 12), '2026-03-02')).toEqual([]);
+  });
+
+  it('dates ascending, none before the signing; the day of signing itself is allowed', () => {
+    expect(checkInstallments([{ dueOn: '2026-03-02', amountFen: 1 }], '2026-03-02')).toEqual([]);
+    const early = checkInstallments([{ dueOn: '2026-03-01', amountFen: 1 }], '2026-03-02');
+    expect(early).toEqual([{ field: 'installments/0/dueOn', message: { zh: '支付期限不得早于协议签订日期（2026-03-02）', en: expect.any(String) } }]);
+    const unordered = checkInstallments([plan[1], plan[0], plan[2]], '2026-03-02');
+    expect(fields(unordered)).toEqual(['installments/1/dueOn']);
+    // Two installments on the same day are one installment.
+    expect(fields(checkInstallments([plan[0], { ...plan[0] }], '2026-03-02'))).toEqual(['installments/1/dueOn']);
+  });
+
+  it('whole positive fen', () => {
+    expect(fields(checkInstallments([{ dueOn: '2026-03-10', amountFen: 0 }, { dueOn: '2026-03-11', amountFen: 10.5 }], '2026-03-02'))).toEqual(['installments/0/amountFen', 'installments/1/amountFen']);
+  });
+
+  it('the sum equals what is still owed, or the refusal says the figure it should be', () => {
+    expect(checkPlanTotal(plan, 1_400_000)).toEqual({ ok: true });
+    expect(checkPlanTotal(plan, 1_400_001)).toEqual({
+      ok: false,
+      problem: { field: 'installments', message: { zh: '分期金额合计 14000.00 元，应等于尚欠工资 14000.01 元', en: 'The installments add up to 14000.00 yuan; they must equal the 14000.01 yuan still owed' } },
+    });
+  });
+
+  it('each installment met or missed: cumulative paid toward the agreement by its day against the cumulative plan', () => {
+    const covered = { caseWorkerIds: ['a', 'b'], countedPaymentIds: ['p0'] };
+    const payments = [
+      // Already counted when the agreement was signed, and a payment to a worker it does not cover: neither goes toward it.
+      { id: 'p0', caseWorkerId: 'a', amountFen: 200_000, paidOn: '2026-03-01' },
+      { id: 'px', caseWorkerId: 'z', amountFen: 900_000, paidOn: '2026-03-05' },
+      { id: 'p1', caseWorkerId: 'a', amountFen: 300_000, paidOn: '2026-03-08' },
+      { id: 'p2', caseWorkerId: 'b', amountFen: 200_000, paidOn: '2026-03-10' },
+      { id: 'p3', caseWorkerId: 'b', amountFen: 300_000, paidOn: '2026-04-12' },
+    ];
+    const states = (on: string) => installmentProgress(plan, payments, covered, on).installments.map((i) => i.state);
+    // ¥5,000 by 3-10 (the day itself in time); ¥5,000 of ¥10,000 by 4-10, made up to ¥8,000 on 4-12 — still short.
+    expect(states('2026-03-10')).toEqual(['paid', 'pending', 'pending']);
+    expect(states('2026-04-10')).toEqual(['paid', 'pending', 'pending']);
+    expect(states('2026-04-11')).toEqual(['paid', 'missed', 'pending']);
+    const p = installmentProgress(plan, payments, covered, '2026-05-11');
+    expect(p.paidFen).toBe(800_000);
+    expect(p.installments[1]).toEqual({ dueOn: '2026-04-10', amountFen: 500_000, cumulativeFen: 1_000_000, paidByDueFen: 500_000, state: 'missed' });
+    // Made up after the day: late, not missed.
+    const later = [...payments, { id: 'p4', caseWorkerId: 'a', amountFen: 600_000, paidOn: '2026-05-11' }];
+    expect(installmentProgress(plan, later, covered, '2026-05-12').installments.map((i) => i.state)).toEqual(['paid', 'late', 'late']);
+    // A payment recorded later but dated in time counts in time.
+    const backdated = [...payments, { id: 'p5', caseWorkerId: 'a', amountFen: 500_000, paidOn: '2026-04-09' }];
+    expect(installmentProgress(plan, backdated, covered, '2026-04-20').installments[1].state).toBe('paid');
+  });
+});
+
+describe('行政处理决定: when it may be issued', () => {
+  it('from filing, and after an order ran out unmet; once per case', () => {
+    expect(handlingDecisionOpen({ status: 'investigating', decision: null })).toEqual({ ok: true });
+    expect(handlingDecisionOpen({ status: 'enforcing', decision: null })).toEqual({ ok: true });
+    expect(handlingDecisionOpen({ status: 'ordered', decision: null })).toMatchObject({ ok: false, reason: { zh: expect.stringContaining('逾期未改正') } });
+    expect(handlingDecisionOpen({ status: 'mediating', decision: null })).toMatchObject({ ok: false, reason: { zh: expect.stringContaining('调解中') } });
+    expect(handlingDecisionOpen({ status: 'investigating', decision: { docNo: '东人社处〔2026〕1号' } })).toMatchObject({ ok: false, reason: { zh: expect.stringContaining('东人社处〔2026〕1号') } });
   });
 });

@@ -1,4 +1,4 @@
-import type { Bilingual } from '../../platform/errors';
+import type { Bilingual, FieldProblem } from '../../platform/errors';
 import { fenToYuanText } from '../../platform/money';
 import { additionalCompensation, COMPENSATION_RATE, FINES, type FenRange, fineAllowed, type FineRule, type Verdict } from './cases.law';
 import { CASE_STATUSES, type CaseStatus } from './cases.rules';
@@ -167,4 +167,140 @@ export function alreadyFined(
   p: { ruleId: FineRule; party: 'unit' | 'individual'; personName?: string | null },
 ): boolean {
   return decisions.some((d) => d.ruleId === p.ruleId && d.party === p.party && (p.party === 'unit' || String(d.personName ?? '').trim() === (p.personName ?? '').trim()));
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the case still pursues (和解协议 and 行政处理决定 are both for this amount)
+
+export interface OwedWorker {
+  id: string;
+  name: string;
+  /** What verification found owed (the claim before any finding). */
+  owedFen: number;
+  recoveredFen: number;
+  status: 'open' | 'paid' | 'moved';
+}
+export interface OutstandingLine {
+  caseWorkerId: string;
+  name: string;
+  unpaidFen: number;
+}
+
+/**
+ * Per worker not yet paid nor moved to another procedure: what was found owed (the claim before a
+ * finding) less what was recovered. Workers with nothing left have no line. The sum is the amount
+ * a settlement's plan must cover and a handling decision orders paid; it is never typed.
+ */
+export function outstandingLines(workers: readonly OwedWorker[]): OutstandingLine[] {
+  return workers
+    .filter((w) => w.status === 'open')
+    .map((w) => ({ caseWorkerId: w.id, name: w.name, unpaidFen: Math.max(0, w.owedFen - w.recoveredFen) }))
+    .filter((l) => l.unpaidFen > 0);
+}
+
+const sumFen = (ns: readonly number[]) => ns.reduce((s, n) => s + n, 0);
+
+// ---------------------------------------------------------------------------------------------
+// 和解协议: the employer and the workers agree, in mediation, to pay what is owed by a plan
+
+/** Mediation (`mediate`: accepted → mediating) is where an agreement is signed; it does not move the case. */
+export const SETTLEMENT_STAGES: readonly CaseStatus[] = ['mediating'];
+/** The most installments a plan may have: the platform's limit (a year paid monthly), not the law's. */
+export const SETTLEMENT_MAX_INSTALLMENTS = 12;
+
+export interface Installment {
+  /** The day by which this installment is paid (the day itself still in time). */
+  dueOn: string;
+  amountFen: number;
+}
+
+/** One agreement per case, signed only while mediating. */
+export function settlementOpen(c: { status: CaseStatus; agreement: { docNo: string } | null }): Open {
+  if (c.agreement) return no(`本案已签订和解协议（${c.agreement.docNo}），不能再次签订`, `The case already has a settlement agreement (${c.agreement.docNo})`);
+  if (SETTLEMENT_STAGES.includes(c.status)) return { ok: true };
+  return no(`和解协议在调解中签订，案件当前阶段（${CASE_STATUSES[c.status].zh}）不能签订`, `A settlement is signed in mediation; a case ${CASE_STATUSES[c.status].en.toLowerCase()} cannot sign one`);
+}
+
+/**
+ * The plan's shape, before any figure is known: 1 to 12 installments of whole positive fen, each
+ * due no earlier than the day the agreement is signed and each later than the one before. Every
+ * problem on its field (`installments/2/dueOn`).
+ */
+export function checkInstallments(installments: readonly Installment[], signedOn: string): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (installments.length < 1 || installments.length > SETTLEMENT_MAX_INSTALLMENTS) {
+    problems.push({ field: 'installments', message: { zh: `分期支付应为1至${SETTLEMENT_MAX_INSTALLMENTS}期`, en: `A plan has 1 to ${SETTLEMENT_MAX_INSTALLMENTS} installments` } });
+  }
+  installments.forEach((x, i) => {
+    if (!Number.isSafeInteger(x.amountFen) || x.amountFen < 1) problems.push({ field: `installments/${i}/amountFen`, message: { zh: '每期金额应大于零（以分计）', en: 'Each installment is more than zero, in whole fen' } });
+    if (x.dueOn < signedOn) problems.push({ field: `installments/${i}/dueOn`, message: { zh: `支付期限不得早于协议签订日期（${signedOn}）`, en: `An installment cannot fall due before the agreement is signed (${signedOn})` } });
+    else if (i > 0 && x.dueOn <= installments[i - 1].dueOn) problems.push({ field: `installments/${i}/dueOn`, message: { zh: '各期支付期限应依次推后', en: 'Each installment falls due after the one before' } });
+  });
+  return problems;
+}
+
+/** The plan pays exactly what is still owed: refused otherwise, with the figure it should be. */
+export function checkPlanTotal(installments: readonly Installment[], owedFen: number): Verdict {
+  const total = sumFen(installments.map((x) => x.amountFen));
+  if (total === owedFen) return { ok: true };
+  const [got, want] = [fenToYuanText(total), fenToYuanText(owedFen)];
+  return {
+    ok: false,
+    problem: { field: 'installments', message: { zh: `分期金额合计 ${got} 元，应等于尚欠工资 ${want} 元`, en: `The installments add up to ${got} yuan; they must equal the ${want} yuan still owed` } },
+  };
+}
+
+export type InstallmentState = 'paid' | 'late' | 'missed' | 'pending';
+export interface InstallmentProgress extends Installment {
+  /** What the plan has asked for by this installment's day, all installments so far. */
+  cumulativeFen: number;
+  /** Paid toward the agreement by the end of this installment's day. */
+  paidByDueFen: number;
+  /** paid: in time; late: short on the day, made up since; missed: the day passed short; pending: not yet due and short. */
+  state: InstallmentState;
+}
+export interface AgreementPayment {
+  id: string;
+  caseWorkerId: string;
+  amountFen: number;
+  paidOn: string;
+}
+
+/**
+ * Whether each installment was met: the payments toward the agreement (to the workers it covers,
+ * not those already counted when it was signed) made by the end of the installment's day, against
+ * the plan's cumulative amount by then. A payment recorded later but dated in time counts in time.
+ */
+export function installmentProgress(
+  installments: readonly Installment[],
+  payments: readonly AgreementPayment[],
+  covered: { caseWorkerIds: readonly string[]; countedPaymentIds: readonly string[] },
+  on: string,
+): { paidFen: number; installments: InstallmentProgress[] } {
+  const workers = new Set(covered.caseWorkerIds);
+  const counted = new Set(covered.countedPaymentIds);
+  const toward = payments.filter((p) => workers.has(p.caseWorkerId) && !counted.has(p.id));
+  const paidFen = sumFen(toward.map((p) => p.amountFen));
+  let cumulativeFen = 0;
+  return {
+    paidFen,
+    installments: installments.map((x) => {
+      cumulativeFen += x.amountFen;
+      const paidByDueFen = sumFen(toward.filter((p) => p.paidOn <= x.dueOn).map((p) => p.amountFen));
+      const state: InstallmentState = paidByDueFen >= cumulativeFen ? 'paid' : on <= x.dueOn ? 'pending' : paidFen >= cumulativeFen ? 'late' : 'missed';
+      return { dueOn: x.dueOn, amountFen: x.amountFen, cumulativeFen, paidByDueFen, state };
+    }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 行政处理决定: the inspection orders the wages paid (监察条例 Art. 18 ¶1 (二), Art. 26)
+
+/** From filing (立案) on, and after an order ran out unmet; not while an order's own time runs. */
+export const HANDLING_DECISION_STAGES: readonly CaseStatus[] = ['investigating', 'enforcing'];
+
+/** One handling decision per case, in the stages above. */
+export function handlingDecisionOpen(c: { status: CaseStatus; decision: { docNo: string } | null }): Open {
+  if (c.decision) return no(`本案已作出行政处理决定（${c.decision.docNo}）`, `A handling decision was already issued (${c.decision.docNo})`);
+  return stageOpen(c.status, HANDLING_DECISION_STAGES, { zh: '行政处理决定', en: 'a handling decision' });
 }

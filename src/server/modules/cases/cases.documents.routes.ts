@@ -2,12 +2,12 @@ import { Type } from '@sinclair/typebox';
 import { attachmentDisposition } from '../../platform/http/files';
 import { DateOnly, Nullable, Strict, StringEnum, Uuid, withProblems } from '../../platform/http/schemas';
 import type { App } from '../../platform/http/types';
-import { FINE_RULES } from './cases.decisions';
-import { imposePenalty, orderCompensation, readCaseDocumentFile, renderCaseDocument } from './cases.documents.service';
+import { imposePenalty, issueHandlingDecision, orderCompensation, readCaseDocumentFile, recordSettlement, renderCaseDocument } from './cases.documents.service';
+import { FINE_RULES, SETTLEMENT_MAX_INSTALLMENTS } from './cases.decisions';
 import { presentCaseDetail } from './cases.presenter';
 import { CaseDetail } from './cases.routes';
 
-/** 文书: the Word files of a case's documents, and the decisions (行政处罚, 加付赔偿金) that issue them. */
+/** 文书: the Word files of a case's documents, and the acts that issue them (行政处罚, 加付赔偿金, 和解协议, 行政处理决定). */
 
 const tags = ['cases'];
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
@@ -52,6 +52,42 @@ export async function caseDocumentsRoutes(app: App) {
       response: detail,
     },
     handler: async (req) => presentCaseDetail(await orderCompensation(req.ctx, req.params.id, req.body)),
+  });
+
+  app.post('/api/cases/:id/settlement', {
+    config: { access: 'cases.handle' },
+    schema: {
+      tags,
+      summary: '签订和解协议（调解中，分期支付计划合计须等于尚欠工资） / record a settlement agreement with its payment plan, while mediating',
+      description: 'The plan must add up to what is still owed to the workers not yet paid or moved (computed by the server); installments fall due in order, none before the signing. One agreement per case.',
+      params: CaseParams,
+      body: Type.Object(
+        {
+          ...Version,
+          docNo: Text(60),
+          signedOn: DateOnly,
+          installments: Type.Array(
+            Type.Object({ dueOn: DateOnly, amountFen: Type.Integer({ minimum: 1, maximum: 100_000_000_000_00, description: '分 (fen)' }) }, Strict),
+            { minItems: 1, maxItems: SETTLEMENT_MAX_INSTALLMENTS },
+          ),
+        },
+        Strict,
+      ),
+      response: detail,
+    },
+    handler: async (req) => presentCaseDetail(await recordSettlement(req.ctx, req.params.id, req.body)),
+  });
+
+  app.post('/api/cases/:id/handling-decision', {
+    config: { access: 'cases.enforce' },
+    schema: {
+      tags,
+      summary: '行政处理决定（立案后或逾期未改正后；金额按尚欠工资计算） / an administrative handling decision to pay what is still owed',
+      params: CaseParams,
+      body: Type.Object({ ...Version, docNo: Text(60), issuedOn: DateOnly, dueOn: DateOnly }, Strict),
+      response: detail,
+    },
+    handler: async (req) => presentCaseDetail(await issueHandlingDecision(req.ctx, req.params.id, req.body)),
   });
 
   app.post('/api/cases/:id/documents/:documentId/render', {

@@ -1,3 +1,4 @@
+import type { Tx } from '../../db/client';
 import { shanghaiDate } from '../../platform/calendar';
 import { type Ctx, audit } from '../../platform/context';
 import { AppError, type FieldProblem, invalidFields, notFound } from '../../platform/errors';
@@ -5,19 +6,37 @@ import { readStoredFile } from '../../platform/files/files';
 import { newIds } from '../../platform/ids';
 import { getParamValues } from '../params';
 import { checkCompensationRate, type FineRule } from './cases.law';
-import { alreadyFined, checkFine, COMPENSATION_PARAM_IDS, compensationLines, compensationOpen, compensationRangeOf, FINE_PARAM_IDS, fineRangesOf, penaltyOpen } from './cases.decisions';
+import {
+  alreadyFined,
+  checkFine,
+  checkInstallments,
+  checkPlanTotal,
+  COMPENSATION_PARAM_IDS,
+  compensationLines,
+  compensationOpen,
+  compensationRangeOf,
+  FINE_PARAM_IDS,
+  fineRangesOf,
+  handlingDecisionOpen,
+  type Installment,
+  outstandingLines,
+  penaltyOpen,
+  settlementOpen,
+} from './cases.decisions';
 import { DOCX_MIME } from './cases.docx';
 import { orderOf, recordCaseDocument, regenerateDocumentFile } from './cases.documents';
 import * as docRepo from './cases.documents.repo';
-import { mayDecide, mayRenderDocuments } from './cases.policy';
+import { mayDecide, mayRenderDocuments, mayWork } from './cases.policy';
 import * as repo from './cases.repo';
-import { getCase } from './cases.service';
+import { stageDeadlineIfKnown } from './cases.rules';
+import { getCase, stageParams } from './cases.service';
 import { documentFileName } from './cases.templates';
 
 /**
  * The use cases of a case's written decisions and their Word files: a penalty (行政处罚决定书,
- * PEN-01…04, 06), an order of additional compensation (加付赔偿金, PEN-05), making a document's
- * file again, and reading it. Each loads the case in the caller's scope, checks the policy and the
+ * PEN-01…04, 06), an order of additional compensation (加付赔偿金, PEN-05), a settlement with its
+ * payment plan (和解协议), a handling decision (行政处理决定), making a document's file again, and
+ * reading it. Each loads the case in the caller's scope, checks the policy and the
  * law, writes in one transaction with its event and its audit entry.
  */
 
@@ -152,6 +171,121 @@ export async function orderCompensation(ctx: Ctx, id: string, input: Compensatio
     const summary = { documentId: doc.id, docNo: input.docNo, rate: input.rate, baseFen, amountFen: totalFen, dueOn: input.dueOn, workers: lines.length };
     await repo.insertEvent(tx, { id: newIds(1)[0], caseId: id, at: ctx.clock.now(), kind: 'compensation', actorName: ctx.actor.name, data: { ...summary, note: input.note ?? null } });
     await audit(tx, ctx, { action: 'case.compensation', objectType: 'case', objectId: id, after: { ...summary, fileId: doc.fileId }, regionPath: c.region_path });
+  });
+  return getCase(ctx, id);
+}
+
+// ---- 和解协议 and 行政处理决定 ------------------------------------------------------------------
+
+/** Still owed to the workers not yet paid or moved, per worker, from the case as it stands in `tx`. */
+async function outstandingOf(tx: Tx, caseId: string) {
+  const workers = await repo.workersOf(tx, caseId);
+  const lines = outstandingLines(workers.map((w) => ({ id: w.id, name: w.name, owedFen: Number(w.found_owed_fen ?? w.claimed_fen), recoveredFen: Number(w.recovered_fen), status: w.status })));
+  return { lines, totalFen: lines.reduce((s, l) => s + l.unpaidFen, 0) };
+}
+
+const nothingOwed = { zh: '本案已无尚欠的工资，请办理完毕', en: 'Nothing is owed any more: mark the case handled' };
+
+export interface SettlementInput {
+  version: number;
+  docNo: string;
+  /** The day the parties signed. */
+  signedOn: string;
+  installments: Installment[];
+  note?: string | null;
+}
+
+/**
+ * 和解协议 in mediation: the employer agrees to pay what is still owed to the workers not yet paid
+ * or moved (computed here, never typed) by a plan of 1–12 installments whose sum is exactly that,
+ * due in order and none before the signing. One per case. Recorded as a `settlement_agreement`
+ * with its Word file, the plan in `data.installments`, `due_on` the last installment; the case
+ * stays in mediation, its deadline running to the last installment when that is later. The
+ * payments recorded afterwards (POST …/payments) fulfil it; the case page shows each installment
+ * met or missed (cases.documents.ts).
+ */
+export async function recordSettlement(ctx: Ctx, id: string, input: SettlementInput) {
+  const c0 = await visibleCase(ctx, id);
+  if (!mayWork(ctx.actor, forPolicy(c0))) throw c0.status === 'closed' ? new AppError('BUSINESS_RULE', { detail: { zh: '案件已办结', en: 'The case is closed' } }) : new AppError('FORBIDDEN');
+  const on = today(ctx);
+  const problems: FieldProblem[] = [];
+  if (input.signedOn > on) problems.push({ field: 'signedOn', message: { zh: '签订日期不能晚于今天', en: 'The agreement cannot be dated in the future' } });
+  else if (input.signedOn < c0.received_on) problems.push({ field: 'signedOn', message: { zh: `签订日期不能早于案件接收日期（${c0.received_on}）`, en: `The agreement cannot predate the case (${c0.received_on})` } });
+  problems.push(...checkInstallments(input.installments, input.signedOn));
+  if (problems.length) throw invalidFields(problems);
+  // Read before the transaction: the embedded engine runs one statement stream at a time.
+  const params = await stageParams(ctx, c0.region_code, on);
+
+  await ctx.db.tx(async (tx) => {
+    const c = await repo.findCaseInScope(tx, ctx.actor, id, true);
+    if (!c || c.row_version !== input.version) throw new AppError('VERSION_CONFLICT');
+    const documents = await repo.documentsOf(tx, id);
+    const earlier = documents.find((d) => d.kind === 'settlement_agreement');
+    const open = settlementOpen({ status: c.status, agreement: earlier ? { docNo: earlier.doc_no } : null });
+    if (!open.ok) throw new AppError('BUSINESS_RULE', { detail: open.reason });
+    const { lines, totalFen } = await outstandingOf(tx, id);
+    if (totalFen === 0) throw new AppError('BUSINESS_RULE', { detail: nothingOwed });
+    const total = checkPlanTotal(input.installments, totalFen);
+    if (!total.ok) throw invalidFields([total.problem]);
+    if (await repo.documentNoTaken(tx, 'settlement_agreement', input.docNo)) throw invalidFields([{ field: 'docNo', message: taken }]);
+    // The payments already in the amount: what is paid after them goes toward the plan.
+    const covered = new Set(lines.map((l) => l.caseWorkerId));
+    const countedPaymentIds = (await repo.paymentsOf(tx, id)).filter((p) => covered.has(p.case_worker_id)).map((p) => p.id);
+    const installments = input.installments.map((x) => ({ dueOn: x.dueOn, amountFen: x.amountFen }));
+    const lastDueOn = installments.at(-1)!.dueOn;
+    const data = { installments, owedFen: totalFen, workers: lines, countedPaymentIds, note: input.note ?? null };
+    const doc = await recordCaseDocument(ctx, tx, c, { kind: 'settlement_agreement', docNo: input.docNo, issuedOn: input.signedOn, dueOn: lastDueOn, amountFen: totalFen, data });
+    // The mediation now runs until the last installment when that is later than its own limit (cases.rules.ts, `settlementDueOn`).
+    const dates = { receivedOn: c.received_on, acceptedOn: c.accepted_on, filedOn: c.filed_on, extended: c.extended, orderDueOn: c.order_due_on, resolvedOn: c.resolved_on, settlementDueOn: lastDueOn };
+    const stageDueOn = stageDeadlineIfKnown('mediating', dates, params) ?? c.stage_due_on;
+    if (!(await repo.updateCase(tx, id, c.row_version, { stageDueOn }, ctx.clock.now()))) throw new AppError('VERSION_CONFLICT');
+    const summary = { documentId: doc.id, docNo: input.docNo, signedOn: input.signedOn, amountFen: totalFen, installments, stageDueOn };
+    await repo.insertEvent(tx, { id: newIds(1)[0], caseId: id, at: ctx.clock.now(), kind: 'settlement', actorName: ctx.actor.name, data: { ...summary, note: input.note ?? null } });
+    await audit(tx, ctx, { action: 'case.settlement', objectType: 'case', objectId: id, before: { stageDueOn: c.stage_due_on }, after: { ...summary, fileId: doc.fileId }, regionPath: c.region_path });
+  });
+  return getCase(ctx, id);
+}
+
+export interface HandlingDecisionInput {
+  version: number;
+  docNo: string;
+  issuedOn: string;
+  /** The day by which the wages are to be paid. */
+  dueOn: string;
+  note?: string | null;
+}
+
+/**
+ * 行政处理决定 (监察条例 Art. 18 ¶1 (二), Art. 26): once filed (investigating) or after an order ran
+ * out unmet (enforcing), the inspection decides that the employer pays what is still owed to the
+ * workers not yet paid or moved (computed here, never typed) by a day after the decision. One per
+ * case; labour inspection of the handling unit decides, as for an order. Recorded as a
+ * `handling_decision` with its Word file; the case stays in its stage.
+ */
+export async function issueHandlingDecision(ctx: Ctx, id: string, input: HandlingDecisionInput) {
+  const c0 = await visibleCase(ctx, id);
+  decider(ctx, c0);
+  const problems: FieldProblem[] = [];
+  if (input.issuedOn > today(ctx)) problems.push({ field: 'issuedOn', message: { zh: '决定日期不能晚于今天', en: 'The decision cannot be dated in the future' } });
+  if (input.dueOn <= input.issuedOn) problems.push({ field: 'dueOn', message: { zh: '支付期限应晚于决定日期', en: 'The deadline lies after the decision' } });
+  if (problems.length) throw invalidFields(problems);
+
+  await ctx.db.tx(async (tx) => {
+    const c = await repo.findCaseInScope(tx, ctx.actor, id, true);
+    if (!c || c.row_version !== input.version) throw new AppError('VERSION_CONFLICT');
+    const documents = await repo.documentsOf(tx, id);
+    const earlier = documents.find((d) => d.kind === 'handling_decision');
+    const open = handlingDecisionOpen({ status: c.status, decision: earlier ? { docNo: earlier.doc_no } : null });
+    if (!open.ok) throw new AppError('BUSINESS_RULE', { detail: open.reason });
+    const { lines, totalFen } = await outstandingOf(tx, id);
+    if (totalFen === 0) throw new AppError('BUSINESS_RULE', { detail: nothingOwed });
+    if (await repo.documentNoTaken(tx, 'handling_decision', input.docNo)) throw invalidFields([{ field: 'docNo', message: taken }]);
+    const data = { workers: lines, note: input.note ?? null };
+    const doc = await recordCaseDocument(ctx, tx, c, { kind: 'handling_decision', docNo: input.docNo, issuedOn: input.issuedOn, dueOn: input.dueOn, amountFen: totalFen, data });
+    if (!(await repo.updateCase(tx, id, c.row_version, {}, ctx.clock.now()))) throw new AppError('VERSION_CONFLICT');
+    const summary = { documentId: doc.id, docNo: input.docNo, issuedOn: input.issuedOn, dueOn: input.dueOn, amountFen: totalFen, workers: lines.length };
+    await repo.insertEvent(tx, { id: newIds(1)[0], caseId: id, at: ctx.clock.now(), kind: 'handling_decision', actorName: ctx.actor.name, data: { ...summary, note: input.note ?? null } });
+    await audit(tx, ctx, { action: 'case.handling_decision', objectType: 'case', objectId: id, after: { ...summary, fileId: doc.fileId }, regionPath: c.region_path });
   });
   return getCase(ctx, id);
 }

@@ -14,10 +14,18 @@ import {
   FINE_PARAM_IDS,
   FINE_RULES,
   fineRangesOf,
+  handlingDecisionOpen,
+  type Installment,
+  type InstallmentProgress,
+  installmentProgress,
   type OrderOfCase,
+  type OutstandingLine,
+  outstandingLines,
   penaltyOpen,
+  SETTLEMENT_MAX_INSTALLMENTS,
+  settlementOpen,
 } from './cases.decisions';
-import { mayDecide, mayRenderDocuments } from './cases.policy';
+import { mayDecide, mayRenderDocuments, mayWork } from './cases.policy';
 import * as docRepo from './cases.documents.repo';
 import * as repo from './cases.repo';
 import { type DocumentFacts, type DocumentKind, type DocumentRecord, layoutOf } from './cases.templates';
@@ -26,8 +34,8 @@ import { type DocumentFacts, type DocumentKind, type DocumentRecord, layoutOf } 
  * The Word files of a case's documents: the facts a document states, gathered from the case when
  * it is recorded and kept in its `data` (so a file made again later says what the first said),
  * the file rendered from the template and stored through platform/files, linked by `file_id`.
- * Also what the decisions (PEN-01…06) look like for the case page. No HTTP, no audit of its own:
- * the use case that calls it audits, in its transaction.
+ * Also what the decisions (PEN-01…06, 和解协议, 行政处理决定) look like for the case page. No
+ * HTTP, no audit of its own: the use case that calls it audits, in its transaction.
  */
 
 type DocumentRow = Awaited<ReturnType<typeof repo.documentsOf>>[number];
@@ -127,27 +135,121 @@ export interface DecisionFacts {
 
 const DECIDING: readonly string[] = ['investigating', 'ordered', 'enforcing'];
 
+/** 和解协议: while mediating, what a plan must cover; once signed, each installment met or missed. */
+export interface SettlementFacts {
+  open: boolean;
+  reason: { zh: string; en: string } | null;
+  /** The caller may record it (the handling unit's officials, as for the other steps of mediation). */
+  mayRecord: boolean;
+  /** What the plan must add up to now: still owed to the workers not yet paid or moved. */
+  owedFen: number;
+  lines: OutstandingLine[];
+  maxInstallments: number;
+  agreement: {
+    documentId: string;
+    docNo: string;
+    signedOn: string;
+    amountFen: number;
+    /** Paid toward the agreement so far (payments recorded after it, to the workers it covers). */
+    paidFen: number;
+    installments: InstallmentProgress[];
+  } | null;
+}
+
+/** 行政处理决定: its amount as it would be today, or the one issued. */
+export interface HandlingDecisionFacts {
+  open: boolean;
+  reason: { zh: string; en: string } | null;
+  mayDecide: boolean;
+  amountFen: number;
+  lines: OutstandingLine[];
+  decision: { documentId: string; docNo: string; issuedOn: string; dueOn: string | null; amountFen: number } | null;
+}
+
 /** What the documents tab may offer: making files, and the decisions with their legal ranges (null outside the deciding stages). */
 export interface DocumentsFacts {
   mayRender: boolean;
   decisions: DecisionFacts | null;
+  /** Null unless mediating or an agreement was signed. */
+  settlement: SettlementFacts | null;
+  /** Null unless the case is where a decision may be taken, or one was issued. */
+  handlingDecision: HandlingDecisionFacts | null;
+}
+
+/** What a settlement keeps in `data` besides its facts: the plan, whom it covers, the payments already counted in its amount. */
+interface SettlementData {
+  installments?: Installment[];
+  workers?: { caseWorkerId: string }[];
+  countedPaymentIds?: string[];
+}
+
+function settlementFacts(
+  actor: Actor,
+  c: repo.CaseRow,
+  policy: Parameters<typeof mayWork>[1],
+  documents: readonly DocumentRow[],
+  lines: OutstandingLine[],
+  payments: readonly { id: string; case_worker_id: string; amount_fen: number; paid_on: string }[],
+  on: string,
+): SettlementFacts | null {
+  const doc = documents.find((d) => d.kind === 'settlement_agreement');
+  if (!doc && c.status !== 'mediating') return null;
+  const open = settlementOpen({ status: c.status, agreement: doc ? { docNo: doc.doc_no } : null });
+  let agreement: SettlementFacts['agreement'] = null;
+  if (doc) {
+    const data = (doc.data ?? {}) as SettlementData;
+    const progress = installmentProgress(
+      (data.installments ?? []).map((x) => ({ dueOn: x.dueOn, amountFen: Number(x.amountFen) })),
+      payments.map((p) => ({ id: p.id, caseWorkerId: p.case_worker_id, amountFen: Number(p.amount_fen), paidOn: p.paid_on })),
+      { caseWorkerIds: (data.workers ?? []).map((w) => w.caseWorkerId), countedPaymentIds: data.countedPaymentIds ?? [] },
+      on,
+    );
+    agreement = { documentId: doc.id, docNo: doc.doc_no, signedOn: doc.issued_on, amountFen: Number(doc.amount_fen ?? 0), ...progress };
+  }
+  return {
+    open: open.ok,
+    reason: open.ok ? null : open.reason,
+    mayRecord: mayWork(actor, policy),
+    owedFen: lines.reduce((s, l) => s + l.unpaidFen, 0),
+    lines,
+    maxInstallments: SETTLEMENT_MAX_INSTALLMENTS,
+    agreement,
+  };
+}
+
+function handlingDecisionFacts(actor: Actor, c: repo.CaseRow, policy: Parameters<typeof mayDecide>[1], documents: readonly DocumentRow[], lines: OutstandingLine[]): HandlingDecisionFacts | null {
+  const doc = documents.find((d) => d.kind === 'handling_decision');
+  if (!doc && !DECIDING.includes(c.status)) return null;
+  const open = handlingDecisionOpen({ status: c.status, decision: doc ? { docNo: doc.doc_no } : null });
+  return {
+    open: open.ok,
+    reason: open.ok ? null : open.reason,
+    mayDecide: mayDecide(actor, policy),
+    amountFen: lines.reduce((s, l) => s + l.unpaidFen, 0),
+    lines,
+    decision: doc ? { documentId: doc.id, docNo: doc.doc_no, issuedOn: doc.issued_on, dueOn: doc.due_on, amountFen: Number(doc.amount_fen ?? 0) } : null,
+  };
 }
 
 /**
- * The documents tab's facts as they stand today: whether the caller may make files, and the
- * decisions with the legal range of each article and the base of the compensation. Outside the
- * stages that lead to a decision nothing is read.
+ * The documents tab's facts as they stand today: whether the caller may make files, the
+ * decisions with the legal range of each article and the base of the compensation, the 和解协议
+ * (what a plan must cover; once signed, each installment met or missed) and the 行政处理决定 (its
+ * computed amount). Outside the stages that lead to a decision no parameter is read.
  */
 export async function documentsFacts(
   db: DbOrTx,
   actor: Actor,
   c: repo.CaseRow,
   policy: { status: repo.CaseRow['status']; handlingUnitPath: string | null; accountableUnitPath: string | null; extended: boolean },
-  { documents, workers, payments }: { documents: readonly DocumentRow[]; workers: readonly repo.CaseWorkerRow[]; payments: readonly { case_worker_id: string; amount_fen: number; paid_on: string }[] },
+  { documents, workers, payments }: { documents: readonly DocumentRow[]; workers: readonly repo.CaseWorkerRow[]; payments: readonly { id: string; case_worker_id: string; amount_fen: number; paid_on: string }[] },
   on: string,
 ): Promise<DocumentsFacts> {
   const mayRender = mayRenderDocuments(actor, policy);
-  if (!DECIDING.includes(c.status)) return { mayRender, decisions: null };
+  const owed = outstandingLines(workers.map((w) => ({ id: w.id, name: w.name, owedFen: Number(w.found_owed_fen ?? w.claimed_fen), recoveredFen: Number(w.recovered_fen), status: w.status })));
+  const settlement = settlementFacts(actor, c, policy, documents, owed, payments, on);
+  const handlingDecision = handlingDecisionFacts(actor, c, policy, documents, owed);
+  if (!DECIDING.includes(c.status)) return { mayRender, decisions: null, settlement, handlingDecision };
   const values = await getParamValues(db, [...FINE_PARAM_IDS, ...COMPENSATION_PARAM_IDS], c.region_code, on);
   const ranges = fineRangesOf(values);
   const order = orderOf(documents);
@@ -168,6 +270,8 @@ export async function documentsFacts(
     : [];
   return {
     mayRender,
+    settlement,
+    handlingDecision,
     decisions: {
       mayDecide: mayDecide(actor, policy),
       penalty,

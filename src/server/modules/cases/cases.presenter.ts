@@ -157,5 +157,7 @@ const EVENT_LABELS: Record<string, { zh: string; en: string }> = {
   escalated: { zh: '逾期升级督办', en: 'Escalated for being overdue' },
   penalty: { zh: '作出行政处罚决定', en: 'Penalty decided' },
   compensation: { zh: '责令加付赔偿金', en: 'Additional compensation ordered' },
+  settlement: { zh: '签订和解协议', en: 'Settlement agreement signed' },
+  handling_decision: { zh: '作出行政处理决定', en: 'Handling decision issued' },
   document_rendered: { zh: '生成文书', en: 'Document file made' },
 };

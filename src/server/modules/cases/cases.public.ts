@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors';
 import { newIds } from '../../platform/ids';
 import * as repo from './cases.repo';
 import { acceptBy, CASE_STATUSES } from './cases.rules';
-import { planClue, recordClue } from './cases.service';
+import { planClue, receiptOfCase, recordClue } from './cases.service';
 
 /**
  * 扫码投诉: a worker without an account complains from the QR code on a site's 维权告示牌. The phone
@@ -119,8 +119,7 @@ export async function submitPublicComplaint(ctx: Ctx, input: PublicComplaintInpu
     return { caseNo: recorded.caseNo!, title: plan.case!.title, handlingUnitName: recorded.handlingUnitName, receivedOn, acceptBy: acceptBy(receivedOn, plan.stage.acceptWithinWD), duplicate: false };
   }
   const first = (await repo.findClueByExternalId(ctx.db, 'public_qr', input.verificationId))!;
-  const r = await repo.receiptOf(ctx.db, first.case_id!);
-  return { caseNo: r.case_no, title: r.title, handlingUnitName: r.handling_unit_name, receivedOn: r.received_on, acceptBy: acceptBy(r.received_on, plan.stage.acceptWithinWD), duplicate: true };
+  return { ...(await receiptOfCase(ctx, first.case_id!)), duplicate: true };
 }
 
 /**

@@ -573,8 +573,10 @@ export async function findUnit(db: DbOrTx, id: string) {
 
 /** Open cases in a stage with a deadline that could not yet be counted (it ran past the holiday calendar). */
 export async function casesAwaitingDeadline(db: DbOrTx) {
-  const { rows } = await db.query<{ id: string; status: string; region_code: string; received_on: string; accepted_on: string | null; filed_on: string | null; extended: boolean; order_due_on: string | null; resolved_on: string | null }>(
-    `SELECT id, status, region_code, received_on::text, accepted_on::text, filed_on::text, extended, order_due_on::text, resolved_on::text
+  // settlement_due_on: the 和解协议's last installment, which a mediation's deadline waits for (cases.rules.ts).
+  const { rows } = await db.query<{ id: string; status: string; region_code: string; received_on: string; accepted_on: string | null; filed_on: string | null; extended: boolean; order_due_on: string | null; resolved_on: string | null; settlement_due_on: string | null }>(
+    `SELECT id, status, region_code, received_on::text, accepted_on::text, filed_on::text, extended, order_due_on::text, resolved_on::text,
+            (SELECT max(d.due_on) FROM case_documents d WHERE d.case_id = cases.id AND d.kind = 'settlement_agreement')::text AS settlement_due_on
        FROM cases WHERE stage_due_on IS NULL AND status NOT IN ('enforcing', 'closed')`,
   );
   return rows;

@@ -70,6 +70,13 @@ describe('stage deadlines in working days on the official calendar (CASE-01, CAS
     expect(stageDeadline('mediating', dates({ receivedOn: '2026-02-12' }), P)).toBe('2026-02-28');
   });
 
+  it('a settlement paid by installments keeps the mediation running until the last one, when that is later', () => {
+    expect(stageDeadline('mediating', dates({ receivedOn: '2026-02-12', settlementDueOn: '2026-05-10' }), P)).toBe('2026-05-10');
+    expect(stageDeadline('mediating', dates({ receivedOn: '2026-02-12', settlementDueOn: '2026-02-20' }), P)).toBe('2026-02-28');
+    // Only mediation waits on the plan: once filed, the investigation's own limit applies.
+    expect(stageDeadline('investigating', dates({ filedOn: '2026-01-05', settlementDueOn: '2026-12-31' }), P)).toBe('2026-04-03');
+  });
+
   it('CASE-03 gives 60 working days from filing, 90 with the extension', () => {
     expect(stageDeadline('investigating', dates({ filedOn: '2026-01-05' }), P)).toBe('2026-04-03');
     expect(stageDeadline('investigating', dates({ filedOn: '2026-01-05', extended: true }), P)).toBe('2026-05-20');

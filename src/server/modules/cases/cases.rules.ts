@@ -136,6 +136,11 @@ export interface StageDates {
   extended: boolean;
   orderDueOn: string | null;
   resolvedOn: string | null;
+  /**
+   * The last installment of the 和解协议 signed while mediating, if any: paying by a plan is the
+   * mediation still running, so the stage lasts until then when that is later than its own limit.
+   */
+  settlementDueOn?: string | null;
 }
 
 /**
@@ -149,8 +154,12 @@ export function stageDeadline(status: CaseStatus, d: StageDates, p: StageParams)
       return after(d.receivedOn, p.respondWD);
     case 'accepted':
       return after(d.acceptedOn ?? d.receivedOn, p.verifyWD);
-    case 'mediating':
-      return after(d.receivedOn, p.closeWD);
+    case 'mediating': {
+      // CASE-06 closes a clue settled without filing within closeWD; a signed payment plan that runs
+      // longer keeps the case in mediation (not overdue) until its last installment.
+      const limit = after(d.receivedOn, p.closeWD);
+      return d.settlementDueOn && d.settlementDueOn > limit ? d.settlementDueOn : limit;
+    }
     case 'investigating':
       return after(d.filedOn ?? d.receivedOn, p.investigateWD + (d.extended ? p.extensionWD : 0));
     case 'ordered':

@@ -73,7 +73,8 @@ function caseParamsOf(v: Record<string, unknown>): CaseParams {
   };
 }
 
-const stageParams = async (ctx: Ctx, regionCode: string, on: string) => (await caseParams(ctx.db, regionCode, on)).stage;
+/** The region's stage deadlines (also for cases.documents.service.ts: a settlement's plan lengthens the mediation). */
+export const stageParams = async (ctx: Ctx, regionCode: string, on: string) => (await caseParams(ctx.db, regionCode, on)).stage;
 
 /** Evidence offered with a step must be files the official uploaded themself. */
 async function ownFileProblems(ctx: Ctx, fileIds: readonly string[] | undefined, field: string): Promise<FieldProblem[]> {
@@ -315,6 +316,13 @@ export async function recordClue(tx: Tx, ctx: Ctx, plan: CluePlan): Promise<{ cl
     regionPath: clue.regionPath,
   });
   return { clueId: clue.id, caseId: plan.case.id, caseNo: c.case_no, handlingUnitName: c.handling_unit_name, duplicate: false };
+}
+
+/** What the complainant is told once a complaint is in: the case number, the unit and the day it must be accepted by (CASE-01). */
+export async function receiptOfCase(ctx: Ctx, caseId: string) {
+  const r = await repo.receiptOf(ctx.db, caseId);
+  const acceptWithinWD = await getParamValue<number>(ctx.db, 'CASE-01.acceptWithinWD', r.region_code, r.received_on);
+  return { caseNo: r.case_no, title: r.title, handlingUnitName: r.handling_unit_name, receivedOn: r.received_on, acceptBy: acceptBy(r.received_on, acceptWithinWD) };
 }
 
 async function duplicateOf(ctx: Ctx, input: ClueInput) {
@@ -839,7 +847,7 @@ export async function escalateOverdueCases(ctx: Ctx) {
   const byRegion = new Map<string, Promise<StageParams>>();
   for (const c of await repo.casesAwaitingDeadline(ctx.db)) {
     if (!byRegion.has(c.region_code)) byRegion.set(c.region_code, stageParams(ctx, c.region_code, on));
-    const due = stageDeadlineIfKnown(c.status as CaseStatus, { receivedOn: c.received_on, acceptedOn: c.accepted_on, filedOn: c.filed_on, extended: c.extended, orderDueOn: c.order_due_on, resolvedOn: c.resolved_on }, await byRegion.get(c.region_code)!);
+    const due = stageDeadlineIfKnown(c.status as CaseStatus, { receivedOn: c.received_on, acceptedOn: c.accepted_on, filedOn: c.filed_on, extended: c.extended, orderDueOn: c.order_due_on, resolvedOn: c.resolved_on, settlementDueOn: c.settlement_due_on }, await byRegion.get(c.region_code)!);
     if (due) await repo.setStageDue(ctx.db, c.id, due);
   }
   return ctx.db.tx(async (tx) => {

@@ -108,6 +108,19 @@ describe('every kind lays out as the official form', () => {
     expect(t).toContain('3,000.00');
   });
 
+  it('the settlement: the plan installment by installment, in figures and capitals, and its table', () => {
+    const plan = { installments: [{ dueOn: '2026-03-20', amountFen: 700_000 }, { dueOn: '2026-04-20', amountFen: 500_000 }] };
+    const t = text('settlement_agreement', { dueOn: '2026-04-20', data: plan });
+    expect(t).toContain('和解协议');
+    expect(t).toContain('甲方确认尚欠乙方工资共计人民币12,000.00元（大写：人民币壹万贰仟元整）');
+    expect(t).toContain('二、甲方按以下期限分期支付上述工资：2026年3月20日前支付人民币7,000.00元（大写：人民币柒仟元整）；2026年4月20日前支付人民币5,000.00元（大写：人民币伍仟元整）。');
+    expect(t).toContain('附：分期支付计划');
+    expect(t).toContain('第2期');
+    expect(t).toContain('12,000.00');
+    // Without a plan, one payment by the agreement's day.
+    expect(text('settlement_agreement')).toContain('二、甲方于2026年3月25日前将上述工资');
+  });
+
   it('the notices address the complainant; the transfer, the police of the region', () => {
     expect(text('not_accepted_notice')).toContain('张三：');
     expect(text('not_accepted_notice')).toContain('《劳动保障监察条例》第二十条');

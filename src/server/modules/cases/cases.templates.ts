@@ -214,6 +214,13 @@ const REFERRALS: Record<string, string> = {
   other_department: `本局已将该事项转送有关部门依法处理，处理结果由该部门告知你（们）（${REG}${art(10)}第三款、${INSPECTION}${art(18)}第二款）。`,
 };
 
+/** A settlement's payment plan as its record keeps it (`data.installments`); anything malformed is left out. */
+const installmentsOf = (data: Record<string, unknown>): { dueOn: string; amountFen: number }[] =>
+  (Array.isArray(data.installments) ? data.installments : []).flatMap((x: unknown) => {
+    const i = x as { dueOn?: unknown; amountFen?: unknown } | null;
+    return i && typeof i.dueOn === 'string' && Number.isFinite(Number(i.amountFen)) ? [{ dueOn: i.dueOn, amountFen: Number(i.amountFen) }] : [];
+  });
+
 const complainantsOf = (f: DocumentFacts) => (f.complainants.length ? f.complainants.join('、') : '投诉人');
 const workersPhrase = (f: DocumentFacts) => {
   const n = f.workers.length;
@@ -376,6 +383,28 @@ const TEMPLATES: Record<DocumentKind, Template> = {
   settlement_agreement: (d, f) => {
     const workers = pursued(f);
     const owed = d.amountFen ?? sum(workers.map(unpaid));
+    const plan = installmentsOf(d.data);
+    // 「二、甲方按以下期限分期支付：2026年3月10日前支付人民币…；2026年4月10日前支付人民币…。…」
+    const payBy = plan.length
+      ? `二、甲方按以下期限分期支付上述工资：${plan.map((x) => `${dateZh(x.dueOn)}前支付${amountInWords(x.amountFen)}`).join('；')}。每期工资以货币形式支付至乙方本人银行账户，不得以实物或者有价证券替代（${REG}${art(11)}）。`
+      : `二、甲方${d.dueOn ? `于${dateZh(d.dueOn)}前` : '按约定期限'}将上述工资以货币形式足额支付至乙方本人银行账户，不得以实物或者有价证券替代（${REG}${art(11)}）。`;
+    let cumulative = 0;
+    const planTable: Block[] = plan.length
+      ? [
+          {
+            type: 'table',
+            title: '附：分期支付计划',
+            columns: [
+              { title: '期次', align: 'center', width: 12 },
+              { title: '支付期限', align: 'center', width: 30 },
+              { title: '本期金额（元）', align: 'right', width: 29 },
+              { title: '累计金额（元）', align: 'right', width: 29 },
+            ],
+            rows: plan.map((x, i) => [`第${i + 1}期`, `${dateZh(x.dueOn)}前`, yuan(x.amountFen), yuan((cumulative += x.amountFen))]),
+            footer: ['合计', `${plan.length}期`, yuan(sum(plan.map((x) => x.amountFen))), ''],
+          },
+        ]
+      : [];
     return [
       { type: 'title', text: DOCUMENT_KINDS[d.kind].zh },
       { type: 'docNo', text: d.docNo },
@@ -385,10 +414,11 @@ const TEMPLATES: Record<DocumentKind, Template> = {
       { type: 'field', label: '主持单位', value: f.authority },
       { type: 'paragraph', text: `甲、乙双方就${f.caseTitle}（案件编号${f.caseNo}），在${f.authority}主持下，本着平等自愿的原则，经协商一致，达成如下和解协议：` },
       { type: 'paragraph', text: `一、甲方确认尚欠乙方工资共计${amountInWords(owed)}，每人金额以所附清单为准。` },
-      { type: 'paragraph', text: `二、甲方${d.dueOn ? `于${dateZh(d.dueOn)}前` : '按约定期限'}将上述工资以货币形式足额支付至乙方本人银行账户，不得以实物或者有价证券替代（${REG}${art(11)}）。` },
-      { type: 'paragraph', text: `三、甲方未按本协议履行的，乙方可以依法投诉、申请劳动争议仲裁或者提起诉讼，劳动保障监察机构依照${INSPECTION}${art(26)}的规定依法处理。` },
+      { type: 'paragraph', text: payBy },
+      { type: 'paragraph', text: `三、甲方未按本协议履行的（任何一期逾期未足额支付的，视为未履行），乙方可以依法投诉、申请劳动争议仲裁或者提起诉讼，劳动保障监察机构依照${INSPECTION}${art(26)}的规定依法处理。` },
       { type: 'paragraph', text: '四、本协议自双方签字（盖章）之日起生效，一式三份，甲、乙双方及主持单位各执一份。' },
       { type: 'signature', lines: ['甲方（盖章）：', '乙方（签字）：', `主持单位：${f.authority}（印章）`], date: dateZh(d.issuedOn) },
+      ...planTable,
       workersOwedTable(workers, '附：乙方名单及金额'),
     ];
   },

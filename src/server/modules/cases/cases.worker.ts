@@ -8,7 +8,7 @@ import { getParamValue } from '../params';
 import { getWorker, workerPhoneAad } from '../workforce';
 import * as repo from './cases.repo';
 import { acceptBy } from './cases.rules';
-import { receiveClue, storeEvidence, writeWorkerConfirmation } from './cases.service';
+import { receiptOfCase, receiveClue, storeEvidence, writeWorkerConfirmation } from './cases.service';
 import * as mine from './cases.worker.repo';
 
 /**
@@ -111,9 +111,7 @@ export async function submitWorkerComplaint(ctx: Ctx, input: WorkerComplaintInpu
     // receiveClue takes only the files the worker uploaded themself.
     fileIds: input.fileIds ?? [],
   });
-  const r = await repo.receiptOf(ctx.db, received.caseId!);
-  const acceptWithinWD = await getParamValue<number>(ctx.db, 'CASE-01.acceptWithinWD', r.region_code, r.received_on);
-  return { caseId: received.caseId!, caseNo: r.case_no, title: r.title, handlingUnitName: r.handling_unit_name, receivedOn: r.received_on, acceptBy: acceptBy(r.received_on, acceptWithinWD), duplicate: received.duplicate };
+  return { caseId: received.caseId!, ...(await receiptOfCase(ctx, received.caseId!)), duplicate: received.duplicate };
 }
 
 export type WorkerCase = Awaited<ReturnType<typeof casesWithPayments>>[number];

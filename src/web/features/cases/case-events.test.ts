@@ -23,6 +23,11 @@ describe('eventLines', () => {
     expect(eventLines({ supervision: [] }, 'en')).toEqual(['Supervision: None']);
   });
 
+  it('a settlement: the day signed, the plan installment by installment, the new stage deadline', () => {
+    const data = { documentId: 'x', docNo: '东人社调1号', signedOn: '2026-03-02', amountFen: 1_200_000, installments: [{ dueOn: '2026-03-10', amountFen: 500_000 }, { dueOn: '2026-04-10', amountFen: 700_000 }], stageDueOn: '2026-04-10' };
+    expect(eventLines(data, 'zh')).toEqual(['文书编号：东人社调1号', '签订日期：2026-03-02', '金额：¥12,000.00', '分期支付：2026-03-10 ¥5,000.00；2026-04-10 ¥7,000.00', '阶段期限：2026-04-10']);
+  });
+
   it('shows an unknown scalar under its own key, and nothing for no data', () => {
     expect(eventLines({ odd: 'x', nested: { a: 1 } }, 'en')).toEqual(['odd: x']);
     expect(eventLines(null, 'zh')).toEqual([]);

@@ -29,6 +29,15 @@ const checklistItems: Render = (v, lang) => {
   return found.length ? `${head}：${found.join(sep(lang))}` : head;
 };
 
+/** A settlement's plan: 「2026-03-10 ¥5,000.00；2026-04-10 ¥7,000.00」. */
+const installmentsText: Render = (v, lang) =>
+  Array.isArray(v)
+    ? v
+        .filter((i): i is { dueOn: unknown; amountFen: unknown } => typeof i === 'object' && i !== null)
+        .map((i) => `${String(i.dueOn)} ${typeof i.amountFen === 'number' ? formatYuan(i.amountFen) : ''}`.trim())
+        .join(lang === 'zh' ? '；' : '; ')
+    : null;
+
 const FIELDS: Record<string, { label: Msg; render: Render }> = {
   channel: { label: { zh: '来源渠道', en: 'Channel' }, render: label(clueChannelLabels) },
   caseNo: { label: { zh: '案件编号', en: 'Case no.' }, render: plain },
@@ -42,6 +51,10 @@ const FIELDS: Record<string, { label: Msg; render: Render }> = {
   inspectors: { label: { zh: '监察员', en: 'Inspectors' }, render: names },
   approvedBy: { label: { zh: '批准人', en: 'Approved by' }, render: plain },
   dueOn: { label: { zh: '限期', en: 'Due by' }, render: plain },
+  signedOn: { label: { zh: '签订日期', en: 'Signed on' }, render: plain },
+  issuedOn: { label: { zh: '决定日期', en: 'Decided on' }, render: plain },
+  stageDueOn: { label: { zh: '阶段期限', en: 'Stage deadline' }, render: plain },
+  installments: { label: { zh: '分期支付', en: 'Installments' }, render: installmentsText },
   amountFen: { label: { zh: '金额', en: 'Amount' }, render: yuan },
   by: { label: { zh: '达标情形', en: 'Threshold met by' }, render: label(CRIME_BY) },
   satisfaction: { label: { zh: '回访结果', en: 'Call-back' }, render: label(satisfactionLabels) },

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, downloadFile } from '../../../lib/api-client';
 import type { CompensationBody, PenaltyBody } from '../case-decisions';
+import type { HandlingDecisionBody, SettlementBody } from '../case-settlement';
 import type { CaseDetail, CaseDocument } from './get-case';
 import { refetchOnConflict, settleCase } from './settle-case';
 
@@ -24,3 +25,9 @@ export const useImposePenalty = (caseId: string) => useCaseCommand(caseId, (body
 
 /** POST /api/cases/:id/compensation: 加付赔偿金 (PEN-05), computed by the server. */
 export const useOrderCompensation = (caseId: string) => useCaseCommand(caseId, (body: CompensationBody) => api.post<CaseDetail>(`/api/cases/${caseId}/compensation`, body));
+
+/** POST /api/cases/:id/settlement: 和解协议 with its payment plan, while mediating. */
+export const useRecordSettlement = (caseId: string) => useCaseCommand(caseId, (body: SettlementBody) => api.post<CaseDetail>(`/api/cases/${caseId}/settlement`, body));
+
+/** POST /api/cases/:id/handling-decision: 行政处理决定, its amount computed by the server. */
+export const useIssueHandlingDecision = (caseId: string) => useCaseCommand(caseId, (body: HandlingDecisionBody) => api.post<CaseDetail>(`/api/cases/${caseId}/handling-decision`, body));

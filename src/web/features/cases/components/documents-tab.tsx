@@ -13,11 +13,13 @@ import { dm } from '../document-messages';
 import { documentKindLabels } from '../labels';
 import { m } from '../messages';
 import { CompensationModal, PenaltyModal } from './decision-modals';
+import { AgreementActions, SettlementProgress } from './settlement-modals';
 
 /**
  * 文书: what the case issued, numbered, with its deadline and amount; each Word file to download,
  * or to make (生成文书) where a document has none; and, for labour inspection when the law allows
- * it, the 行政处罚 and 加付赔偿金 decisions (their buttons say why when they are closed).
+ * it, the 行政处罚 and 加付赔偿金 decisions (their buttons say why when they are closed); and 和解协议
+ * (while mediating) and 行政处理决定 with how the agreement's installments stand (settlement-modals.tsx).
  */
 export function DocumentsTab({ detail }: { detail: CaseDetail }) {
   const { t, pick, lang } = useI18n();
@@ -86,6 +88,8 @@ export function DocumentsTab({ detail }: { detail: CaseDetail }) {
           {!penaltyOpen && !compensation?.open && <Alert type="info" showIcon title={`${t(dm.decisionsClosed)}${closedReason ? `：${closedReason}` : ''}`} />}
         </Space>
       )}
+      <AgreementActions detail={detail} />
+      <SettlementProgress detail={detail} />
       <Table<CaseDocument>
         rowKey="id"
         size="middle"
