@@ -1,6 +1,6 @@
-import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app';
+import { docxText, hotlineClue, okJson } from '../support/cases';
 import { type Session, type TestApp, as, login } from '../support/http';
 import { type Fixture, PASSWORD, loadFixture } from '../support/fixtures';
 import { createTestPlatform, type TestPlatform } from '../support/platform';
@@ -30,34 +30,11 @@ const at = async (iso: string) => {
   await relogin();
 };
 
-const clue = (externalId: string) => ({
-  channel: 'hotline_12345',
-  externalId,
-  projectId: p.projectA,
-  employerName: '东城建工集团有限公司',
-  complainant: { name: '张三', phone: '13800138001' },
-  workers: [
-    { name: '张三', phone: '13800138001', claimedFen: 800_000 },
-    { name: '李四', phone: '13900139002', claimedFen: 600_000 },
-  ],
-  periodFrom: '2025-12-01',
-  periodTo: '2026-02-28',
-  description: '东城第一中学改扩建工程拖欠木工班组三个月工资',
-});
+const clue = (externalId: string) => hotlineClue(p.projectA, externalId);
 
 const detail = async (id: string, by = 'wageA') => (await api(by).get(`/api/cases/${id}`)).json();
-const ok = async (res: { statusCode: number; body: string; json: () => unknown }) => {
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json() as Record<string, any>;
-};
+const ok = okJson;
 
-/** The text of a .docx: its document.xml, with the XML tags taken out. */
-function docxText(content: Buffer): { xml: string; text: string } {
-  const files = unzipSync(new Uint8Array(content));
-  expect(Object.keys(files)).toContain('word/document.xml');
-  const xml = strFromU8(files['word/document.xml']);
-  return { xml, text: xml.replace(/<[^>]+>/g, '') };
-}
 
 async function download(caseId: string, documentId: string, by = 'wageA') {
   const res = await api(by).get(`/api/cases/${caseId}/documents/${documentId}/file`);
