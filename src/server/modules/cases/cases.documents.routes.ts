@@ -5,16 +5,14 @@ import type { App } from '../../platform/http/types';
 import { imposePenalty, issueHandlingDecision, orderCompensation, readCaseDocumentFile, recordSettlement, renderCaseDocument } from './cases.documents.service';
 import { FINE_RULES, SETTLEMENT_MAX_INSTALLMENTS } from './cases.decisions';
 import { presentCaseDetail } from './cases.presenter';
-import { CaseDetail } from './cases.routes';
+import { Amount, CaseDetail, Text, Versioned } from './cases.routes';
 
 /** 文书: the Word files of a case's documents, and the acts that issue them (行政处罚, 加付赔偿金, 和解协议, 行政处理决定). */
 
 const tags = ['cases'];
-const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 const DocParams = Type.Object({ id: Uuid, documentId: Uuid }, Strict);
 const CaseParams = Type.Object({ id: Uuid }, Strict);
 const detail = withProblems({ 200: CaseDetail });
-const Version = { version: Type.Integer({ minimum: 1 }), note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))) };
 
 export async function caseDocumentsRoutes(app: App) {
   app.post('/api/cases/:id/penalty', {
@@ -25,13 +23,13 @@ export async function caseDocumentsRoutes(app: App) {
       params: CaseParams,
       body: Type.Object(
         {
-          ...Version,
+          ...Versioned,
           ruleId: StringEnum(FINE_RULES),
           party: StringEnum(['unit', 'individual'] as const),
           personName: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
           personRole: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
           violation: Text(2000),
-          amountFen: Type.Integer({ minimum: 1, maximum: 100_000_000_000_00, description: '分 (fen)' }),
+          amountFen: Amount,
           docNo: Text(60),
           issuedOn: DateOnly,
         },
@@ -48,7 +46,7 @@ export async function caseDocumentsRoutes(app: App) {
       tags,
       summary: '责令加付赔偿金（PEN-05，按逾期未付工资计算） / order additional compensation, computed from the wages unpaid at the deadline',
       params: CaseParams,
-      body: Type.Object({ ...Version, rate: Type.Number({ minimum: 0, maximum: 1, description: '0.5–1 (监察条例第26条)' }), docNo: Text(60), issuedOn: DateOnly, dueOn: DateOnly }, Strict),
+      body: Type.Object({ ...Versioned, rate: Type.Number({ minimum: 0, maximum: 1, description: '0.5–1 (监察条例第26条)' }), docNo: Text(60), issuedOn: DateOnly, dueOn: DateOnly }, Strict),
       response: detail,
     },
     handler: async (req) => presentCaseDetail(await orderCompensation(req.ctx, req.params.id, req.body)),
@@ -63,11 +61,11 @@ export async function caseDocumentsRoutes(app: App) {
       params: CaseParams,
       body: Type.Object(
         {
-          ...Version,
+          ...Versioned,
           docNo: Text(60),
           signedOn: DateOnly,
           installments: Type.Array(
-            Type.Object({ dueOn: DateOnly, amountFen: Type.Integer({ minimum: 1, maximum: 100_000_000_000_00, description: '分 (fen)' }) }, Strict),
+            Type.Object({ dueOn: DateOnly, amountFen: Amount }, Strict),
             { minItems: 1, maxItems: SETTLEMENT_MAX_INSTALLMENTS },
           ),
         },
@@ -84,7 +82,7 @@ export async function caseDocumentsRoutes(app: App) {
       tags,
       summary: '行政处理决定（立案后或逾期未改正后；金额按尚欠工资计算） / an administrative handling decision to pay what is still owed',
       params: CaseParams,
-      body: Type.Object({ ...Version, docNo: Text(60), issuedOn: DateOnly, dueOn: DateOnly }, Strict),
+      body: Type.Object({ ...Versioned, docNo: Text(60), issuedOn: DateOnly, dueOn: DateOnly }, Strict),
       response: detail,
     },
     handler: async (req) => presentCaseDetail(await issueHandlingDecision(req.ctx, req.params.id, req.body)),

@@ -39,6 +39,7 @@ export interface NationalImportReport {
 }
 
 const PHONE = /^1[3-9][0-9]{9}$|^0[0-9]{2,3}-?[0-9]{7,8}$/;
+const REGION_CODE = /^[0-9]{6}([0-9]{3})?([0-9]{3})?$/;
 
 const problem = (row: number, key: Key | null, message: Bilingual): RowProblem => ({ row, column: key ? HEADER[key] : null, message });
 
@@ -47,7 +48,12 @@ export async function importNationalClues(ctx: Ctx, file: { name: string; conten
   if (!table.ok) throw new AppError('VALIDATION_FAILED', { detail: table.problem.message });
   const report: NationalImportReport = { total: table.rows.length, imported: 0, duplicates: 0, problems: [] };
   // A clue naming a registered project (unambiguously, in the caller's jurisdiction) is linked to it.
-  const named = table.rows.flatMap(({ values: v }) => (cellText(v.projectName) && cellText(v.regionCode) ? [{ regionCode: cellText(v.regionCode)!, name: cellText(v.projectName)! }] : []));
+  // Only a well-formed code names a subtree (it is matched as a prefix); the row's own check reports the others.
+  const named = table.rows.flatMap(({ values: v }) => {
+    const regionCode = cellText(v.regionCode);
+    const name = cellText(v.projectName);
+    return name && regionCode && REGION_CODE.test(regionCode) ? [{ regionCode, name }] : [];
+  });
   const projects = await findProjectsNamed(ctx.db, ctx.actor, named);
   for (const { row, values: v } of table.rows) {
     const cells: FieldProblem[] = [];

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { Bilingual, DateOnly, IdParams, Nullable, PageQuery, Paged, RegionCode, Strict, StringEnum, Timestamp, Uuid, withProblems } from '../../platform/http/schemas';
 import type { App } from '../../platform/http/types';
+import { attachmentDisposition } from '../../platform/http/files';
 import { readUpload } from '../../platform/http/upload';
 import { importNationalClues } from './cases.import';
 import { lookupMyComplaints, requestComplaintCode, submitPublicComplaint } from './cases.public';
@@ -9,12 +10,17 @@ import { presentCaseDetail, presentCaseItem, presentClue } from './cases.present
 import { CASE_STATUSES, CLUE_CHANNELS, STAFF_CHANNELS } from './cases.rules';
 import * as service from './cases.service';
 
-const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
+// Shared with the other cases routes (documents, the worker's own).
+export const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 const Fen = Type.Integer({ minimum: 0, maximum: 100_000_000_000_00, description: '分 (fen)' });
-const Amount = Type.Integer({ minimum: 1, maximum: 100_000_000_000_00, description: '分 (fen)' });
+export const Amount = Type.Integer({ minimum: 1, maximum: 100_000_000_000_00, description: '分 (fen)' });
+/** The case version a step is taken on, and the official's note. */
+export const Versioned = { version: Type.Integer({ minimum: 1 }), note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))) };
+/** A piece of evidence as stored, answered to its upload. */
+export const StoredEvidence = Type.Object({ id: Type.String(), name: Type.String(), mime: Type.String(), size: Type.Integer() }, Strict);
 const Phone = Type.String({ pattern: '^1[3-9][0-9]{9}$|^0[0-9]{2,3}-?[0-9]{7,8}$', description: '手机号或固定电话' });
 const Json = Type.Record(Type.String(), Type.Unknown());
-const Version = { version: Type.Integer({ minimum: 1 }), note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))), fileIds: Type.Optional(Type.Array(Uuid, { maxItems: 20 })) };
+const Version = { ...Versioned, fileIds: Type.Optional(Type.Array(Uuid, { maxItems: 20 })) };
 const DocNo = Text(60);
 const PAYMENT_SOURCE_KEYS = Object.keys(PAYMENT_SOURCES) as (keyof typeof PAYMENT_SOURCES)[];
 const SUPERVISION_KEYS = Object.keys(SUPERVISION) as (keyof typeof SUPERVISION)[];
@@ -310,7 +316,7 @@ export async function casesRoutes(app: App) {
       tags,
       summary: '上传案件证据（jpg/png/pdf，10 MB 以内） / upload evidence for a clue or a case step',
       description: 'multipart/form-data with one file; answers its id, to list in `fileIds` of a clue, a checklist item or a step.',
-      response: withProblems({ 201: Type.Object({ id: Type.String(), name: Type.String(), mime: Type.String(), size: Type.Integer() }, Strict) }),
+      response: withProblems({ 201: StoredEvidence }),
     },
     handler: async (req, reply) => reply.code(201).send(await service.storeEvidence(req.ctx, await readUpload(req))),
   });
@@ -322,7 +328,7 @@ export async function casesRoutes(app: App) {
       const file = await service.readEvidence(req.ctx, req.params.id, req.params.fileId);
       return reply
         .header('content-type', file.mime)
-        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+        .header('content-disposition', attachmentDisposition(file.name, 'inline'))
         .header('cache-control', 'private, no-store')
         .send(file.content);
     },

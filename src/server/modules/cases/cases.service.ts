@@ -76,11 +76,17 @@ function caseParamsOf(v: Record<string, unknown>): CaseParams {
 /** The region's stage deadlines (also for cases.documents.service.ts: a settlement's plan lengthens the mediation). */
 export const stageParams = async (ctx: Ctx, regionCode: string, on: string) => (await caseParams(ctx.db, regionCode, on)).stage;
 
-/** Evidence offered with a step must be files the official uploaded themself. */
-async function ownFileProblems(ctx: Ctx, fileIds: readonly string[] | undefined, field: string): Promise<FieldProblem[]> {
-  if (!fileIds?.length) return [];
-  const own = await filesStoredBy(ctx.db, fileIds, ctx.actor.name);
-  return fileIds.flatMap((id, i) => (own.has(id) ? [] : [{ field: `${field}/${i}`, message: { zh: '附件不存在或不是您上传的', en: 'No such file among your uploads' } }]));
+/**
+ * Evidence offered with a step must be files the official uploaded themself (or, with `kept`,
+ * files already on record there): one problem per other file, at `field/index`, from one read.
+ */
+async function ownFileProblems(ctx: Ctx, lists: readonly { field: string; fileIds?: readonly string[] }[], kept: ReadonlySet<string> = new Set()): Promise<FieldProblem[]> {
+  const offered = [...new Set(lists.flatMap((l) => l.fileIds ?? []))].filter((id) => !kept.has(id));
+  if (offered.length === 0) return [];
+  const own = await filesStoredBy(ctx.db, offered, ctx.actor.name);
+  return lists.flatMap((l) =>
+    (l.fileIds ?? []).flatMap((id, i) => (own.has(id) || kept.has(id) ? [] : [{ field: `${l.field}/${i}`, message: { zh: '附件不存在或不是您上传的', en: 'No such file among your uploads' } }])),
+  );
 }
 
 /** 证据: a photo or scan (欠条, 考勤记录, 聊天截图, 询问笔录) kept to be listed with a clue or a step. */
@@ -194,7 +200,7 @@ export async function planClue(ctx: Ctx, input: ClueInput): Promise<CluePlan> {
   const unknownWorker = { zh: '实名制登记中无此农民工', en: 'No such worker in the registry' };
   if (input.complainant?.workerId && !known.has(input.complainant.workerId)) problems.push({ field: 'complainant/workerId', message: unknownWorker });
   input.workers.forEach((w, i) => w.workerId && !known.has(w.workerId) && problems.push({ field: `workers/${i}/workerId`, message: unknownWorker }));
-  problems.push(...(await ownFileProblems(ctx, input.fileIds, 'fileIds')));
+  problems.push(...(await ownFileProblems(ctx, [{ field: 'fileIds', fileIds: input.fileIds }])));
   if (input.assignedByUnitId && !(await repo.findUnit(ctx.db, input.assignedByUnitId))) problems.push({ field: 'assignedByUnitId', message: { zh: '交办单位不存在', en: 'No such assigning unit' } });
   let employerId = input.employerId ?? null;
   let employerName = input.employerName.trim();
@@ -498,7 +504,7 @@ async function move(
     if (!transition(action, c0.status)) throw new AppError('BUSINESS_RULE', { detail: { zh: `案件当前阶段不能${ACTION_ZH[action]}`, en: `The case cannot ${action} at this stage` } });
     throw new AppError('FORBIDDEN');
   }
-  const evidence = await ownFileProblems(ctx, input.fileIds, 'fileIds');
+  const evidence = await ownFileProblems(ctx, [{ field: 'fileIds', fileIds: input.fileIds }]);
   if (evidence.length) throw invalidFields(evidence);
   const on = today(ctx);
   const params = await stageParams(ctx, c0.region_code, on);
@@ -740,9 +746,7 @@ export async function answerChecklist(ctx: Ctx, id: string, input: { version: nu
   const c = await workable(ctx, id);
   // Evidence already on the checklist (a colleague's) stays; anything new must be one's own upload.
   const attached = new Set((await repo.checklistOf(ctx.db, id)).flatMap((i) => i.file_ids));
-  const problems = (
-    await Promise.all(input.items.map((i, n) => ownFileProblems(ctx, (i.fileIds ?? []).filter((f) => !attached.has(f)), `items/${n}/fileIds`)))
-  ).flat();
+  const problems = await ownFileProblems(ctx, input.items.map((i, n) => ({ field: `items/${n}/fileIds`, fileIds: i.fileIds })), attached);
   if (problems.length) throw invalidFields(problems);
   await ctx.db.tx(async (tx) => {
     if (!(await repo.updateCase(tx, id, input.version, {}, ctx.clock.now()))) throw new AppError('VERSION_CONFLICT');

@@ -3,10 +3,9 @@ import { Bilingual, DateOnly, Nullable, Strict, StringEnum, Timestamp, Uuid, wit
 import type { App } from '../../platform/http/types';
 import { readUpload } from '../../platform/http/upload';
 import { answerWorkerPayment, complaintProjects, listWorkerComplaints, submitWorkerComplaint, uploadComplaintEvidence } from './cases.worker';
+import { Amount, StoredEvidence, Text } from './cases.routes';
 import { presentComplaintProject, presentWorkerCase } from './cases.worker.presenter';
 
-const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
-const Amount = Type.Integer({ minimum: 1, maximum: 100_000_000_000_00, description: '分 (fen)' });
 
 const ComplaintProject = Type.Object(
   {
@@ -93,7 +92,7 @@ export async function workerCasesRoutes(app: App) {
       tags,
       summary: '上传投诉证据（jpg/png/pdf，10 MB 以内） / upload evidence for my complaint',
       description: 'multipart/form-data with one file; answers its id, to list in `fileIds` of the complaint.',
-      response: withProblems({ 201: Type.Object({ id: Type.String(), name: Type.String(), mime: Type.String(), size: Type.Integer() }, Strict) }),
+      response: withProblems({ 201: StoredEvidence }),
     },
     handler: async (req, reply) => reply.code(201).send(await uploadComplaintEvidence(req.ctx, await readUpload(req))),
   });

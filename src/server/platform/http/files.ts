@@ -3,10 +3,10 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
 import { Bilingual, Nullable, Strict } from './schemas';
 
-/** A download's file name, readable in every browser (RFC 6266 with an RFC 5987 UTF-8 name). */
-export function attachmentDisposition(fileName: string): string {
+/** A download's file name, readable in every browser (RFC 6266 with an RFC 5987 UTF-8 name); `inline` to open it in the browser instead. */
+export function attachmentDisposition(fileName: string, disposition: 'attachment' | 'inline' = 'attachment'): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
 /** A spreadsheet download (.xlsx), streamed as it is written. */
