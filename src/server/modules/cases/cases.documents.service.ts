@@ -24,12 +24,12 @@ import {
   settlementOpen,
 } from './cases.decisions';
 import { DOCX_MIME } from './cases.docx';
-import { orderOf, recordCaseDocument, regenerateDocumentFile } from './cases.documents';
+import { type DocumentWrite, orderOf, recordCaseDocument, regenerateDocumentFile } from './cases.documents';
 import * as docRepo from './cases.documents.repo';
 import { mayDecide, mayRenderDocuments, mayWork } from './cases.policy';
 import * as repo from './cases.repo';
 import { stageDeadlineIfKnown } from './cases.rules';
-import { getCase, stageParams } from './cases.service';
+import { forPolicy, getCase, stageParams, visibleCase } from './cases.service';
 import { documentFileName } from './cases.templates';
 
 /**
@@ -42,13 +42,6 @@ import { documentFileName } from './cases.templates';
 
 const today = (ctx: Ctx) => shanghaiDate(ctx.clock.now());
 
-async function visibleCase(ctx: Ctx, id: string) {
-  const c = await repo.findCaseInScope(ctx.db, ctx.actor, id);
-  if (!c) throw notFound();
-  return c;
-}
-
-const forPolicy = (c: repo.CaseRow) => ({ status: c.status, handlingUnitPath: c.handling_unit_path, accountableUnitPath: c.accountable_unit_path, extended: c.extended });
 
 function decider(ctx: Ctx, c: repo.CaseRow) {
   if (mayDecide(ctx.actor, forPolicy(c))) return;
@@ -56,6 +49,34 @@ function decider(ctx: Ctx, c: repo.CaseRow) {
 }
 
 const taken = { zh: '文书编号已被使用', en: 'The document number is taken' };
+
+/** What a decision writes: its document, what the event and the audit entry say of it, and any change to the case. */
+interface Decision {
+  document: DocumentWrite;
+  summary: Record<string, unknown>;
+  changes?: repo.CaseUpdate;
+  before?: unknown;
+}
+
+/**
+ * One decision in one transaction: the case locked at the version the official saw, the act's own
+ * checks on the case and its documents (`act`), the document number free, then the document with
+ * its Word file, the case's version moved on, the event `kind` and the audit entry `case.<kind>`.
+ */
+async function decide(ctx: Ctx, id: string, input: { version: number; note?: string | null }, kind: string, act: (tx: Tx, c: repo.CaseRow, documents: Awaited<ReturnType<typeof repo.documentsOf>>) => Promise<Decision>) {
+  await ctx.db.tx(async (tx) => {
+    const c = await repo.findCaseInScope(tx, ctx.actor, id, true);
+    if (!c || c.row_version !== input.version) throw new AppError('VERSION_CONFLICT');
+    const d = await act(tx, c, await repo.documentsOf(tx, id));
+    if (await repo.documentNoTaken(tx, d.document.kind, d.document.docNo)) throw invalidFields([{ field: 'docNo', message: taken }]);
+    const doc = await recordCaseDocument(ctx, tx, c, d.document);
+    if (!(await repo.updateCase(tx, id, c.row_version, d.changes ?? {}, ctx.clock.now()))) throw new AppError('VERSION_CONFLICT');
+    const summary = { documentId: doc.id, docNo: d.document.docNo, ...d.summary };
+    await repo.insertEvent(tx, { id: newIds(1)[0], caseId: id, at: ctx.clock.now(), kind, actorName: ctx.actor.name, data: { ...summary, note: input.note ?? null } });
+    await audit(tx, ctx, { action: `case.${kind}`, objectType: 'case', objectId: id, ...(d.before !== undefined && { before: d.before }), after: { ...summary, fileId: doc.fileId }, regionPath: c.region_path });
+  });
+  return getCase(ctx, id);
+}
 
 // ---- 行政处罚 --------------------------------------------------------------------------------
 
@@ -95,25 +116,19 @@ export async function imposePenalty(ctx: Ctx, id: string, input: PenaltyInput) {
   if (!verdict.ok) problems.push(verdict.problem);
   if (problems.length) throw invalidFields(problems);
 
-  await ctx.db.tx(async (tx) => {
-    const c = await repo.findCaseInScope(tx, ctx.actor, id, true);
-    if (!c || c.row_version !== input.version) throw new AppError('VERSION_CONFLICT');
-    const documents = await repo.documentsOf(tx, id);
+  return decide(ctx, id, input, 'penalty', async (_tx, c, documents) => {
     const open = penaltyOpen(input.ruleId, { status: c.status, order: orderOf(documents), decidedOn: input.issuedOn });
     if (!open.ok) throw new AppError('BUSINESS_RULE', { detail: open.reason });
     const fined = documents.filter((d) => d.kind === 'penalty_decision').map((d) => d.data as { ruleId?: unknown; party?: unknown; personName?: unknown });
     if (alreadyFined(fined, { ruleId: input.ruleId, party: input.party, personName: person })) {
       throw new AppError('BUSINESS_RULE', { detail: { zh: `已就同一违法行为对该当事人作出${input.ruleId}罚款决定，不得重复罚款`, en: `This party was already fined under ${input.ruleId} for this violation` } });
     }
-    if (await repo.documentNoTaken(tx, 'penalty_decision', input.docNo)) throw invalidFields([{ field: 'docNo', message: taken }]);
     const data = { ruleId: input.ruleId, party: input.party, personName: person, personRole: person ? input.personRole!.trim() : null, violation: input.violation.trim(), stoppage: ranges.stoppage, note: input.note ?? null };
-    const doc = await recordCaseDocument(ctx, tx, c, { kind: 'penalty_decision', docNo: input.docNo, issuedOn: input.issuedOn, dueOn: null, amountFen: input.amountFen, data });
-    if (!(await repo.updateCase(tx, id, c.row_version, {}, ctx.clock.now()))) throw new AppError('VERSION_CONFLICT');
-    const summary = { documentId: doc.id, docNo: input.docNo, ruleId: input.ruleId, party: input.party, personName: person, amountFen: input.amountFen, stoppage: ranges.stoppage };
-    await repo.insertEvent(tx, { id: newIds(1)[0], caseId: id, at: ctx.clock.now(), kind: 'penalty', actorName: ctx.actor.name, data: { ...summary, note: input.note ?? null } });
-    await audit(tx, ctx, { action: 'case.penalty', objectType: 'case', objectId: id, after: { ...summary, fileId: doc.fileId }, regionPath: c.region_path });
+    return {
+      document: { kind: 'penalty_decision', docNo: input.docNo, issuedOn: input.issuedOn, dueOn: null, amountFen: input.amountFen, data },
+      summary: { ruleId: input.ruleId, party: input.party, personName: person, amountFen: input.amountFen, stoppage: ranges.stoppage },
+    };
   });
-  return getCase(ctx, id);
 }
 
 // ---- 加付赔偿金 ------------------------------------------------------------------------------
@@ -145,10 +160,7 @@ export async function orderCompensation(ctx: Ctx, id: string, input: Compensatio
   if (!rate.ok) problems.push(rate.problem);
   if (problems.length) throw invalidFields(problems);
 
-  await ctx.db.tx(async (tx) => {
-    const c = await repo.findCaseInScope(tx, ctx.actor, id, true);
-    if (!c || c.row_version !== input.version) throw new AppError('VERSION_CONFLICT');
-    const documents = await repo.documentsOf(tx, id);
+  return decide(ctx, id, input, 'compensation', async (tx, c, documents) => {
     const order = orderOf(documents);
     const open = compensationOpen({ status: c.status, order, decidedOn: input.issuedOn });
     if (!open.ok) throw new AppError('BUSINESS_RULE', { detail: open.reason });
@@ -162,17 +174,14 @@ export async function orderCompensation(ctx: Ctx, id: string, input: Compensatio
       input.rate,
     );
     if (lines.length === 0) throw new AppError('BUSINESS_RULE', { detail: { zh: '责令支付期限届满时已无未支付的工资，不适用加付赔偿金', en: 'Nothing was unpaid when the order ran out: no additional compensation' } });
-    if (await repo.documentNoTaken(tx, 'compensation_order', input.docNo)) throw invalidFields([{ field: 'docNo', message: taken }]);
     const totalFen = lines.reduce((s, l) => s + l.compensationFen, 0);
     const baseFen = lines.reduce((s, l) => s + l.baseFen, 0);
     const data = { rate: input.rate, orderDocNo: order!.docNo, orderDueOn: order!.dueOn, baseFen, workers: lines, note: input.note ?? null };
-    const doc = await recordCaseDocument(ctx, tx, c, { kind: 'compensation_order', docNo: input.docNo, issuedOn: input.issuedOn, dueOn: input.dueOn, amountFen: totalFen, data });
-    if (!(await repo.updateCase(tx, id, c.row_version, {}, ctx.clock.now()))) throw new AppError('VERSION_CONFLICT');
-    const summary = { documentId: doc.id, docNo: input.docNo, rate: input.rate, baseFen, amountFen: totalFen, dueOn: input.dueOn, workers: lines.length };
-    await repo.insertEvent(tx, { id: newIds(1)[0], caseId: id, at: ctx.clock.now(), kind: 'compensation', actorName: ctx.actor.name, data: { ...summary, note: input.note ?? null } });
-    await audit(tx, ctx, { action: 'case.compensation', objectType: 'case', objectId: id, after: { ...summary, fileId: doc.fileId }, regionPath: c.region_path });
+    return {
+      document: { kind: 'compensation_order', docNo: input.docNo, issuedOn: input.issuedOn, dueOn: input.dueOn, amountFen: totalFen, data },
+      summary: { rate: input.rate, baseFen, amountFen: totalFen, dueOn: input.dueOn, workers: lines.length },
+    };
   });
-  return getCase(ctx, id);
 }
 
 // ---- 和解协议 and 行政处理决定 ------------------------------------------------------------------
@@ -216,10 +225,7 @@ export async function recordSettlement(ctx: Ctx, id: string, input: SettlementIn
   // Read before the transaction: the embedded engine runs one statement stream at a time.
   const params = await stageParams(ctx, c0.region_code, on);
 
-  await ctx.db.tx(async (tx) => {
-    const c = await repo.findCaseInScope(tx, ctx.actor, id, true);
-    if (!c || c.row_version !== input.version) throw new AppError('VERSION_CONFLICT');
-    const documents = await repo.documentsOf(tx, id);
+  return decide(ctx, id, input, 'settlement', async (tx, c, documents) => {
     const earlier = documents.find((d) => d.kind === 'settlement_agreement');
     const open = settlementOpen({ status: c.status, agreement: earlier ? { docNo: earlier.doc_no } : null });
     if (!open.ok) throw new AppError('BUSINESS_RULE', { detail: open.reason });
@@ -227,23 +233,22 @@ export async function recordSettlement(ctx: Ctx, id: string, input: SettlementIn
     if (totalFen === 0) throw new AppError('BUSINESS_RULE', { detail: nothingOwed });
     const total = checkPlanTotal(input.installments, totalFen);
     if (!total.ok) throw invalidFields([total.problem]);
-    if (await repo.documentNoTaken(tx, 'settlement_agreement', input.docNo)) throw invalidFields([{ field: 'docNo', message: taken }]);
     // The payments already in the amount: what is paid after them goes toward the plan.
     const covered = new Set(lines.map((l) => l.caseWorkerId));
     const countedPaymentIds = (await repo.paymentsOf(tx, id)).filter((p) => covered.has(p.case_worker_id)).map((p) => p.id);
     const installments = input.installments.map((x) => ({ dueOn: x.dueOn, amountFen: x.amountFen }));
     const lastDueOn = installments.at(-1)!.dueOn;
     const data = { installments, owedFen: totalFen, workers: lines, countedPaymentIds, note: input.note ?? null };
-    const doc = await recordCaseDocument(ctx, tx, c, { kind: 'settlement_agreement', docNo: input.docNo, issuedOn: input.signedOn, dueOn: lastDueOn, amountFen: totalFen, data });
     // The mediation now runs until the last installment when that is later than its own limit (cases.rules.ts, `settlementDueOn`).
     const dates = { receivedOn: c.received_on, acceptedOn: c.accepted_on, filedOn: c.filed_on, extended: c.extended, orderDueOn: c.order_due_on, resolvedOn: c.resolved_on, settlementDueOn: lastDueOn };
     const stageDueOn = stageDeadlineIfKnown('mediating', dates, params) ?? c.stage_due_on;
-    if (!(await repo.updateCase(tx, id, c.row_version, { stageDueOn }, ctx.clock.now()))) throw new AppError('VERSION_CONFLICT');
-    const summary = { documentId: doc.id, docNo: input.docNo, signedOn: input.signedOn, amountFen: totalFen, installments, stageDueOn };
-    await repo.insertEvent(tx, { id: newIds(1)[0], caseId: id, at: ctx.clock.now(), kind: 'settlement', actorName: ctx.actor.name, data: { ...summary, note: input.note ?? null } });
-    await audit(tx, ctx, { action: 'case.settlement', objectType: 'case', objectId: id, before: { stageDueOn: c.stage_due_on }, after: { ...summary, fileId: doc.fileId }, regionPath: c.region_path });
+    return {
+      document: { kind: 'settlement_agreement', docNo: input.docNo, issuedOn: input.signedOn, dueOn: lastDueOn, amountFen: totalFen, data },
+      summary: { signedOn: input.signedOn, amountFen: totalFen, installments, stageDueOn },
+      changes: { stageDueOn },
+      before: { stageDueOn: c.stage_due_on },
+    };
   });
-  return getCase(ctx, id);
 }
 
 export interface HandlingDecisionInput {
@@ -270,24 +275,17 @@ export async function issueHandlingDecision(ctx: Ctx, id: string, input: Handlin
   if (input.dueOn <= input.issuedOn) problems.push({ field: 'dueOn', message: { zh: '支付期限应晚于决定日期', en: 'The deadline lies after the decision' } });
   if (problems.length) throw invalidFields(problems);
 
-  await ctx.db.tx(async (tx) => {
-    const c = await repo.findCaseInScope(tx, ctx.actor, id, true);
-    if (!c || c.row_version !== input.version) throw new AppError('VERSION_CONFLICT');
-    const documents = await repo.documentsOf(tx, id);
+  return decide(ctx, id, input, 'handling_decision', async (tx, c, documents) => {
     const earlier = documents.find((d) => d.kind === 'handling_decision');
     const open = handlingDecisionOpen({ status: c.status, decision: earlier ? { docNo: earlier.doc_no } : null });
     if (!open.ok) throw new AppError('BUSINESS_RULE', { detail: open.reason });
     const { lines, totalFen } = await outstandingOf(tx, id);
     if (totalFen === 0) throw new AppError('BUSINESS_RULE', { detail: nothingOwed });
-    if (await repo.documentNoTaken(tx, 'handling_decision', input.docNo)) throw invalidFields([{ field: 'docNo', message: taken }]);
-    const data = { workers: lines, note: input.note ?? null };
-    const doc = await recordCaseDocument(ctx, tx, c, { kind: 'handling_decision', docNo: input.docNo, issuedOn: input.issuedOn, dueOn: input.dueOn, amountFen: totalFen, data });
-    if (!(await repo.updateCase(tx, id, c.row_version, {}, ctx.clock.now()))) throw new AppError('VERSION_CONFLICT');
-    const summary = { documentId: doc.id, docNo: input.docNo, issuedOn: input.issuedOn, dueOn: input.dueOn, amountFen: totalFen, workers: lines.length };
-    await repo.insertEvent(tx, { id: newIds(1)[0], caseId: id, at: ctx.clock.now(), kind: 'handling_decision', actorName: ctx.actor.name, data: { ...summary, note: input.note ?? null } });
-    await audit(tx, ctx, { action: 'case.handling_decision', objectType: 'case', objectId: id, after: { ...summary, fileId: doc.fileId }, regionPath: c.region_path });
+    return {
+      document: { kind: 'handling_decision', docNo: input.docNo, issuedOn: input.issuedOn, dueOn: input.dueOn, amountFen: totalFen, data: { workers: lines, note: input.note ?? null } },
+      summary: { issuedOn: input.issuedOn, dueOn: input.dueOn, amountFen: totalFen, workers: lines.length },
+    };
   });
-  return getCase(ctx, id);
 }
 
 // ---- The Word files --------------------------------------------------------------------------

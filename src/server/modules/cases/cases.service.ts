@@ -395,13 +395,15 @@ export async function listClues(ctx: Ctx, f: { status?: string; channel?: string
   return repo.listClues(ctx.db, ctx.actor, f, page);
 }
 
-async function visibleCase(ctx: Ctx, id: string) {
+/** The case in the caller's scope, else not found. */
+export async function visibleCase(ctx: Ctx, id: string) {
   const c = await repo.findCaseInScope(ctx.db, ctx.actor, id);
   if (!c) throw notFound();
   return c;
 }
 
-const forPolicy = (c: repo.CaseRow) => ({
+/** What the policy looks at in a case. */
+export const forPolicy = (c: repo.CaseRow) => ({
   status: c.status,
   handlingUnitPath: c.handling_unit_path,
   accountableUnitPath: c.accountable_unit_path,
