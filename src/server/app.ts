@@ -28,6 +28,7 @@ import { paymentsRoutes } from './modules/payments/payments.routes';
 import { regionsRoutes } from './modules/regions/regions.routes';
 import { warningsRoutes } from './modules/warnings/warnings.routes';
 import { notifyRoutes } from './modules/notify/notify.routes';
+import { startComplaintIntake } from './modules/cases/cases.intake';
 import { casesRoutes } from './modules/cases/cases.routes';
 import { caseDocumentsRoutes } from './modules/cases/cases.documents.routes';
 import { casesStatsRoutes } from './modules/cases/cases.stats.routes';
@@ -51,6 +52,8 @@ export interface BuildAppOptions {
   logger?: FastifyBaseLogger;
   /** Serve the built SPA from dist/web when it exists. */
   serveWeb?: boolean;
+  /** Route public complaints in this process (default true); off, they wait for a process that does. */
+  complaintIntake?: boolean;
 }
 
 /** The Fastify application with every module mounted; used by main, the tests and the benchmarks. */
@@ -126,6 +129,12 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
     return payload;
   });
+
+  if (options.complaintIntake !== false) {
+    const intake = startComplaintIntake(platform, app.log);
+    app.decorate('complaintIntake', intake);
+    app.addHook('onClose', () => intake.stop());
+  }
 
   app.addHook('onRequest', authGuard(platform));
   registerMetrics(app);

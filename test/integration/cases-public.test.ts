@@ -70,11 +70,14 @@ describe('a complaint from the QR board', () => {
 
     const ok = await anon().post('/api/public/complaints', complaint(verificationId, code));
     expect(ok.statusCode, ok.body).toBe(201);
+    // 受理: numbered and titled at once; the unit follows when the drainer has routed it.
     const receipt = ok.json();
-    expect(receipt).toMatchObject({ title: '东城第一中学改扩建工程拖欠黄小工等2名农民工工资案', handlingUnitName: '东城区住房和城乡建设局', duplicate: false });
-    // A double tap: the same complaint, not a second one.
+    expect(receipt).toMatchObject({ title: '东城第一中学改扩建工程拖欠黄小工等2名农民工工资案', routed: false, handlingUnitName: null, duplicate: false });
+    await app.complaintIntake!.idle();
+    // A double tap (or the page asking for the unit): the same complaint, not a second one, now routed.
     const again = await anon().post('/api/public/complaints', complaint(verificationId, code));
-    expect(again.json()).toMatchObject({ caseNo: receipt.caseNo, duplicate: true });
+    expect(again.json()).toMatchObject({ caseNo: receipt.caseNo, title: receipt.title, routed: true, handlingUnitName: '东城区住房和城乡建设局', duplicate: true });
+    expect(again.json().acceptBy).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
     const housing = await login(app, 'housingA', PASSWORD);
     const queue = (await as(app, housing).get('/api/cases?status=received&pageSize=100')).json();
@@ -142,6 +145,7 @@ describe('a complaint from the QR board', () => {
     expect((await platform.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM clues`)).rows[0].n).toBe(before);
     const ok = await anon().post('/api/public/complaints', complaint(verificationId, code, { projectCode: null, regionCode: TREE.townA1 }));
     expect(ok.statusCode, ok.body).toBe(201);
-    expect(ok.json().handlingUnitName).toBe('东城区根治欠薪办');
+    await app.complaintIntake!.idle();
+    expect((await anon().post('/api/public/complaints', complaint(verificationId, code, { projectCode: null, regionCode: TREE.townA1 }))).json().handlingUnitName).toBe('东城区根治欠薪办');
   });
 });

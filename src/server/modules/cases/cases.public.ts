@@ -1,12 +1,13 @@
 import { randomInt } from 'node:crypto';
-import type { Tx } from '../../db/client';
-import { systemActor } from '../../platform/access/actor';
-import { type Ctx, contextFor } from '../../platform/context';
-import { AppError } from '../../platform/errors';
+import type { DbOrTx, Tx } from '../../db/client';
+import { shanghaiDate } from '../../platform/calendar';
+import type { Ctx } from '../../platform/context';
+import { AppError, type FieldProblem, invalidFields } from '../../platform/errors';
 import { newIds } from '../../platform/ids';
+import { caseTitle } from './cases.law';
 import * as repo from './cases.repo';
-import { acceptBy, CASE_STATUSES } from './cases.rules';
-import { planClue, receiptOfCase, recordClue } from './cases.service';
+import { CASE_STATUSES } from './cases.rules';
+import { receiptOfCase } from './cases.service';
 
 /**
  * 扫码投诉: a worker without an account complains from the QR code on a site's 维权告示牌. The phone
@@ -72,54 +73,80 @@ export interface PublicComplaintInput {
 async function checkCode(tx: Tx, ctx: Ctx, verificationId: string, code: string, once = false): Promise<{ phone: string; phoneBidx: string } | 'wrong'> {
   const now = ctx.clock.now();
   const v = await repo.tryVerificationCode(tx, { id: verificationId, codeMac: mac(ctx, verificationId, code), now, maxAttempts: MAX_ATTEMPTS, once });
-  if (!v) {
-    const why = await repo.findVerification(tx, verificationId);
-    if (!why) throw refuse('验证码无效，请重新获取', 'No such code; request a new one');
-    if (why.expires_at < now) throw refuse('验证码已过期，请重新获取', 'The code has expired; request a new one');
-    if (why.attempts >= MAX_ATTEMPTS) throw refuse('验证码错误次数过多，请重新获取', 'Too many wrong codes; request a new one');
-    throw refuse('验证码已使用，请重新获取', 'The code was used; request a new one');
-  }
+  if (!v) throw await whyRefused(ctx, verificationId, tx);
   if (!v.matches) return 'wrong';
   return { phone: ctx.cipher.decrypt(v.phone_enc, repo.verificationAad(verificationId)), phoneBidx: v.phone_bidx };
 }
 
+/** Why a code was not even tried: unknown, expired, out of tries, or (for a lookup) used. */
+async function whyRefused(ctx: Ctx, verificationId: string, db: DbOrTx = ctx.db) {
+  const why = await repo.findVerification(db, verificationId);
+  if (!why) return refuse('验证码无效，请重新获取', 'No such code; request a new one');
+  if (why.expires_at < ctx.clock.now()) return refuse('验证码已过期，请重新获取', 'The code has expired; request a new one');
+  if (why.attempts >= MAX_ATTEMPTS) return refuse('验证码错误次数过多，请重新获取', 'Too many wrong codes; request a new one');
+  return refuse('验证码已使用，请重新获取', 'The code was used; request a new one');
+}
+
 const wrongCode = () => new AppError('BUSINESS_RULE', { fields: [{ field: 'code', message: { zh: '验证码错误', en: 'Wrong code' } }], detail: { zh: '验证码错误', en: 'Wrong code' } });
 
+/** What the complainant is told: the case number to follow it with, and, once routed, the unit and the day it must be accepted by. */
+export interface ComplaintReceipt {
+  caseNo: string;
+  title: string;
+  receivedOn: string;
+  /** False while the complaint waits to be routed (分派中): no unit yet. */
+  routed: boolean;
+  handlingUnitName: string | null;
+  acceptBy: string | null;
+  duplicate: boolean;
+}
+
+const titleOf = (projectName: string | null, c: repo.SubmittedComplaint) =>
+  caseTitle({ projectName, employerName: c.employerName.trim(), firstWorkerName: c.name, workerCount: 1 + (c.coWorkers?.length ?? 0) });
+
 /**
- * Receives the complaint as a clue of the public channel, checked and routed before the code is
- * spent; the code check, the clue, its case and the audit record are one transaction. The
- * verification is the clue's external id, so a second submission with the same code (a double
- * tap, a retry) returns the first complaint instead of a second one.
+ * 受理: the complaint is checked, and stored with its code check and its case number in one
+ * statement; the intake drainer routes it within moments (cases.intake.ts) and the caller kicks
+ * it. The verification is the submission's key, so a second submission with the same code (a
+ * double tap, a retry, the page asking again for the unit) returns the first complaint.
  */
-export async function submitPublicComplaint(ctx: Ctx, input: PublicComplaintInput) {
-  // Received on the public's behalf: the platform routes it; nobody's jurisdiction limits a complaint.
-  const intake = contextFor(ctx, systemActor('公众扫码投诉'), { requestId: ctx.requestId, ip: ctx.ip });
-  const plan = await planClue(intake, {
-    channel: 'public_qr',
-    externalId: input.verificationId,
-    projectCode: input.projectCode ?? null,
-    regionCode: input.regionCode ?? null,
-    employerName: input.employerName,
-    complainant: { name: input.name },
-    workers: [{ name: input.name, claimedFen: input.claimedFen }, ...(input.coWorkers ?? [])],
-    periodFrom: input.periodFrom ?? null,
-    periodTo: input.periodTo ?? null,
-    description: input.description,
+export async function submitPublicComplaint(ctx: Ctx, input: PublicComplaintInput): Promise<ComplaintReceipt> {
+  const { verificationId, code, projectCode, regionCode, ...complaint } = input;
+  const now = ctx.clock.now();
+  const receivedOn = shanghaiDate(now);
+  const problems: FieldProblem[] = [];
+  if (complaint.periodFrom && complaint.periodTo && complaint.periodFrom > complaint.periodTo) problems.push({ field: 'periodTo', message: { zh: '欠薪期间的结束早于开始', en: 'The period ends before it starts' } });
+  if (complaint.periodTo && complaint.periodTo > receivedOn) problems.push({ field: 'periodTo', message: { zh: '欠薪期间不能晚于今天', en: 'The period cannot end in the future' } });
+  if (!projectCode && !regionCode) problems.push(NO_PLACE);
+  if (problems.length) throw invalidFields(problems);
+  const out = await repo.submitComplaint(ctx.db, {
+    id: verificationId,
+    codeMac: mac(ctx, verificationId, code),
+    now,
+    maxAttempts: MAX_ATTEMPTS,
+    projectCode: projectCode ?? null,
+    regionCode: projectCode ? null : (regionCode ?? null),
+    year: receivedOn.slice(0, 4),
+    complaint,
+    requestId: ctx.requestId,
+    ip: ctx.ip,
   });
-  const recorded = await ctx.db.tx(async (tx) => {
-    const proven = await checkCode(tx, ctx, input.verificationId, input.code);
-    if (proven === 'wrong') return 'wrong' as const;
-    // The complainant is the first worker concerned, reachable at the phone the code proved.
-    const withPhone = { ...plan, complainantPhone: proven.phone, workers: plan.workers.map((w, i) => (i === 0 ? { ...w, phone: proven.phone } : w)) };
-    return recordClue(tx, intake, withPhone);
-  });
-  if (recorded === 'wrong') throw wrongCode();
-  const receivedOn = plan.clue.receivedOn;
-  if (recorded) {
-    return { caseNo: recorded.caseNo!, title: plan.case!.title, handlingUnitName: recorded.handlingUnitName, receivedOn, acceptBy: acceptBy(receivedOn, plan.stage.acceptWithinWD), duplicate: false };
-  }
-  const first = (await repo.findClueByExternalId(ctx.db, 'public_qr', input.verificationId))!;
-  return { ...(await receiptOfCase(ctx, first.case_id!)), duplicate: true };
+  if (out.places === 0) throw invalidFields([projectCode ? { field: 'projectCode', message: { zh: '未找到该项目，请核对告示牌上的项目编号', en: 'No such project; check the code on the board' } } : NO_PLACE]);
+  if (out.matches === null) throw await whyRefused(ctx, verificationId);
+  if (!out.matches) throw wrongCode();
+  if (out.case_no) return { caseNo: out.case_no, title: titleOf(out.project_name, complaint), receivedOn, routed: false, handlingUnitName: null, acceptBy: null, duplicate: false };
+  return { ...(await receiptOfSubmission(ctx, verificationId)), duplicate: true };
+}
+
+const NO_PLACE: FieldProblem = { field: 'regionCode', message: { zh: '请选择欠薪发生地', en: 'Choose where the arrears happened' } };
+
+/** The receipt of a stored complaint: its case's once routed, else what the submission says. */
+async function receiptOfSubmission(ctx: Ctx, verificationId: string): Promise<Omit<ComplaintReceipt, 'duplicate'>> {
+  const s = await repo.findSubmission(ctx.db, verificationId);
+  // A complaint recorded by its code before complaints were queued is a clue of its own.
+  const caseId = s ? s.case_id : (await repo.findClueByExternalId(ctx.db, 'public_qr', verificationId))?.case_id;
+  if (caseId) return { ...(await receiptOfCase(ctx, caseId)), routed: true };
+  return { caseNo: s!.case_no, title: titleOf(s!.project_name, s!.complaint), receivedOn: shanghaiDate(s!.received_at), routed: false, handlingUnitName: null, acceptBy: null };
 }
 
 /**
@@ -129,14 +156,30 @@ export async function submitPublicComplaint(ctx: Ctx, input: PublicComplaintInpu
 export async function lookupMyComplaints(ctx: Ctx, input: { verificationId: string; code: string }) {
   const proven = await ctx.db.tx((tx) => checkCode(tx, ctx, input.verificationId, input.code, true));
   if (proven === 'wrong') throw wrongCode();
-  return (await repo.casesOfComplainant(ctx.db, proven.phoneBidx)).map((c) => ({
-    caseNo: c.case_no,
-    title: c.title,
-    receivedOn: c.received_on,
-    status: c.status,
-    statusLabel: CASE_STATUSES[c.status],
-    handlingUnitName: c.handling_unit_name,
-    stageDueOn: c.stage_due_on,
-    closedOn: c.closed_on,
-  }));
+  const [waiting, cases] = [await repo.waitingSubmissionsOf(ctx.db, proven.phoneBidx), await repo.casesOfComplainant(ctx.db, proven.phoneBidx)];
+  return [
+    // Stored but not yet routed (a moment, as a rule): the number is theirs already, the unit is not.
+    ...waiting.map((s) => ({
+      caseNo: s.case_no,
+      title: titleOf(s.project_name, s.complaint),
+      receivedOn: shanghaiDate(s.received_at),
+      status: 'submitted',
+      statusLabel: SUBMITTED,
+      handlingUnitName: null,
+      stageDueOn: null,
+      closedOn: null,
+    })),
+    ...cases.map((c) => ({
+      caseNo: c.case_no,
+      title: c.title,
+      receivedOn: c.received_on,
+      status: c.status,
+      statusLabel: CASE_STATUSES[c.status],
+      handlingUnitName: c.handling_unit_name,
+      stageDueOn: c.stage_due_on,
+      closedOn: c.closed_on,
+    })),
+  ];
 }
+
+const SUBMITTED = { zh: '已提交，正在分派承办单位', en: 'Submitted, being routed to the handling unit' };

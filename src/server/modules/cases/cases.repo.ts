@@ -1,4 +1,4 @@
-import type { DbOrTx } from '../../db/client';
+import type { DbOrTx, Tx } from '../../db/client';
 import { type Page, type PageRequest, selectPage } from '../../db/paging';
 import { Where } from '../../db/where';
 import type { Actor } from '../../platform/access/actor';
@@ -138,6 +138,8 @@ export interface CaseWrite {
   dualAssignment: boolean;
   major: boolean;
   majorReasons: unknown[];
+  /** Drawn already when the complaint was received (a public complaint's receipt names it); else drawn here. */
+  caseNo?: string | null;
 }
 
 export interface CaseWorkerWrite {
@@ -181,7 +183,7 @@ export async function insertClueWithCase(
        INSERT INTO cases (id, case_no, title, region_code, region_path, industry, project_id, employer_id, employer_name, party_ids, status, stage_due_on,
                           accountable_unit_id, handling_unit_id, assist_unit_ids, assigned_by_unit_id, dual_assignment, received_on, major, major_reasons,
                           created_at, updated_at)
-       SELECT $31, $8 || '-' || $40 || '-' || lpad(nextval('case_no_seq')::text, 6, '0'), $32, $8, $9, $33, $10, $11, $12, $34, 'received', $35,
+       SELECT $31, coalesce($52::text, $8 || '-' || $40 || '-' || lpad(nextval('case_no_seq')::text, 6, '0')), $32, $8, $9, $33, $10, $11, $12, $34, 'received', $35,
               clue.receiver_unit_id, routed.lead, routed.assist, $36, $37, $5, $38, $39, $30, $30
          FROM clue, routed
        RETURNING id, case_no, handling_unit_id, assist_unit_ids
@@ -207,6 +209,7 @@ export async function insertClueWithCase(
       workers.map((w) => w.id), workers.map((w) => w.workerId), workers.map((w) => w.name), workers.map((w) => w.phoneEnc), workers.map((w) => w.phoneBidx),
       workers.map((w) => w.phoneMask), workers.map((w) => w.claimedFen),
       event.id, event.actorName, JSON.stringify(event.data),
+      k.caseNo ?? null,
     ],
     { prepare: true },
   );
@@ -702,6 +705,141 @@ export async function tryVerificationCode(db: DbOrTx, v: { id: string; codeMac: 
     { prepare: true },
   );
   return rows[0];
+}
+
+/** What a public complaint's one statement found: whether the place exists, the code's verdict, and the case number if it was stored now. */
+export interface SubmissionOutcome {
+  places: number;
+  project_name: string | null;
+  region_code: string | null;
+  /** Null when the verification is unknown, expired or out of tries. */
+  matches: boolean | null;
+  /** Null unless the complaint was stored by this statement. */
+  case_no: string | null;
+}
+
+/**
+ * 受理: a public complaint in one statement. The place it names (the project by its board code, or
+ * the region) is looked up; only if it exists is the code tried, as `tryVerificationCode` does,
+ * under the verification's row lock; a right code stores the complaint with its case number drawn.
+ * A code presented again stores nothing (the first complaint stands). Routing is the drainer's.
+ */
+export async function submitComplaint(
+  db: DbOrTx,
+  s: { id: string; codeMac: string; now: Date; maxAttempts: number; projectCode: string | null; regionCode: string | null; year: string; complaint: unknown; requestId: string | null; ip: string | null },
+): Promise<SubmissionOutcome> {
+  const { rows } = await db.query<SubmissionOutcome>(
+    `WITH place AS (
+       SELECT p.id AS project_id, p.name AS project_name, p.region_code, p.region_path FROM projects p WHERE p.code = $5::text
+       UNION ALL
+       SELECT NULL, NULL, r.code, r.path FROM regions r WHERE $5::text IS NULL AND r.code = $6::text
+     ),
+     tried AS (
+       UPDATE phone_verifications
+          SET attempts = attempts + CASE WHEN code_mac = $2 THEN 0 ELSE 1 END,
+              used_at = CASE WHEN code_mac = $2 THEN coalesce(used_at, $3) ELSE used_at END
+        WHERE id = $1 AND expires_at >= $3 AND attempts < $4 AND EXISTS (SELECT 1 FROM place)
+        RETURNING code_mac = $2 AS matches
+     ),
+     stored AS (
+       INSERT INTO complaint_submissions (id, case_no, project_id, region_code, region_path, complaint, received_at, request_id, ip)
+       SELECT $1, place.region_code || '-' || $7 || '-' || lpad(nextval('case_no_seq')::text, 6, '0'), place.project_id, place.region_code, place.region_path,
+              $8::jsonb, $3, $9, $10
+         FROM tried, place
+        WHERE tried.matches AND NOT EXISTS (SELECT 1 FROM complaint_submissions WHERE id = $1)
+       ON CONFLICT (id) DO NOTHING
+       RETURNING case_no
+     )
+     SELECT (SELECT count(*) FROM place)::int AS places, (SELECT project_name FROM place LIMIT 1) AS project_name,
+            (SELECT region_code FROM place LIMIT 1) AS region_code, (SELECT matches FROM tried) AS matches, (SELECT case_no FROM stored) AS case_no`,
+    [s.id, s.codeMac, s.now, s.maxAttempts, s.projectCode, s.regionCode, s.year, JSON.stringify(s.complaint), s.requestId, s.ip],
+    { prepare: true },
+  );
+  return rows[0];
+}
+
+/** A stored public complaint: its case number and, once routed, its case. */
+export async function findSubmission(db: DbOrTx, id: string) {
+  const { rows } = await db.query<{ case_no: string; received_at: Date; project_name: string | null; complaint: SubmittedComplaint; case_id: string | null }>(
+    `SELECT s.case_no, s.received_at, p.name AS project_name, s.complaint, l.case_id
+       FROM complaint_submissions s LEFT JOIN projects p ON p.id = s.project_id LEFT JOIN clues l ON l.id = s.clue_id
+      WHERE s.id = $1`,
+    [id],
+  );
+  return rows[0];
+}
+
+/** The complaint as the public form sent it, kept with the submission. */
+export interface SubmittedComplaint {
+  employerName: string;
+  name: string;
+  claimedFen: number;
+  coWorkers?: { name: string; claimedFen: number }[];
+  periodFrom?: string | null;
+  periodTo?: string | null;
+  description: string;
+}
+
+export interface WaitingSubmission {
+  id: string;
+  case_no: string;
+  project_id: string | null;
+  region_code: string;
+  region_path: string;
+  complaint: SubmittedComplaint;
+  received_at: Date;
+  request_id: string | null;
+  ip: string | null;
+  phone_enc: string;
+}
+
+/**
+ * The oldest complaints waiting to be routed (and not set aside until later), locked for the
+ * caller's transaction; those another drainer holds are skipped, so each is routed once.
+ */
+export async function claimWaitingSubmissions(tx: Tx, now: Date, limit: number): Promise<WaitingSubmission[]> {
+  const { rows } = await tx.query<WaitingSubmission>(
+    `SELECT s.id, s.case_no, s.project_id, s.region_code, s.region_path, s.complaint, s.received_at, s.request_id, s.ip, v.phone_enc
+       FROM complaint_submissions s JOIN phone_verifications v ON v.id = s.id
+      WHERE s.routed_at IS NULL AND (s.retry_at IS NULL OR s.retry_at <= $1)
+      ORDER BY s.received_at
+      LIMIT $2
+        FOR UPDATE OF s SKIP LOCKED`,
+    [now, limit],
+    { prepare: true },
+  );
+  return rows;
+}
+
+/** Marks submissions routed, each to the clue it became. */
+export async function markSubmissionsRouted(tx: Tx, routed: readonly { id: string; clueId: string }[], now: Date) {
+  await tx.query(
+    `UPDATE complaint_submissions s SET routed_at = $3, clue_id = t.clue_id, retry_at = NULL
+       FROM unnest($1::uuid[], $2::uuid[]) AS t (id, clue_id) WHERE s.id = t.id`,
+    [routed.map((r) => r.id), routed.map((r) => r.clueId), now],
+    { prepare: true },
+  );
+}
+
+/** Sets a submission that failed to route aside, for `minutes` times its failures so far, keeping the error's code. */
+export async function setSubmissionAside(db: DbOrTx, id: string, now: Date, minutes: number, error: string) {
+  await db.query(
+    `UPDATE complaint_submissions SET attempts = attempts + 1, retry_at = $2::timestamptz + make_interval(mins => $3 * (attempts + 1)), last_error = $4
+      WHERE id = $1 AND routed_at IS NULL`,
+    [id, now, minutes, error],
+  );
+}
+
+/** The complaints a phone made that are still waiting to be routed, newest first. */
+export async function waitingSubmissionsOf(db: DbOrTx, phoneBidx: string) {
+  const { rows } = await db.query<{ case_no: string; received_at: Date; project_name: string | null; complaint: SubmittedComplaint }>(
+    `SELECT s.case_no, s.received_at, p.name AS project_name, s.complaint
+       FROM phone_verifications v JOIN complaint_submissions s ON s.id = v.id LEFT JOIN projects p ON p.id = s.project_id
+      WHERE v.phone_bidx = $1 AND s.routed_at IS NULL
+      ORDER BY s.received_at DESC`,
+    [phoneBidx],
+  );
+  return rows;
 }
 
 export async function findVerification(db: DbOrTx, id: string) {

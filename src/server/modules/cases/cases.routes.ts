@@ -259,12 +259,24 @@ export async function casesRoutes(app: App) {
       ),
       response: withProblems({
         201: Type.Object(
-          { caseNo: Type.String(), title: Type.String(), handlingUnitName: Nullable(Type.String()), receivedOn: DateOnly, acceptBy: Nullable(DateOnly), duplicate: Type.Boolean() },
+          {
+            caseNo: Type.String(),
+            title: Type.String(),
+            receivedOn: DateOnly,
+            routed: Type.Boolean({ description: 'false: 分派中, the handling unit not yet assigned; ask again with the same code' }),
+            handlingUnitName: Nullable(Type.String()),
+            acceptBy: Nullable(DateOnly),
+            duplicate: Type.Boolean(),
+          },
           Strict,
         ),
       }),
     },
-    handler: async (req, reply) => reply.code(201).send(await submitPublicComplaint(req.ctx, req.body)),
+    handler: async (req, reply) => {
+      const receipt = await submitPublicComplaint(req.ctx, req.body);
+      if (!receipt.routed) req.server.complaintIntake?.kick();
+      return reply.code(201).send(receipt);
+    },
   });
 
   app.post('/api/public/complaints/lookup', {

@@ -2,6 +2,7 @@ import type { DbOrTx, Tx } from '../../db/client';
 import { can } from '../../platform/access/actor';
 import { regionInScope } from '../../platform/access/scope-sql';
 import { shanghaiDate } from '../../platform/calendar';
+import type { AuditEntry } from '../../platform/audit/audit';
 import { type Ctx, audit } from '../../platform/context';
 import { maskPhone } from '../../platform/crypto/masking';
 import { filesStoredBy, readStoredFile, storeFile } from '../../platform/files/files';
@@ -11,7 +12,7 @@ import { notifyResponsible } from '../notify';
 import { findEnterpriseRefs, matchEnterprises } from '../orgs';
 import { progressSummary } from '../payments';
 import { getParamValue, getParamValues, type ParamSnapshot, snapshotOfValues } from '../params';
-import { findProjectForScope, findProjectParties } from '../projects';
+import { findProjectForScope, findProjectParties, type ProjectPartiesRow } from '../projects';
 import { findRegion } from '../regions';
 import { getWarning, linkWarningToCase, ROUTING_PARAM_IDS } from '../warnings';
 import { visibleWorkerIds } from '../workforce';
@@ -202,33 +203,56 @@ export async function planClue(ctx: Ctx, input: ClueInput): Promise<CluePlan> {
   input.workers.forEach((w, i) => w.workerId && !known.has(w.workerId) && problems.push({ field: `workers/${i}/workerId`, message: unknownWorker }));
   problems.push(...(await ownFileProblems(ctx, [{ field: 'fileIds', fileIds: input.fileIds }])));
   if (input.assignedByUnitId && !(await repo.findUnit(ctx.db, input.assignedByUnitId))) problems.push({ field: 'assignedByUnitId', message: { zh: '交办单位不存在', en: 'No such assigning unit' } });
-  let employerId = input.employerId ?? null;
-  let employerName = input.employerName.trim();
-  let employerMatch: 'unmatched' | 'proposed' | 'confirmed' = 'unmatched';
-  if (employerId) {
-    const [e] = await findEnterpriseRefs(ctx.db, { ids: [employerId] });
+  let employer: PlanEmployer;
+  if (input.employerId) {
+    const [e] = await findEnterpriseRefs(ctx.db, { ids: [input.employerId] });
     if (!e) problems.push({ field: 'employerId', message: { zh: '企业库中无此单位', en: 'No such enterprise in the registry' } });
-    else {
-      employerName = e.name;
-      employerMatch = 'confirmed';
-    }
-  } else {
-    const best = await proposeEmployer(ctx, employerName, input.employerCreditCode ?? null, project?.parties ?? []);
-    if (best) {
-      employerId = best.id;
-      employerMatch = best.exact ? 'confirmed' : 'proposed';
-    }
-  }
+    employer = { id: input.employerId, name: e?.name ?? input.employerName.trim(), match: 'confirmed' };
+  } else employer = await proposedEmployer(ctx.db, input, project?.parties ?? []);
   if (problems.length) throw invalidFields(problems);
 
-  const place = region!;
+  // The case's parameters and the routing's, in one read.
+  const params = await getParamValues(ctx.db, CLUE_PARAM_IDS, region!.code, on);
+  return composePlan(ctx, input, { project, place: region!, employer, params });
+}
+
+/** What a clue's plan is made from, once looked up: the project with its parties, the place, the employer, the region's parameters (`CLUE_PARAM_IDS`). */
+export interface PlanLookups {
+  project: ProjectPartiesRow | undefined;
+  place: { code: string; path: string };
+  employer: PlanEmployer;
+  params: Record<string, unknown>;
+}
+
+interface PlanEmployer {
+  id: string | null;
+  name: string;
+  match: 'unmatched' | 'proposed' | 'confirmed';
+}
+
+/** The parameters a clue's plan reads: the case's and the routing's. */
+export const CLUE_PARAM_IDS = [...CASE_PARAM_IDS, ...ROUTING_PARAM_IDS];
+
+/** The employer a clue names, matched to the registry: confirmed on an exact match, else proposed for staff to confirm. */
+export async function proposedEmployer(db: DbOrTx, input: Pick<ClueInput, 'employerName' | 'employerCreditCode'>, parties: ProjectPartiesRow['parties']): Promise<PlanEmployer> {
+  const name = input.employerName.trim();
+  const best = await proposeEmployer(db, name, input.employerCreditCode ?? null, parties);
+  return best ? { id: best.id, name, match: best.exact ? 'confirmed' : 'proposed' } : { id: null, name, match: 'unmatched' };
+}
+
+/**
+ * The plan of a checked clue from what was looked up for it (`planClue` for one clue, the intake
+ * drainer for a batch): ids, title, routing snapshot, first deadline and major-case flags.
+ */
+export function composePlan(ctx: Ctx, input: ClueInput, found: PlanLookups): CluePlan {
+  const { project, place, params } = found;
+  const { id: employerId, name: employerName, match: employerMatch } = found.employer;
+  const anonymous = input.channel === 'anonymous_tip' || input.anonymous === true;
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : ctx.clock.now();
   const receivedOn = shanghaiDate(receivedAt);
   const [clueId, caseId] = newIds(2);
   const claimedFen = input.workers.reduce((s, w) => s + w.claimedFen, 0);
   const workerCount = Math.max(input.workers.length, input.workerCount ?? 0);
-  // The case's parameters and the routing's, in one read.
-  const params = await getParamValues(ctx.db, [...CASE_PARAM_IDS, ...ROUTING_PARAM_IDS], place.code, on);
   const cp = caseParamsOf(params);
   const major = isMajorCase({ workers: workerCount, claimedFen, groupIncident: null, extremeIncident: false }, cp.major);
   const workerIds = newIds(input.workers.length);
@@ -282,12 +306,24 @@ export async function planClue(ctx: Ctx, input: ClueInput): Promise<CluePlan> {
   };
 }
 
+/** What recording a clue wrote, with the audit entry that must go with it in the same transaction. */
+type ClueWritten = { clueId: string; caseId: string | null; caseNo: string | null; handlingUnitName: string | null; duplicate: false; entry: AuditEntry };
+
 /**
  * Writes a planned clue, its case, workers and first event (one statement) and the audit record,
  * in the caller's transaction. Null when a clue from the same channel with the same external id
  * was recorded first, and then nothing is written.
  */
-export async function recordClue(tx: Tx, ctx: Ctx, plan: CluePlan): Promise<{ clueId: string; caseId: string | null; caseNo: string | null; handlingUnitName: string | null; duplicate: false } | null> {
+export async function recordClue(tx: Tx, ctx: Ctx, plan: CluePlan): Promise<Omit<ClueWritten, 'entry'> | null> {
+  const written = await writeClue(tx, ctx, plan);
+  if (!written) return null;
+  const { entry, ...result } = written;
+  await audit(tx, ctx, entry);
+  return result;
+}
+
+/** `recordClue` but for the audit record, which it returns for the caller to append (the intake drainer appends a batch's at once). */
+export async function writeClue(tx: Tx, ctx: Ctx, plan: CluePlan): Promise<ClueWritten | null> {
   const now = ctx.clock.now();
   const { clue } = plan;
   const phone = plan.complainantPhone;
@@ -299,8 +335,8 @@ export async function recordClue(tx: Tx, ctx: Ctx, plan: CluePlan): Promise<{ cl
   };
   if (!plan.case) {
     if (!(await repo.insertClue(tx, written, now))) return null;
-    await audit(tx, ctx, { action: 'clue.receive', objectType: 'clue', objectId: clue.id, after: { channel: clue.channel, anonymous: true }, regionPath: clue.regionPath });
-    return { clueId: clue.id, caseId: null, caseNo: null, handlingUnitName: null, duplicate: false };
+    const entry = { action: 'clue.receive', objectType: 'clue', objectId: clue.id, after: { channel: clue.channel, anonymous: true }, regionPath: clue.regionPath };
+    return { clueId: clue.id, caseId: null, caseNo: null, handlingUnitName: null, duplicate: false, entry };
   }
   const workers = plan.workers.map((w) => ({
     id: w.id,
@@ -314,14 +350,14 @@ export async function recordClue(tx: Tx, ctx: Ctx, plan: CluePlan): Promise<{ cl
   const event = { id: newIds(1)[0], actorName: ctx.actor.name, data: { channel: clue.channel, clueId: clue.id } };
   const c = await repo.insertClueWithCase(tx, written, plan.case, { snapshot: plan.routing, year: clue.receivedOn.slice(0, 4) }, workers, event, now);
   if (!c) return null;
-  await audit(tx, ctx, {
+  const entry = {
     action: 'case.receive',
     objectType: 'case',
     objectId: plan.case.id,
     after: { caseNo: c.case_no, clueId: clue.id, channel: clue.channel, workers: workers.length, claimedFen: clue.claimedFen },
     regionPath: clue.regionPath,
-  });
-  return { clueId: clue.id, caseId: plan.case.id, caseNo: c.case_no, handlingUnitName: c.handling_unit_name, duplicate: false };
+  };
+  return { clueId: clue.id, caseId: plan.case.id, caseNo: c.case_no, handlingUnitName: c.handling_unit_name, duplicate: false, entry };
 }
 
 /** What the complainant is told once a complaint is in: the case number, the unit and the day it must be accepted by (CASE-01). */
@@ -340,12 +376,12 @@ async function duplicateOf(ctx: Ctx, input: ClueInput) {
  * The registry entry a complaint's employer most likely is: the credit code when it matches, else
  * the most similar name among those sharing a stretch of it; a proposal for staff to confirm.
  */
-async function proposeEmployer(ctx: Ctx, name: string, creditCode: string | null, parties: { id: string; name: string; credit_code: string }[]) {
+async function proposeEmployer(db: DbOrTx, name: string, creditCode: string | null, parties: { id: string; name: string; credit_code: string }[]) {
   // On a known project the employer is almost always one of its parties: look there first.
   const core = normaliseEmployerName(name);
   const fragments = core.length >= 4 ? [core.slice(0, 4), core.slice(-4)] : [core];
   const inParties = parties.some((c) => (creditCode && c.credit_code === creditCode.toUpperCase()) || nameSimilarity(name, c.name) >= 0.8);
-  const candidates = inParties ? parties : await matchEnterprises(ctx.db, { creditCode, nameFragments: fragments, limit: 50 });
+  const candidates = inParties ? parties : await matchEnterprises(db, { creditCode, nameFragments: fragments, limit: 50 });
   const exact = candidates.find((c) => creditCode && c.credit_code === creditCode.toUpperCase());
   if (exact) return { id: exact.id, exact: true };
   const scored = candidates.map((c) => ({ id: c.id, score: nameSimilarity(name, c.name) })).sort((a, b) => b.score - a.score);

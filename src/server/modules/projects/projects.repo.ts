@@ -157,19 +157,25 @@ export interface ProjectPartiesRow {
   parties: { id: string; name: string; credit_code: string }[];
 }
 
+const PARTIES_SELECT = `SELECT p.id, p.code, p.name, p.region_code, p.region_path, r.name AS region_name, p.supervising_industry, p.party_ids,
+            (SELECT coalesce(json_agg(json_build_object('id', e.id, 'name', e.name, 'credit_code', e.credit_code)), '[]') FROM enterprises e WHERE e.id = ANY (p.party_ids)) AS parties
+       FROM projects p JOIN regions r ON r.code = p.region_code`;
+
 /** A project in the actor's scope, by id or by the code on its site board, with its parties' names and credit codes: what a complaint about it needs, in one read. */
 export async function findProjectParties(db: DbOrTx, actor: Actor, by: { id: string } | { code: string }): Promise<ProjectPartiesRow | undefined> {
   const params: unknown[] = ['id' in by ? by.id : by.code];
   const scope = projectScope(actor, params);
-  const { rows } = await db.query<ProjectPartiesRow>(
-    `SELECT p.id, p.code, p.name, p.region_code, p.region_path, r.name AS region_name, p.supervising_industry, p.party_ids,
-            (SELECT coalesce(json_agg(json_build_object('id', e.id, 'name', e.name, 'credit_code', e.credit_code)), '[]') FROM enterprises e WHERE e.id = ANY (p.party_ids)) AS parties
-       FROM projects p JOIN regions r ON r.code = p.region_code
-      WHERE ${'id' in by ? 'p.id = $1' : 'p.code = $1'} AND ${scope}`,
-    params,
-    { prepare: true },
-  );
+  const { rows } = await db.query<ProjectPartiesRow>(`${PARTIES_SELECT} WHERE ${'id' in by ? 'p.id = $1' : 'p.code = $1'} AND ${scope}`, params, { prepare: true });
   return rows[0];
+}
+
+/** `findProjectParties` for many projects at once, keyed by id. */
+export async function findProjectsParties(db: DbOrTx, actor: Actor, ids: readonly string[]): Promise<Map<string, ProjectPartiesRow>> {
+  if (ids.length === 0) return new Map();
+  const params: unknown[] = [ids];
+  const scope = projectScope(actor, params);
+  const { rows } = await db.query<ProjectPartiesRow>(`${PARTIES_SELECT} WHERE p.id = ANY ($1::uuid[]) AND ${scope}`, params);
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 /**

@@ -83,24 +83,13 @@ export function chainPayload(row: Omit<AuditRow, 'hash'>): string {
   ]);
 }
 
-/**
- * Appends one audit record inside the caller's transaction. Taking the chain head row lock
- * serializes writers, so the chain stays linear; if this insert fails the caller's whole
- * transaction fails with it (fail-closed).
- */
-export async function appendAudit(tx: DbOrTx, mac: ChainMac, origin: AuditOrigin, entry: AuditEntry): Promise<AuditRow> {
-  const head = await tx.query<{ seq: number; hash: string }>(
-    'UPDATE audit_chain_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash',
-    [],
-    { prepare: true },
-  );
-  const { seq, hash: prevHash } = head.rows[0];
-  // Millisecond precision: what JavaScript dates carry, so the hash survives the round trip.
-  const at = new Date(Math.floor(origin.now.getTime()));
+/** The record `entry` makes at position `seq` after `prevHash`, with its hash. */
+function chained(mac: ChainMac, origin: AuditOrigin, entry: AuditEntry, seq: number, prevHash: string): AuditRow {
   const row: Omit<AuditRow, 'hash'> = {
-    seq: Number(seq),
+    seq,
     id: uuidv7(),
-    at,
+    // Millisecond precision: what JavaScript dates carry, so the hash survives the round trip.
+    at: new Date(Math.floor(origin.now.getTime())),
     actor_id: origin.actor.id,
     actor_name: origin.actor.name,
     actor_role: origin.actor.role,
@@ -116,7 +105,23 @@ export async function appendAudit(tx: DbOrTx, mac: ChainMac, origin: AuditOrigin
     region_path: entry.regionPath ?? null,
     prev_hash: prevHash,
   };
-  const hash = mac(chainPayload(row));
+  return { ...row, hash: mac(chainPayload(row)) };
+}
+
+const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
+
+/**
+ * Appends one audit record inside the caller's transaction. Taking the chain head row lock
+ * serializes writers, so the chain stays linear; if this insert fails the caller's whole
+ * transaction fails with it (fail-closed).
+ */
+export async function appendAudit(tx: DbOrTx, mac: ChainMac, origin: AuditOrigin, entry: AuditEntry): Promise<AuditRow> {
+  const head = await tx.query<{ seq: number; hash: string }>(
+    'UPDATE audit_chain_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash',
+    [],
+    { prepare: true },
+  );
+  const row = chained(mac, origin, entry, Number(head.rows[0].seq), head.rows[0].hash);
   // The record and the head's new hash in one statement: the head stays locked for as short a time as can be.
   await tx.query(
     `WITH record AS (
@@ -127,10 +132,43 @@ export async function appendAudit(tx: DbOrTx, mac: ChainMac, origin: AuditOrigin
      UPDATE audit_chain_head SET hash = $18 WHERE id = 1`,
     [
       row.seq, row.id, row.at, row.actor_id, row.actor_name, row.actor_role, row.action, row.object_type, row.object_id,
-      row.result, row.before === null ? null : JSON.stringify(row.before), row.after === null ? null : JSON.stringify(row.after),
-      row.reason, row.request_id, row.ip, row.region_path, row.prev_hash, hash,
+      row.result, json(row.before), json(row.after), row.reason, row.request_id, row.ip, row.region_path, row.prev_hash, row.hash,
     ],
     { prepare: true },
   );
-  return { ...row, hash };
+  return row;
+}
+
+/**
+ * Appends many records, each with its own origin, in the order given: the head is taken once for
+ * all of them and the records go in as one statement, so a batch holds the chain for no longer
+ * than one record does. Fail-closed like `appendAudit`.
+ */
+export async function appendAudits(tx: DbOrTx, mac: ChainMac, records: readonly { origin: AuditOrigin; entry: AuditEntry }[]): Promise<AuditRow[]> {
+  if (records.length === 0) return [];
+  const head = await tx.query<{ seq: number; hash: string }>('UPDATE audit_chain_head SET seq = seq + $1 WHERE id = 1 RETURNING seq, hash', [records.length], { prepare: true });
+  const first = Number(head.rows[0].seq) - records.length + 1;
+  let prevHash = head.rows[0].hash;
+  const rows = records.map((r, i) => {
+    const row = chained(mac, r.origin, r.entry, first + i, prevHash);
+    prevHash = row.hash;
+    return row;
+  });
+  const column = <K extends keyof AuditRow>(k: K) => rows.map((r) => r[k]);
+  await tx.query(
+    `WITH record AS (
+       INSERT INTO audit_log (seq, id, at, actor_id, actor_name, actor_role, action, object_type, object_id, result,
+         before, after, reason, request_id, ip, region_path, prev_hash, hash)
+       SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::timestamptz[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
+                            $11::jsonb[], $12::jsonb[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[])
+     )
+     UPDATE audit_chain_head SET hash = $19 WHERE id = 1`,
+    [
+      column('seq'), column('id'), column('at'), column('actor_id'), column('actor_name'), column('actor_role'), column('action'), column('object_type'),
+      column('object_id'), column('result'), rows.map((r) => json(r.before)), rows.map((r) => json(r.after)), column('reason'), column('request_id'),
+      column('ip'), column('region_path'), column('prev_hash'), column('hash'), prevHash,
+    ],
+    { prepare: true },
+  );
+  return rows;
 }

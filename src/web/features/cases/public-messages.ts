@@ -31,6 +31,7 @@ export const pm = {
   caseNo: { zh: '案件编号', en: 'Case number' },
   caseTitle: { zh: '案件名称', en: 'Case' },
   unit: { zh: '承办单位', en: 'Handled by' },
+  routing: { zh: '正在分派承办单位…', en: 'Assigning the handling unit…' },
   acceptBy: { zh: '受理期限', en: 'To be accepted by' },
   toLookup: { zh: '查询投诉进度', en: 'Follow my complaints' },
   toComplain: { zh: '我要投诉', en: 'Make a complaint' },

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import type { PublicComplaintInput } from '../../../../server/modules/cases/cases.public';
+import type { ComplaintReceipt, PublicComplaintInput } from '../../../../server/modules/cases/cases.public';
 import { api } from '../../../lib/api-client';
 
 /** POST /api/public/complaint-codes: a code to the phone; the demo, with no SMS gateway, returns it. */
@@ -9,16 +9,10 @@ export const useRequestComplaintCode = () =>
 /** The request body, as the server's use case takes it. */
 export type PublicComplaintBody = PublicComplaintInput;
 
-export interface ComplaintReceipt {
-  caseNo: string;
-  title: string;
-  handlingUnitName: string | null;
-  receivedOn: string;
-  acceptBy: string | null;
-  duplicate: boolean;
-}
+/** The receipt, as the server's use case gives it. */
+export type { ComplaintReceipt } from '../../../../server/modules/cases/cases.public';
 
-/** POST /api/public/complaints: the complaint, received and routed; the receipt to follow it with. */
+/** POST /api/public/complaints: the complaint, received and numbered (routed within moments); the receipt to follow it with. */
 export const useSubmitPublicComplaint = () => useMutation({ mutationFn: (body: PublicComplaintBody) => api.post<ComplaintReceipt>('/api/public/complaints', body) });
 
 export interface MyComplaint {

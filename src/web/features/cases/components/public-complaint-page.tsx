@@ -1,13 +1,13 @@
 import { SafetyCertificateFilled } from '@ant-design/icons';
-import { Alert, Button, Card, DatePicker, Descriptions, Flex, Form, Input, InputNumber, Result, Space, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Descriptions, Flex, Form, Input, InputNumber, Result, Space, Spin, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { LanguageSwitch } from '../../../components/language-switch';
-import { errorText } from '../../../lib/api-client';
+import { api, errorText } from '../../../lib/api-client';
 import { yuanToFen } from '../../../lib/format';
 import { common, useI18n } from '../../../lib/i18n';
-import { type ComplaintReceipt, useRequestComplaintCode, useSubmitPublicComplaint } from '../api/public-complaint';
+import { type ComplaintReceipt, type PublicComplaintBody, useRequestComplaintCode, useSubmitPublicComplaint } from '../api/public-complaint';
 import { pm } from '../public-messages';
 import { PublicLookup } from './public-lookup';
 
@@ -37,6 +37,25 @@ export function PublicComplaintPage() {
   const submit = useSubmitPublicComplaint();
   const [receipt, setReceipt] = useState<ComplaintReceipt | null>(null);
   const [following, setFollowing] = useState(false);
+  const sent = useRef<PublicComplaintBody | null>(null);
+
+  // 分派中: the complaint is in and numbered; the unit follows within moments. Asking again with
+  // the same code returns the same complaint, routed once it is (a few tries, then 查询进度).
+  useEffect(() => {
+    if (!receipt || receipt.routed || !sent.current) return;
+    let tries = 0;
+    const timer = setInterval(async () => {
+      tries += 1;
+      try {
+        const now = await api.post<ComplaintReceipt>('/api/public/complaints', sent.current);
+        if (now.routed) setReceipt((r) => r && { ...now, duplicate: r.duplicate });
+      } catch {
+        /* the receipt stands; the lookup shows the unit later */
+      }
+      if (tries >= 5) clearInterval(timer);
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [receipt]);
 
   const requestCode = async () => {
     const phone = (await form.validateFields(['phone'])).phone;
@@ -46,20 +65,19 @@ export function PublicComplaintPage() {
     if (!sendCode.data) return form.setFields([{ name: 'code', errors: [t(pm.codeFirst)] }]);
     const fen = yuanToFen(v.claimed);
     if (fen === null || fen < 1) return form.setFields([{ name: 'claimed', errors: [t(pm.amountRule)] }]);
-    submit.mutate(
-      {
-        verificationId: sendCode.data.verificationId,
-        code: v.code.trim(),
-        projectCode,
-        employerName: v.employerName.trim(),
-        name: v.name.trim(),
-        claimedFen: fen,
-        periodFrom: v.period?.[0].format('YYYY-MM-DD') ?? null,
-        periodTo: v.period?.[1].format('YYYY-MM-DD') ?? null,
-        description: v.description.trim(),
-      },
-      { onSuccess: setReceipt },
-    );
+    const body: PublicComplaintBody = {
+      verificationId: sendCode.data.verificationId,
+      code: v.code.trim(),
+      projectCode,
+      employerName: v.employerName.trim(),
+      name: v.name.trim(),
+      claimedFen: fen,
+      periodFrom: v.period?.[0].format('YYYY-MM-DD') ?? null,
+      periodTo: v.period?.[1].format('YYYY-MM-DD') ?? null,
+      description: v.description.trim(),
+    };
+    sent.current = body;
+    submit.mutate(body, { onSuccess: setReceipt });
   };
 
   return (
@@ -91,7 +109,11 @@ export function PublicComplaintPage() {
                 items={[
                   { key: 'no', label: t(pm.caseNo), children: <Typography.Text copyable strong data-testid="public-complaint-case-no">{receipt.caseNo}</Typography.Text> },
                   { key: 'title', label: t(pm.caseTitle), children: receipt.title },
-                  { key: 'unit', label: t(pm.unit), children: receipt.handlingUnitName ?? '—' },
+                  {
+                    key: 'unit',
+                    label: t(pm.unit),
+                    children: receipt.routed ? (receipt.handlingUnitName ?? '—') : <span data-testid="public-complaint-routing"><Spin size="small" /> {t(pm.routing)}</span>,
+                  },
                   { key: 'by', label: t(pm.acceptBy), children: receipt.acceptBy ?? '—' },
                 ]}
               />

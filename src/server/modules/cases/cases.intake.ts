@@ -1,0 +1,157 @@
+import type { Tx } from '../../db/client';
+import { systemActor } from '../../platform/access/actor';
+import { type AuditEntry, type AuditOrigin, appendAudits } from '../../platform/audit/audit';
+import { shanghaiDate } from '../../platform/calendar';
+import { contextFor, type Platform } from '../../platform/context';
+import { getParamValues } from '../params';
+import { findProjectsParties } from '../projects';
+import * as repo from './cases.repo';
+import { CLUE_PARAM_IDS, type ClueInput, composePlan, proposedEmployer, writeClue } from './cases.service';
+
+/**
+ * 受理 → 分派: a public complaint is stored as received by one statement in its request
+ * (cases.public.ts), with its case number, and routed here: the drainer takes the waiting
+ * complaints in batches, oldest first, and opens each one's clue and case as any other clue's,
+ * with one read of the projects and one of each region's parameters per batch, and one audit
+ * append for the batch. Each complaint is routed exactly once: a batch is one transaction, and
+ * drainers in other processes skip the complaints it holds.
+ */
+
+/** The actor complaints from the public are received by. */
+export const PUBLIC_INTAKE = '公众扫码投诉';
+
+const BATCH = 100;
+/** A complaint that fails to route is retried after this many minutes times its failures so far. */
+const RETRY_MINUTES = 1;
+
+/** Routes up to `limit` waiting complaints; the number routed. A batch that fails is routed one by one, and a complaint that fails alone is set aside to retry later. */
+export async function routeWaitingComplaints(platform: Platform, limit = BATCH): Promise<number> {
+  try {
+    return await platform.db.tx(async (tx) => routeBatch(tx, platform, await repo.claimWaitingSubmissions(tx, platform.clock.now(), limit)));
+  } catch {
+    let routed = 0;
+    for (let i = 0; i < limit; i++) {
+      let held: repo.WaitingSubmission | undefined;
+      try {
+        const n = await platform.db.tx(async (tx) => {
+          [held] = await repo.claimWaitingSubmissions(tx, platform.clock.now(), 1);
+          return routeBatch(tx, platform, held ? [held] : []);
+        });
+        if (n === 0) break;
+        routed += n;
+      } catch (err) {
+        if (!held) throw err;
+        await repo.setSubmissionAside(platform.db, held.id, platform.clock.now(), RETRY_MINUTES, errorCode(err));
+      }
+    }
+    return routed;
+  }
+}
+
+// The error's class and code, never its message: a message can quote the data.
+const errorCode = (err: unknown) => (err instanceof Error ? `${err.name}${'code' in err && err.code ? `:${String(err.code)}` : ''}` : 'unknown');
+
+async function routeBatch(tx: Tx, platform: Platform, waiting: readonly repo.WaitingSubmission[]): Promise<number> {
+  if (waiting.length === 0) return 0;
+  const intake = systemActor(PUBLIC_INTAKE);
+  const projects = await findProjectsParties(tx, intake, [...new Set(waiting.flatMap((s) => (s.project_id ? [s.project_id] : [])))]);
+  // The parameters in effect where and when each complaint was received: one read per region and day.
+  const params = new Map<string, Record<string, unknown>>();
+  for (const s of waiting) {
+    const key = `${s.region_code}|${shanghaiDate(s.received_at)}`;
+    if (!params.has(key)) params.set(key, await getParamValues(tx, CLUE_PARAM_IDS, s.region_code, shanghaiDate(s.received_at)));
+  }
+  const audits: { origin: AuditOrigin; entry: AuditEntry }[] = [];
+  const routed: { id: string; clueId: string }[] = [];
+  for (const s of waiting) {
+    // Each complaint keeps its own origin: the request that brought it, from its address.
+    const ctx = contextFor(platform, intake, { requestId: s.request_id, ip: s.ip });
+    const project = s.project_id ? projects.get(s.project_id) : undefined;
+    const input = clueOf(s, ctx.cipher.decrypt(s.phone_enc, repo.verificationAad(s.id)));
+    const employer = await proposedEmployer(tx, input, project?.parties ?? []);
+    const plan = composePlan(ctx, input, { project, place: { code: s.region_code, path: s.region_path }, employer, params: params.get(`${s.region_code}|${shanghaiDate(s.received_at)}`)! });
+    const written = await writeClue(tx, ctx, { ...plan, case: { ...plan.case!, caseNo: s.case_no } });
+    // Already a clue (recorded by its code before the queue existed): the submission is routed to it.
+    const clueId = written?.clueId ?? (await repo.findClueByExternalId(tx, 'public_qr', s.id))!.id;
+    if (written) audits.push({ origin: { actor: intake, requestId: s.request_id, ip: s.ip, now: ctx.clock.now() }, entry: written.entry });
+    routed.push({ id: s.id, clueId });
+  }
+  await appendAudits(tx, platform.chainMac, audits);
+  await repo.markSubmissionsRouted(tx, routed, platform.clock.now());
+  return waiting.length;
+}
+
+/** The clue a public complaint makes: the complainant is the first worker concerned, reachable at the phone the code proved. */
+function clueOf(s: repo.WaitingSubmission, phone: string): ClueInput {
+  const c = s.complaint;
+  return {
+    channel: 'public_qr',
+    externalId: s.id,
+    receivedAt: s.received_at.toISOString(),
+    projectId: s.project_id,
+    regionCode: s.region_code,
+    employerName: c.employerName,
+    complainant: { name: c.name, phone },
+    workers: [{ name: c.name, phone, claimedFen: c.claimedFen }, ...(c.coWorkers ?? [])],
+    periodFrom: c.periodFrom ?? null,
+    periodTo: c.periodTo ?? null,
+    description: c.description,
+  };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The drainer routing this process's public complaints (absent when the app was built without it). */
+    complaintIntake?: ComplaintIntake;
+  }
+}
+
+export interface ComplaintIntake {
+  /** A complaint was stored: route it (and whatever else waits) soon. */
+  kick(): void;
+  /** Resolves once nothing is being routed. */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Keeps the queue drained: routes on each kick, batch after batch while batches come full, and
+ * sweeps every `sweepMs` for complaints another process stored or left behind in a crash. One
+ * drain at a time in this process; a kick during a drain runs one more pass after it.
+ */
+export function startComplaintIntake(platform: Platform, log: { error(obj: object, msg: string): void }, options: { sweepMs?: number } = {}): ComplaintIntake {
+  let running: Promise<void> | null = null;
+  let again = false;
+  let stopped = false;
+  const drain = async () => {
+    do {
+      again = false;
+      while (!stopped && (await routeWaitingComplaints(platform)) === BATCH);
+    } while (again && !stopped);
+  };
+  const kick = () => {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = drain()
+      .catch((err) => log.error({ err: { name: (err as Error).name, code: errorCode(err) } }, 'routing waiting complaints failed; the sweep retries'))
+      .finally(() => (running = null));
+  };
+  const idle = async () => {
+    while (running) await running;
+  };
+  const timer = setInterval(kick, options.sweepMs ?? 30_000);
+  timer.unref();
+  kick();
+  return {
+    kick,
+    idle,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await idle();
+    },
+  };
+}
