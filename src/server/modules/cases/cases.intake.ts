@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { Tx } from '../../db/client';
 import { systemActor } from '../../platform/access/actor';
 import { type AuditEntry, type AuditOrigin, appendAudits } from '../../platform/audit/audit';
@@ -6,7 +7,7 @@ import { contextFor, type Platform } from '../../platform/context';
 import { getParamValues } from '../params';
 import { findProjectsParties } from '../projects';
 import * as repo from './cases.repo';
-import { CLUE_PARAM_IDS, type ClueInput, composePlan, proposedEmployer, writeClue } from './cases.service';
+import { CLUE_PARAM_IDS, type ClueInput, composePlan, proposedEmployer, writeClues } from './cases.service';
 
 /**
  * 受理 → 分派: a public complaint is stored as received by one statement in its request
@@ -21,6 +22,12 @@ import { CLUE_PARAM_IDS, type ClueInput, composePlan, proposedEmployer, writeClu
 export const PUBLIC_INTAKE = '公众扫码投诉';
 
 const BATCH = 100;
+/** Busy: the event loop was working for more than this share of a window of this length. */
+const BUSY_UTILIZATION = 0.3;
+const BUSY_WINDOW_MS = 20;
+/** In a surge: a batch of SURGE_BATCH at least every SURGE_PAUSE_MS. */
+const SURGE_PAUSE_MS = 1000;
+const SURGE_BATCH = 10;
 /** A complaint that fails to route is retried after this many minutes times its failures so far. */
 const RETRY_MINUTES = 1;
 
@@ -61,20 +68,26 @@ async function routeBatch(tx: Tx, platform: Platform, waiting: readonly repo.Wai
     const key = `${s.region_code}|${shanghaiDate(s.received_at)}`;
     if (!params.has(key)) params.set(key, await getParamValues(tx, CLUE_PARAM_IDS, s.region_code, shanghaiDate(s.received_at)));
   }
-  const audits: { origin: AuditOrigin; entry: AuditEntry }[] = [];
-  const routed: { id: string; clueId: string }[] = [];
-  for (const s of waiting) {
+  const planned = waiting.map((s) => {
     // Each complaint keeps its own origin: the request that brought it, from its address.
     const ctx = contextFor(platform, intake, { requestId: s.request_id, ip: s.ip });
+    return { s, ctx, input: clueOf(s, ctx.cipher.decrypt(s.phone_enc, repo.verificationAad(s.id))) };
+  });
+  const plans = [];
+  for (const { s, ctx, input } of planned) {
     const project = s.project_id ? projects.get(s.project_id) : undefined;
-    const input = clueOf(s, ctx.cipher.decrypt(s.phone_enc, repo.verificationAad(s.id)));
     const employer = await proposedEmployer(tx, input, project?.parties ?? []);
     const plan = composePlan(ctx, input, { project, place: { code: s.region_code, path: s.region_path }, employer, params: params.get(`${s.region_code}|${shanghaiDate(s.received_at)}`)! });
-    const written = await writeClue(tx, ctx, { ...plan, case: { ...plan.case!, caseNo: s.case_no } });
-    // Already a clue (recorded by its code before the queue existed): the submission is routed to it.
-    const clueId = written?.clueId ?? (await repo.findClueByExternalId(tx, 'public_qr', s.id))!.id;
-    if (written) audits.push({ origin: { actor: intake, requestId: s.request_id, ip: s.ip, now: ctx.clock.now() }, entry: written.entry });
-    routed.push({ id: s.id, clueId });
+    plans.push({ ctx, plan: { ...plan, case: { ...plan.case!, caseNo: s.case_no } } });
+  }
+  const written = await writeClues(tx, plans);
+  const audits: { origin: AuditOrigin; entry: AuditEntry }[] = [];
+  const routed: { id: string; clueId: string }[] = [];
+  for (const [k, { s, ctx }] of planned.entries()) {
+    const w = written[k];
+    if (w) audits.push({ origin: { actor: intake, requestId: s.request_id, ip: s.ip, now: ctx.clock.now() }, entry: w.entry });
+    // Already a clue (recorded by its code before complaints were queued): the submission is routed to it.
+    routed.push({ id: s.id, clueId: w?.clueId ?? (await repo.findClueByExternalId(tx, 'public_qr', s.id))!.id });
   }
   await appendAudits(tx, platform.chainMac, audits);
   await repo.markSubmissionsRouted(tx, routed, platform.clock.now());
@@ -123,10 +136,24 @@ export function startComplaintIntake(platform: Platform, log: { error(obj: objec
   let running: Promise<void> | null = null;
   let again = false;
   let stopped = false;
+  // Receiving comes first. While the server is busy (a surge of complaints), routing waits and
+  // then takes a small batch, so that it keeps moving without holding up the requests; once the
+  // surge is over it catches up a full batch at a time.
+  const batchSize = async () => {
+    for (let waited = 0; waited < SURGE_PAUSE_MS && !stopped; waited += BUSY_WINDOW_MS) {
+      const before = performance.eventLoopUtilization();
+      await new Promise((r) => setTimeout(r, BUSY_WINDOW_MS));
+      if (performance.eventLoopUtilization(before).utilization < BUSY_UTILIZATION) return BATCH;
+    }
+    return SURGE_BATCH;
+  };
   const drain = async () => {
     do {
       again = false;
-      while (!stopped && (await routeWaitingComplaints(platform)) === BATCH);
+      while (!stopped) {
+        const size = await batchSize();
+        if ((await routeWaitingComplaints(platform, size)) < size) break;
+      }
     } while (again && !stopped);
   };
   const kick = () => {

@@ -152,68 +152,144 @@ export interface CaseWorkerWrite {
   claimedFen: number;
 }
 
-/**
- * Records a clue with the case it opens, the case's workers and its first event in one statement,
- * routing the case on the way (`route_project` on the region's routing parameters; without a
- * project, or when no unit answers, the wage office of the place) and numbering it from the
- * region's sequence. The receiver's unit answers for the case until it is accepted (首问负责).
- * Writes nothing and returns undefined when a clue from the same channel with the same external
- * id exists: the one recorded first stands.
- */
-export async function insertClueWithCase(
-  db: DbOrTx,
-  c: ClueWrite,
-  k: CaseWrite,
-  routing: { snapshot: unknown; year: string },
-  workers: CaseWorkerWrite[],
-  event: { id: string; actorName: string; data: Record<string, unknown> },
-  now: Date,
-): Promise<{ case_no: string; handling_unit_id: string | null; handling_unit_name: string | null; assist_unit_ids: string[] } | undefined> {
-  const { rows } = await db.query<{ case_no: string; handling_unit_id: string | null; handling_unit_name: string | null; assist_unit_ids: string[] }>(
-    `WITH clue AS (
-       INSERT INTO clues (${CLUE_COLUMNS_WRITTEN}) VALUES ${CLUE_VALUES}
+/** A clue that opens a case, with the case, its workers and its first event: one item of `insertCluesWithCases`. */
+export interface ClueWithCase {
+  clue: ClueWrite;
+  kase: CaseWrite;
+  routing: { snapshot: unknown; year: string };
+  workers: CaseWorkerWrite[];
+  event: { id: string; actorName: string; data: Record<string, unknown> };
+}
+
+export interface OpenedCase {
+  case_id: string;
+  case_no: string;
+  handling_unit_id: string | null;
+  handling_unit_name: string | null;
+  assist_unit_ids: string[];
+}
+
+// One input row per item: [column, type, value]. Arrays inside a row travel as jsonb (unnest would flatten them).
+const ITEM_COLUMNS: [string, string, (i: ClueWithCase) => unknown][] = [
+  ['clue_id', 'uuid', (i) => i.clue.id],
+  ['channel', 'text', (i) => i.clue.channel],
+  ['external_id', 'text', (i) => i.clue.externalId],
+  ['received_at', 'timestamptz', (i) => i.clue.receivedAt],
+  ['received_on', 'date', (i) => i.clue.receivedOn],
+  ['received_by', 'text', (i) => i.clue.receivedBy],
+  ['receiver_path', 'text', (i) => i.clue.receiverPath],
+  ['region_code', 'text', (i) => i.clue.regionCode],
+  ['region_path', 'text', (i) => i.clue.regionPath],
+  ['project_id', 'uuid', (i) => i.clue.projectId],
+  ['employer_id', 'uuid', (i) => i.clue.employerId],
+  ['employer_name', 'text', (i) => i.clue.employerName],
+  ['employer_credit_code', 'text', (i) => i.clue.employerCreditCode],
+  ['employer_match', 'text', (i) => i.clue.employerMatch],
+  ['anonymous', 'boolean', (i) => i.clue.anonymous],
+  ['complainant_name', 'text', (i) => i.clue.complainantName],
+  ['complainant_phone_enc', 'text', (i) => i.clue.complainantPhoneEnc],
+  ['complainant_phone_bidx', 'text', (i) => i.clue.complainantPhoneBidx],
+  ['complainant_phone_mask', 'text', (i) => i.clue.complainantPhoneMask],
+  ['complainant_worker_id', 'uuid', (i) => i.clue.complainantWorkerId],
+  ['worker_count', 'integer', (i) => i.clue.workerCount],
+  ['claimed_fen', 'bigint', (i) => i.clue.claimedFen],
+  ['period_from', 'date', (i) => i.clue.periodFrom],
+  ['period_to', 'date', (i) => i.clue.periodTo],
+  ['description', 'text', (i) => i.clue.description],
+  ['file_ids', 'jsonb', (i) => JSON.stringify(i.clue.fileIds)],
+  ['warning_id', 'uuid', (i) => i.clue.warningId],
+  ['clue_status', 'text', (i) => i.clue.status],
+  ['case_id', 'uuid', (i) => i.kase.id],
+  ['case_no', 'text', (i) => i.kase.caseNo ?? null],
+  ['year', 'text', (i) => i.routing.year],
+  ['routing', 'jsonb', (i) => JSON.stringify(i.routing.snapshot)],
+  ['title', 'text', (i) => i.kase.title],
+  ['industry', 'text', (i) => i.kase.industry],
+  ['party_ids', 'jsonb', (i) => JSON.stringify(i.kase.partyIds)],
+  ['stage_due_on', 'date', (i) => i.kase.stageDueOn],
+  ['assigned_by_unit_id', 'uuid', (i) => i.kase.assignedByUnitId],
+  ['dual_assignment', 'boolean', (i) => i.kase.dualAssignment],
+  ['major', 'boolean', (i) => i.kase.major],
+  ['major_reasons', 'jsonb', (i) => JSON.stringify(i.kase.majorReasons)],
+  ['event_id', 'uuid', (i) => i.event.id],
+  ['event_actor', 'text', (i) => i.event.actorName],
+  ['event_data', 'jsonb', (i) => JSON.stringify(i.event.data)],
+];
+const WORKER_COLUMNS: [string, string, (w: CaseWorkerWrite & { caseId: string }) => unknown][] = [
+  ['id', 'uuid', (w) => w.id],
+  ['case_id', 'uuid', (w) => w.caseId],
+  ['worker_id', 'uuid', (w) => w.workerId],
+  ['name', 'text', (w) => w.name],
+  ['phone_enc', 'text', (w) => w.phoneEnc],
+  ['phone_bidx', 'text', (w) => w.phoneBidx],
+  ['phone_mask', 'text', (w) => w.phoneMask],
+  ['claimed_fen', 'bigint', (w) => w.claimedFen],
+];
+const unnestOf = (columns: readonly [string, string, unknown][], from: number) =>
+  `unnest(${columns.map(([, type], k) => `$${from + k}::${type}[]`).join(', ')}) WITH ORDINALITY AS t (${columns.map(([name]) => name).join(', ')}, ord)`;
+const uuids = (json: string) => `ARRAY(SELECT jsonb_array_elements_text(${json}))::uuid[]`;
+
+const INSERT_CLUES_WITH_CASES = `WITH item AS (
+       SELECT * FROM ${unnestOf(ITEM_COLUMNS, 1)}
+     ),
+     clue AS (
+       INSERT INTO clues (${CLUE_COLUMNS_WRITTEN})
+       SELECT clue_id, channel, external_id, received_at, received_on, received_by, nearest_unit(receiver_path, ARRAY['wage_office', 'hrss']), region_code, region_path,
+              project_id, employer_id, employer_name, employer_credit_code, employer_match, anonymous, complainant_name, complainant_phone_enc,
+              complainant_phone_bidx, complainant_phone_mask, complainant_worker_id, worker_count, claimed_fen, period_from, period_to,
+              description, ${uuids('file_ids')}, warning_id, clue_status, case_id, $${ITEM_COLUMNS.length + WORKER_COLUMNS.length + 1}
+         FROM item ORDER BY ord
        ON CONFLICT (channel, external_id) WHERE external_id IS NOT NULL DO NOTHING
-       RETURNING receiver_unit_id
+       RETURNING id, receiver_unit_id
      ),
      routed AS (
-       SELECT coalesce(r.lead_unit_id, nearest_unit($9, ARRAY['wage_office', 'hrss'])) AS lead, coalesce(r.assist_unit_ids, '{}') AS assist
-         FROM (VALUES (1)) AS one (n) LEFT JOIN route_project($41::jsonb, $10) AS r ON true
+       SELECT item.*, clue.receiver_unit_id,
+              coalesce(r.lead_unit_id, nearest_unit(item.region_path, ARRAY['wage_office', 'hrss'])) AS lead, coalesce(r.assist_unit_ids, '{}') AS assist
+         FROM item JOIN clue ON clue.id = item.clue_id LEFT JOIN LATERAL route_project(item.routing, item.project_id) AS r ON true
      ),
      kase AS (
        INSERT INTO cases (id, case_no, title, region_code, region_path, industry, project_id, employer_id, employer_name, party_ids, status, stage_due_on,
                           accountable_unit_id, handling_unit_id, assist_unit_ids, assigned_by_unit_id, dual_assignment, received_on, major, major_reasons,
                           created_at, updated_at)
-       SELECT $31, coalesce($52::text, $8 || '-' || $40 || '-' || lpad(nextval('case_no_seq')::text, 6, '0')), $32, $8, $9, $33, $10, $11, $12, $34, 'received', $35,
-              clue.receiver_unit_id, routed.lead, routed.assist, $36, $37, $5, $38, $39, $30, $30
-         FROM clue, routed
+       SELECT case_id, coalesce(case_no, region_code || '-' || year || '-' || lpad(nextval('case_no_seq')::text, 6, '0')), title, region_code, region_path,
+              industry, project_id, employer_id, employer_name, ${uuids('party_ids')}, 'received', stage_due_on,
+              receiver_unit_id, lead, assist, assigned_by_unit_id, dual_assignment, received_on, major, major_reasons,
+              $${ITEM_COLUMNS.length + WORKER_COLUMNS.length + 1}, $${ITEM_COLUMNS.length + WORKER_COLUMNS.length + 1}
+         FROM routed ORDER BY ord
        RETURNING id, case_no, handling_unit_id, assist_unit_ids
      ),
      workers AS (
        INSERT INTO case_workers (id, case_id, worker_id, name, phone_enc, phone_bidx, phone_mask, claimed_fen, created_at)
-       SELECT t.id, kase.id, t.w, t.n, t.pe, t.pb, t.pm, t.f, $30
-         FROM kase, unnest($42::uuid[], $43::uuid[], $44::text[], $45::text[], $46::text[], $47::text[], $48::bigint[]) WITH ORDINALITY AS t (id, w, n, pe, pb, pm, f, ord)
+       SELECT t.id, t.case_id, t.worker_id, t.name, t.phone_enc, t.phone_bidx, t.phone_mask, t.claimed_fen, $${ITEM_COLUMNS.length + WORKER_COLUMNS.length + 1}
+         FROM ${unnestOf(WORKER_COLUMNS, ITEM_COLUMNS.length + 1)} JOIN kase ON kase.id = t.case_id
         ORDER BY t.ord
      ),
      event AS (
        INSERT INTO case_events (id, case_id, at, kind, actor_name, from_status, to_status, data, file_ids)
-       SELECT $49, kase.id, $30, 'received', $50, NULL, 'received',
-              $51::jsonb || jsonb_build_object('caseNo', kase.case_no, 'handlingUnitId', kase.handling_unit_id, 'assistUnitIds', to_jsonb(kase.assist_unit_ids)), '{}'
-         FROM kase
+       SELECT item.event_id, kase.id, $${ITEM_COLUMNS.length + WORKER_COLUMNS.length + 1}, 'received', item.event_actor, NULL, 'received',
+              item.event_data || jsonb_build_object('caseNo', kase.case_no, 'handlingUnitId', kase.handling_unit_id, 'assistUnitIds', to_jsonb(kase.assist_unit_ids)), '{}'
+         FROM kase JOIN item ON item.case_id = kase.id
      )
-     SELECT kase.case_no, kase.handling_unit_id, u.name AS handling_unit_name, kase.assist_unit_ids
-       FROM kase LEFT JOIN gov_units u ON u.id = kase.handling_unit_id`,
-    [
-      ...clueParams(c, now),
-      k.id, k.title, k.industry, k.partyIds, k.stageDueOn, k.assignedByUnitId, k.dualAssignment, k.major, JSON.stringify(k.majorReasons), routing.year,
-      JSON.stringify(routing.snapshot),
-      workers.map((w) => w.id), workers.map((w) => w.workerId), workers.map((w) => w.name), workers.map((w) => w.phoneEnc), workers.map((w) => w.phoneBidx),
-      workers.map((w) => w.phoneMask), workers.map((w) => w.claimedFen),
-      event.id, event.actorName, JSON.stringify(event.data),
-      k.caseNo ?? null,
-    ],
+     SELECT kase.id AS case_id, kase.case_no, kase.handling_unit_id, u.name AS handling_unit_name, kase.assist_unit_ids
+       FROM kase LEFT JOIN gov_units u ON u.id = kase.handling_unit_id`;
+
+/**
+ * Records clues with the cases they open, the cases' workers and first events in one statement,
+ * routing each case on the way (`route_project` on its region's routing parameters; without a
+ * project, or when no unit answers, the wage office of the place) and numbering it from the
+ * sequence unless it has its number. The receiver's unit answers for a case until it is accepted
+ * (首问负责). An item whose clue's channel and external id are recorded already writes nothing
+ * (the one recorded first stands) and is missing from the answer, which is keyed by case id.
+ */
+export async function insertCluesWithCases(db: DbOrTx, items: readonly ClueWithCase[], now: Date): Promise<Map<string, OpenedCase>> {
+  if (items.length === 0) return new Map();
+  const workers = items.flatMap((i) => i.workers.map((w) => ({ ...w, caseId: i.kase.id })));
+  const { rows } = await db.query<OpenedCase>(
+    INSERT_CLUES_WITH_CASES,
+    [...ITEM_COLUMNS.map(([, , value]) => items.map(value)), ...WORKER_COLUMNS.map(([, , value]) => workers.map(value)), now],
     { prepare: true },
   );
-  return rows[0];
+  return new Map(rows.map((r) => [r.case_id, r]));
 }
 
 export interface CaseRow {

@@ -322,42 +322,71 @@ export async function recordClue(tx: Tx, ctx: Ctx, plan: CluePlan): Promise<Omit
   return result;
 }
 
-/** `recordClue` but for the audit record, which it returns for the caller to append (the intake drainer appends a batch's at once). */
+/** `recordClue` but for the audit record, which it returns for the caller to append. */
 export async function writeClue(tx: Tx, ctx: Ctx, plan: CluePlan): Promise<ClueWritten | null> {
-  const now = ctx.clock.now();
-  const { clue } = plan;
-  const phone = plan.complainantPhone;
-  const written: repo.ClueWrite = {
-    ...clue,
-    complainantPhoneEnc: phone ? ctx.cipher.encrypt(phone, repo.clueAad(clue.id)) : null,
-    complainantPhoneBidx: phone ? ctx.cipher.blindIndex('phone', phone) : null,
-    complainantPhoneMask: phone ? maskPhone(phone) : null,
-  };
-  if (!plan.case) {
-    if (!(await repo.insertClue(tx, written, now))) return null;
+  return (await writeClues(tx, [{ ctx, plan }]))[0];
+}
+
+/**
+ * Writes planned clues, each with its own context (who received it, from where), and the cases
+ * they open in one statement; each one's result and audit entry, or null where the same external
+ * id was recorded first. The intake drainer writes a batch so and appends the entries at once.
+ */
+export async function writeClues(tx: Tx, planned: readonly { ctx: Ctx; plan: CluePlan }[]): Promise<(ClueWritten | null)[]> {
+  const written = planned.map(({ ctx, plan }) => {
+    const { clue } = plan;
+    const phone = plan.complainantPhone;
+    return {
+      ...clue,
+      complainantPhoneEnc: phone ? ctx.cipher.encrypt(phone, repo.clueAad(clue.id)) : null,
+      complainantPhoneBidx: phone ? ctx.cipher.blindIndex('phone', phone) : null,
+      complainantPhoneMask: phone ? maskPhone(phone) : null,
+    } satisfies repo.ClueWrite;
+  });
+  // Tip-offs, kept as intelligence, open no case: one at a time (they are few).
+  const anonymous = new Map<string, ClueWritten | null>();
+  for (const [k, { ctx, plan }] of planned.entries()) {
+    if (plan.case) continue;
+    const { clue } = plan;
     const entry = { action: 'clue.receive', objectType: 'clue', objectId: clue.id, after: { channel: clue.channel, anonymous: true }, regionPath: clue.regionPath };
-    return { clueId: clue.id, caseId: null, caseNo: null, handlingUnitName: null, duplicate: false, entry };
+    anonymous.set(clue.id, (await repo.insertClue(tx, written[k], ctx.clock.now())) ? { clueId: clue.id, caseId: null, caseNo: null, handlingUnitName: null, duplicate: false, entry } : null);
   }
-  const workers = plan.workers.map((w) => ({
-    id: w.id,
-    workerId: w.workerId,
-    name: w.name,
-    phoneEnc: w.phone ? ctx.cipher.encrypt(w.phone, repo.caseWorkerAad(w.id)) : null,
-    phoneBidx: w.phone ? ctx.cipher.blindIndex('phone', w.phone) : null,
-    phoneMask: w.phone ? maskPhone(w.phone) : null,
-    claimedFen: w.claimedFen,
-  }));
-  const event = { id: newIds(1)[0], actorName: ctx.actor.name, data: { channel: clue.channel, clueId: clue.id } };
-  const c = await repo.insertClueWithCase(tx, written, plan.case, { snapshot: plan.routing, year: clue.receivedOn.slice(0, 4) }, workers, event, now);
-  if (!c) return null;
-  const entry = {
-    action: 'case.receive',
-    objectType: 'case',
-    objectId: plan.case.id,
-    after: { caseNo: c.case_no, clueId: clue.id, channel: clue.channel, workers: workers.length, claimedFen: clue.claimedFen },
-    regionPath: clue.regionPath,
-  };
-  return { clueId: clue.id, caseId: plan.case.id, caseNo: c.case_no, handlingUnitName: c.handling_unit_name, duplicate: false, entry };
+  const items = planned.flatMap(({ ctx, plan }, k): repo.ClueWithCase[] =>
+    plan.case
+      ? [
+          {
+            clue: written[k],
+            kase: plan.case,
+            routing: { snapshot: plan.routing, year: plan.clue.receivedOn.slice(0, 4) },
+            workers: plan.workers.map((w) => ({
+              id: w.id,
+              workerId: w.workerId,
+              name: w.name,
+              phoneEnc: w.phone ? ctx.cipher.encrypt(w.phone, repo.caseWorkerAad(w.id)) : null,
+              phoneBidx: w.phone ? ctx.cipher.blindIndex('phone', w.phone) : null,
+              phoneMask: w.phone ? maskPhone(w.phone) : null,
+              claimedFen: w.claimedFen,
+            })),
+            event: { id: newIds(1)[0], actorName: ctx.actor.name, data: { channel: plan.clue.channel, clueId: plan.clue.id } },
+          },
+        ]
+      : [],
+  );
+  const opened = await repo.insertCluesWithCases(tx, items, planned[0]?.ctx.clock.now() ?? new Date());
+  return planned.map(({ plan }) => {
+    if (!plan.case) return anonymous.get(plan.clue.id)!;
+    const c = opened.get(plan.case.id);
+    if (!c) return null;
+    const { clue } = plan;
+    const entry = {
+      action: 'case.receive',
+      objectType: 'case',
+      objectId: plan.case.id,
+      after: { caseNo: c.case_no, clueId: clue.id, channel: clue.channel, workers: plan.workers.length, claimedFen: clue.claimedFen },
+      regionPath: clue.regionPath,
+    };
+    return { clueId: clue.id, caseId: plan.case.id, caseNo: c.case_no, handlingUnitName: c.handling_unit_name, duplicate: false as const, entry };
+  });
 }
 
 /** What the complainant is told once a complaint is in: the case number, the unit and the day it must be accepted by (CASE-01). */
