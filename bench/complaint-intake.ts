@@ -36,9 +36,7 @@ const CONNECTIONS = Number(process.env.CONNECTIONS ?? 100);
 const CODE = '246810';
 
 /** One timed run: the load at `rate`, then `settle` (the work it left queued), and what the server and the database spent on both. */
-async function measure<T>(db: pg.Pool, url: string, rate: number, requests: LoadRequest[], settle: () => Promise<T>) {
-  // Each run starts from a checkpoint, so that neither route pays for the writes of the one before.
-  await db.query('CHECKPOINT');
+async function measure<T>(url: string, rate: number, requests: LoadRequest[], settle: () => Promise<T>) {
   const cpu = process.cpuUsage();
   const pgBefore = postgresCpuSeconds();
   const result = await openLoop(url, { rate, requests, connections: CONNECTIONS });
@@ -160,10 +158,10 @@ async function main() {
   alone.sort((x, y) => x - y);
   lines.splice(1, 0, `One at a time on an idle server: p50 ${alone[15].toFixed(1)} ms, max ${alone.at(-1)!.toFixed(1)} ms (30 complaints).`);
   for (const rate of RATES) {
-    const ref = await measure(pool, bareUrl, rate, complaints(rate * DURATION), async () => null);
+    const ref = await measure(bareUrl, rate, complaints(rate * DURATION), async () => null);
     const before = await recorded();
     const from = new Date();
-    const run = await measure(pool, appUrl, rate, complaints(rate * DURATION), () => routedSince(from));
+    const run = await measure(appUrl, rate, complaints(rate * DURATION), () => routedSince(from));
     const routed = run.settled;
     const after = await recorded();
     lines.push(
