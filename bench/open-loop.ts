@@ -57,6 +57,8 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : 0;
 }
 
+const LEAD_MS = 1000;
+
 function run(job: Job): Promise<LoadResult> {
   const target = new URL(job.url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: job.connections });
@@ -68,7 +70,9 @@ function run(job: Job): Promise<LoadResult> {
   let errors = 0;
   let done = 0;
   let lastEnd = 0;
-  const start = performance.now() + 20;
+  // A second's pause first: the server's process has just handed over the job (and built it), and
+  // settles before the first arrival.
+  const start = performance.now() + LEAD_MS;
 
   return new Promise((resolve) => {
     const finish = (i: number, scheduled: number) => {
@@ -124,7 +128,7 @@ function run(job: Job): Promise<LoadResult> {
       while (next < n && start + next * interval <= now) send(next++);
       if (next < n) setTimeout(tick, Math.max(0, start + next * interval - performance.now()));
     };
-    setTimeout(tick, 20);
+    setTimeout(tick, LEAD_MS);
   });
 }
 
