@@ -27,7 +27,7 @@ import { buildApp } from '../src/server/app';
 import { openPlatform } from '../src/server/bootstrap';
 import { loadConfig } from '../src/server/config';
 import { seedDemo } from '../src/server/seed/demo';
-import { openLoop, postgresCpuSeconds, type LoadRequest } from './open-loop';
+import { loadGenerator, postgresCpuSeconds, type LoadGenerator, type LoadRequest } from './open-loop';
 import { freshDatabase } from './support';
 
 const RATES = (process.env.RATES ?? '100,250,500').split(',').map(Number);
@@ -36,10 +36,10 @@ const CONNECTIONS = Number(process.env.CONNECTIONS ?? 100);
 const CODE = '246810';
 
 /** One timed run: the load at `rate`, then `settle` (the work it left queued), and what the server and the database spent on both. */
-async function measure<T>(url: string, rate: number, requests: LoadRequest[], settle: () => Promise<T>) {
+async function measure<T>(load: LoadGenerator, url: string, rate: number, requests: LoadRequest[], settle: () => Promise<T>) {
   const cpu = process.cpuUsage();
   const pgBefore = postgresCpuSeconds();
-  const result = await openLoop(url, { rate, requests, connections: CONNECTIONS });
+  const result = await load.run(url, { rate, requests, connections: CONNECTIONS });
   const settled = await settle();
   const used = process.cpuUsage(cpu);
   const pgAfter = postgresCpuSeconds();
@@ -89,7 +89,9 @@ async function main() {
   const appUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}/api/public/complaints`;
 
   // The reference: the same JSON body, one INSERT, the same database.
-  const pool = new pg.Pool({ connectionString: db.url, max: 10 });
+  const pool = new pg.Pool({ connectionString: db.url, max: 10, min: 10 });
+  // Opened whole beforehand and kept, as the platform's pool is (src/server/db/client.ts).
+  for (const client of await Promise.all(Array.from({ length: 10 }, () => pool.connect()))) client.release();
   await pool.query('CREATE TABLE bench_bare (id uuid PRIMARY KEY, body jsonb NOT NULL, at timestamptz NOT NULL DEFAULT now())');
   const bare = Fastify();
   bare.post('/bare', async (req) => {
@@ -145,8 +147,9 @@ async function main() {
   ];
   const cpu = (r: { nodeMs: number; pgMs: number | null }) => `${r.nodeMs.toFixed(2)} + ${r.pgMs === null ? '?' : r.pgMs.toFixed(2)}`;
   // Untimed: warms both servers' connections, plans and caches.
-  await openLoop(bareUrl, { rate: 100, requests: complaints(300) });
-  await openLoop(appUrl, { rate: 50, requests: complaints(150) });
+  const load = loadGenerator();
+  await load.run(bareUrl, { rate: 100, requests: complaints(300) });
+  await load.run(appUrl, { rate: 50, requests: complaints(150) });
   // One at a time: the latency of a complaint on an idle server.
   const alone: number[] = [];
   for (const { body, headers } of complaints(30)) {
@@ -158,19 +161,21 @@ async function main() {
   alone.sort((x, y) => x - y);
   lines.splice(1, 0, `One at a time on an idle server: p50 ${alone[15].toFixed(1)} ms, max ${alone.at(-1)!.toFixed(1)} ms (30 complaints).`);
   for (const rate of RATES) {
-    const ref = await measure(bareUrl, rate, complaints(rate * DURATION), async () => null);
+    const ref = await measure(load, bareUrl, rate, complaints(rate * DURATION), async () => null);
     const before = await recorded();
     const from = new Date();
-    const run = await measure(appUrl, rate, complaints(rate * DURATION), () => routedSince(from));
+    const run = await measure(load, appUrl, rate, complaints(rate * DURATION), () => routedSince(from));
     const routed = run.settled;
     const after = await recorded();
     lines.push(
       `| ${rate} | ${ref.achieved} · ${ref.p50} · ${ref.p99} · ${cpu(ref)} | ${run.achieved} · ${run.p50} · ${run.p99} · ${run.max} · ${cpu(run)}${run.non2xx + run.errors ? ` · ${run.non2xx + run.errors} failed` : ''} | ${routed.p50} · ${routed.p99} · ${routed.max} | ${after - before} / ${run.ok} |`,
     );
     process.stdout.write(`${lines.at(-1)}\n`);
+    process.stdout.write(`  p99 by second, bare: ${ref.p99BySecond.join(' ')}; complaint: ${run.p99BySecond.join(' ')}; load generator CPU ms/req ${ref.clientMs.toFixed(2)}, ${run.clientMs.toFixed(2)}\n`);
   }
   process.stdout.write(`\n${lines.join('\n')}\n(target: p99 ≤ 50 ms at 500 req/s)\n`);
 
+  load.close();
   await app.close();
   await bare.close();
   await pool.end();

@@ -140,6 +140,16 @@ describe('Shanghai civil date of an instant', () => {
     expect(shanghaiDate(new Date('2025-06-30T16:00:00Z'))).toBe('2025-07-01');
   });
 
+  it('agrees with the time-zone database, summer time of 1986–1991 included', () => {
+    const zone = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+    // 23:30 UTC in July 1990 was already the next day in Shanghai (UTC+9 in summer then).
+    expect(shanghaiDate(new Date('1990-07-01T15:30:00Z'))).toBe('1990-07-02');
+    for (let t = Date.UTC(1985, 0, 1); t < Date.UTC(2040, 0, 1); t += 7 * 3600_000 + 13 * 60_000) {
+      const instant = new Date(t);
+      if (shanghaiDate(instant) !== zone.format(instant)) expect.fail(`${instant.toISOString()}: ${shanghaiDate(instant)} ≠ ${zone.format(instant)}`);
+    }
+  });
+
   it('rejects an invalid instant', () => {
     expect(() => shanghaiDate(new Date('nonsense'))).toThrow(InvalidDateError);
   });
