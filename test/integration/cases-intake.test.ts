@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Tx } from '../../src/server/db/client';
 import { buildApp } from '../../src/server/app';
 import { verifyChain } from '../../src/server/modules/audit/audit.service';
 import { routeWaitingComplaints } from '../../src/server/modules/cases/cases.intake';
-import { caseWorkerAad, smsParamsAad } from '../../src/server/modules/cases/cases.repo';
+import { caseWorkerAad } from '../../src/server/modules/cases/cases.repo';
 import { type TestApp, as } from '../support/http';
 import { TREE, loadFixture } from '../support/fixtures';
 import { createTestPlatform, type TestPlatform } from '../support/platform';
+import { codeSentTo } from '../support/cases';
 import { loadProjects } from '../support/projects';
 import { loadGovUnits } from '../support/warnings';
 
@@ -21,11 +23,13 @@ let units: Awaited<ReturnType<typeof loadGovUnits>>;
 let projectCode: string;
 const anon = () => as(app, null);
 
-/** A code for a fresh phone, read from the SMS outbox as the gateway would (ten code requests a minute from one address at most). */
+let phones = 0;
+/** A code for a fresh phone, from a phone of its own (its own address: ten code requests a minute from one at most), read from the SMS outbox as the gateway would. */
 async function provenPhone(phone: string) {
-  const { verificationId } = (await anon().post('/api/public/complaint-codes', { phone })).json();
-  const { rows } = await platform.db.query<{ id: string; params_enc: string }>(`SELECT id, params_enc FROM sms_outbox WHERE ref_id = $1`, [verificationId]);
-  return { verificationId: verificationId as string, code: JSON.parse(platform.cipher.decrypt(rows[0].params_enc, smsParamsAad(rows[0].id))).code as string };
+  const sent = await app.inject({ method: 'POST', url: '/api/public/complaint-codes', payload: { phone }, remoteAddress: `192.0.2.${++phones}` });
+  expect(sent.statusCode, sent.body).toBe(201);
+  const { verificationId } = sent.json();
+  return { verificationId: verificationId as string, code: await codeSentTo(platform, verificationId) };
 }
 
 const complaint = (v: { verificationId: string; code: string }, n: number, o: Record<string, unknown> = {}) => ({
@@ -132,5 +136,34 @@ describe('the intake queue', () => {
     expect(set.retry_at!.getTime()).toBeGreaterThan(platform.clock.now().getTime());
     // Not tried again before its time.
     expect(await routeWaitingComplaints(platform)).toBe(0);
+  });
+
+  it('sets none aside when the database itself fails mid-batch, and routes them once it is back', async () => {
+    const proven = [await provenPhone('13700132000'), await provenPhone('13700132001')];
+    for (const [i, v] of proven.entries()) expect((await anon().post('/api/public/complaints', complaint(v, 10 + i))).statusCode).toBe(201);
+    // The server goes away after each transaction's first statement (the claim).
+    const down = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+    const failing = {
+      ...platform,
+      db: {
+        ...platform.db,
+        tx: <T>(fn: (tx: Tx) => Promise<T>) =>
+          platform.db.tx((tx) => {
+            let n = 0;
+            const query = ((...args: Parameters<Tx['query']>) => (n++ === 0 ? tx.query(...args) : Promise.reject(down))) as Tx['query'];
+            return fn({ ...tx, query });
+          }),
+      },
+    };
+    await expect(routeWaitingComplaints(failing)).rejects.toBe(down);
+    const ids = proven.map((v) => v.verificationId);
+    const waiting = async () =>
+      (await platform.db.query<{ attempts: number; routed_at: Date | null }>(`SELECT attempts, routed_at FROM complaint_submissions WHERE id = ANY ($1)`, [ids])).rows;
+    expect(await waiting()).toEqual([
+      { attempts: 0, routed_at: null },
+      { attempts: 0, routed_at: null },
+    ]);
+    expect(await routeWaitingComplaints(platform)).toBe(2);
+    expect((await waiting()).every((r) => r.routed_at !== null)).toBe(true);
   });
 });

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app';
-import { smsParamsAad } from '../../src/server/modules/cases/cases.repo';
 import { type TestApp, as, login } from '../support/http';
 import { PASSWORD, TREE, loadFixture } from '../support/fixtures';
 import { createTestPlatform, type TestPlatform } from '../support/platform';
+import { codeSentTo } from '../support/cases';
 import { loadProjects } from '../support/projects';
 import { loadGovUnits } from '../support/warnings';
 
@@ -19,12 +19,6 @@ let p: Awaited<ReturnType<typeof loadProjects>>;
 let units: Awaited<ReturnType<typeof loadGovUnits>>;
 let projectCode: string;
 const anon = () => as(app, null);
-
-/** The code, as the SMS gateway would read it from the outbox. */
-async function codeSentTo(verificationId: string): Promise<string> {
-  const { rows } = await platform.db.query<{ id: string; params_enc: string }>(`SELECT id, params_enc FROM sms_outbox WHERE ref_id = $1`, [verificationId]);
-  return JSON.parse(platform.cipher.decrypt(rows[0].params_enc, smsParamsAad(rows[0].id))).code;
-}
 
 const complaint = (verificationId: string, code: string, o: Record<string, unknown> = {}) => ({
   verificationId,
@@ -60,7 +54,7 @@ describe('a complaint from the QR board', () => {
     const { verificationId, demoCode } = sent.json();
     expect(demoCode).toBeUndefined();
     const stored = (await platform.db.query<{ code_mac: string; phone_enc: string }>(`SELECT code_mac, phone_enc FROM phone_verifications WHERE id = $1`, [verificationId])).rows[0];
-    const code = await codeSentTo(verificationId);
+    const code = await codeSentTo(platform, verificationId);
     expect(stored.code_mac).not.toContain(code);
     expect(stored.phone_enc).not.toContain('13600136000');
 
@@ -91,7 +85,7 @@ describe('a complaint from the QR board', () => {
     // Following it later: a new code to the same phone shows the complaint's stage and unit, and nothing else.
     platform.clock.advance(61_000);
     const follow = (await anon().post('/api/public/complaint-codes', { phone: '13600136000' })).json();
-    const followCode = await codeSentTo(follow.verificationId);
+    const followCode = await codeSentTo(platform, follow.verificationId);
     const mine = await anon().post('/api/public/complaints/lookup', { verificationId: follow.verificationId, code: followCode });
     expect(mine.statusCode, mine.body).toBe(200);
     expect(mine.json()).toEqual([expect.objectContaining({ caseNo: receipt.caseNo, status: 'received', statusLabel: { zh: '已接收待受理', en: 'Received, awaiting acceptance' }, handlingUnitName: '东城区住房和城乡建设局' })]);
@@ -104,7 +98,7 @@ describe('a complaint from the QR board', () => {
 
   it('refuses a spent, expired or over-tried code, and too many codes for one phone', async () => {
     const { verificationId } = (await anon().post('/api/public/complaint-codes', { phone: '13600136001' })).json();
-    const code = await codeSentTo(verificationId);
+    const code = await codeSentTo(platform, verificationId);
     const wrong = code === '000000' ? '111111' : '000000';
     for (let i = 0; i < 5; i++) expect((await anon().post('/api/public/complaints', complaint(verificationId, wrong))).statusCode).toBe(422);
     // Five wrong tries spend the code, even for the right one.
@@ -116,7 +110,7 @@ describe('a complaint from the QR board', () => {
     platform.clock.advance(11 * 60_000);
     const fresh = (await anon().post('/api/public/complaint-codes', { phone: '13600136001' })).json();
     platform.clock.advance(11 * 60_000);
-    const expired = await anon().post('/api/public/complaints', complaint(fresh.verificationId, await codeSentTo(fresh.verificationId)));
+    const expired = await anon().post('/api/public/complaints', complaint(fresh.verificationId, await codeSentTo(platform, fresh.verificationId)));
     expect(expired.statusCode).toBe(422);
     expect(expired.json().detail).toContain('过期');
   });
@@ -124,7 +118,7 @@ describe('a complaint from the QR board', () => {
   it('counts guesses sent all at once one by one: no more than five are ever tried', async () => {
     platform.clock.advance(61 * 60_000);
     const { verificationId } = (await anon().post('/api/public/complaint-codes', { phone: '13600136002' })).json();
-    const code = await codeSentTo(verificationId);
+    const code = await codeSentTo(platform, verificationId);
     const guesses = Array.from({ length: 12 }, (_, i) => String((Number(code) + 1 + i) % 1_000_000).padStart(6, '0'));
     const answers = await Promise.all(guesses.map((g) => anon().post('/api/public/complaints', complaint(verificationId, g))));
     expect(answers.map((a) => a.statusCode).every((s) => s === 422)).toBe(true);
@@ -137,7 +131,7 @@ describe('a complaint from the QR board', () => {
   it('refuses an unknown project code and a complaint without a place; bad input changes nothing', async () => {
     platform.clock.advance(2 * 60_000);
     const { verificationId } = (await anon().post('/api/public/complaint-codes', { phone: '13600136002' })).json();
-    const code = await codeSentTo(verificationId);
+    const code = await codeSentTo(platform, verificationId);
     const before = (await platform.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM clues`)).rows[0].n;
     expect((await anon().post('/api/public/complaints', complaint(verificationId, code, { projectCode: 'NO-SUCH' }))).statusCode).toBe(422);
     expect((await anon().post('/api/public/complaints', complaint(verificationId, code, { projectCode: null }))).statusCode).toBe(422);

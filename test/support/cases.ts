@@ -1,5 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { expect } from 'vitest';
+import { smsParamsAad } from '../../src/server/modules/cases/cases.repo';
+import type { TestPlatform } from './platform';
 
 /** A hotline complaint about project A's carpenters, as the cases tests receive it (`POST /api/clues`). */
 export const hotlineClue = (projectId: string, externalId: string) => ({
@@ -29,4 +31,10 @@ export function docxText(content: Buffer): { xml: string; text: string } {
   expect(Object.keys(files)).toContain('word/document.xml');
   const xml = strFromU8(files['word/document.xml']);
   return { xml, text: xml.replace(/<[^>]+>/g, '') };
+}
+
+/** The code texted for a phone verification, read from the SMS outbox as the gateway would. */
+export async function codeSentTo(platform: TestPlatform, verificationId: string): Promise<string> {
+  const { rows } = await platform.db.query<{ id: string; params_enc: string }>(`SELECT id, params_enc FROM sms_outbox WHERE ref_id = $1`, [verificationId]);
+  return JSON.parse(platform.cipher.decrypt(rows[0].params_enc, smsParamsAad(rows[0].id))).code;
 }

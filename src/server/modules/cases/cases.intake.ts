@@ -4,7 +4,7 @@ import { systemActor } from '../../platform/access/actor';
 import { type AuditEntry, type AuditOrigin, appendAudits } from '../../platform/audit/audit';
 import { shanghaiDate } from '../../platform/calendar';
 import { contextFor, type Platform } from '../../platform/context';
-import { getParamValues } from '../params';
+import { getParamValuesAt } from '../params';
 import { findProjectsParties } from '../projects';
 import * as repo from './cases.repo';
 import { CLUE_PARAM_IDS, type ClueInput, composePlan, proposedEmployer, writeClues } from './cases.service';
@@ -32,7 +32,7 @@ const SURGE_BATCH = 10;
 /** A complaint that fails to route is retried after this many minutes times its failures so far. */
 const RETRY_MINUTES = 1;
 
-/** Routes up to `limit` waiting complaints; the number routed. A batch that fails is routed one by one, and a complaint that fails alone is set aside to retry later. */
+/** Routes up to `limit` waiting complaints; the number routed. A batch that fails is routed one by one, and a complaint that fails alone is set aside to retry later; a failure of the database itself sets none aside and is thrown. */
 export async function routeWaitingComplaints(platform: Platform, limit = BATCH): Promise<number> {
   try {
     return await platform.db.tx(async (tx) => routeBatch(tx, platform, await repo.claimWaitingSubmissions(tx, platform.clock.now(), limit)));
@@ -48,12 +48,27 @@ export async function routeWaitingComplaints(platform: Platform, limit = BATCH):
         if (n === 0) break;
         routed += n;
       } catch (err) {
-        if (!held) throw err;
+        // Only a complaint's own failure sets it aside: when the database is what failed, every
+        // complaint would be, so stop and leave them all to the next sweep.
+        if (!held || (await databaseFailed(platform, err))) throw err;
         await repo.setSubmissionAside(platform.db, held.id, platform.clock.now(), RETRY_MINUTES, errorCode(err));
       }
     }
     return routed;
   }
+}
+
+/** SQLSTATE classes of failures of the server or the connection, not of the statement's data. */
+const SERVER_FAILURE_CLASSES = new Set(['08', '40', '53', '55', '57', '58', 'XX']);
+
+async function databaseFailed(platform: Platform, err: unknown): Promise<boolean> {
+  const code = err instanceof Error && 'code' in err && typeof err.code === 'string' ? err.code : '';
+  if (/^[0-9A-Z]{5}$/.test(code) && SERVER_FAILURE_CLASSES.has(code.slice(0, 2))) return true;
+  // A lost connection comes without a SQLSTATE: ask the database whether it still answers.
+  return platform.db.query('SELECT 1').then(
+    () => false,
+    () => true,
+  );
 }
 
 // The error's class and code, never its message: a message can quote the data.
@@ -67,12 +82,12 @@ async function routeBatch(tx: Tx, platform: Platform, waiting: readonly repo.Wai
   await tx.query('SET LOCAL synchronous_commit = off');
   const intake = systemActor(PUBLIC_INTAKE);
   const projects = await findProjectsParties(tx, intake, [...new Set(waiting.flatMap((s) => (s.project_id ? [s.project_id] : [])))]);
-  // The parameters in effect where and when each complaint was received: one read per region and day.
-  const params = new Map<string, Record<string, unknown>>();
-  for (const s of waiting) {
-    const key = `${s.region_code}|${shanghaiDate(s.received_at)}`;
-    if (!params.has(key)) params.set(key, await getParamValues(tx, CLUE_PARAM_IDS, s.region_code, shanghaiDate(s.received_at)));
-  }
+  // The parameters in effect where and when each complaint was received, all in one read.
+  const params = await getParamValuesAt(
+    tx,
+    CLUE_PARAM_IDS,
+    waiting.map((s) => ({ regionCode: s.region_code, onDate: shanghaiDate(s.received_at) })),
+  );
   const planned = waiting.map((s) => {
     // Each complaint keeps its own origin: the request that brought it, from its address.
     const ctx = contextFor(platform, intake, { requestId: s.request_id, ip: s.ip });

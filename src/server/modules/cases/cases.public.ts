@@ -48,20 +48,14 @@ export async function requestComplaintCode(ctx: Ctx, input: { phone: string }) {
   return { verificationId: id, expiresAt: expiresAt.toISOString(), ...(ctx.config.demo && { demoCode: code }) };
 }
 
-export interface PublicComplaintInput {
+/** A complaint as the public page sends it: the proof of the phone, the place, and the complaint as stored. */
+export type PublicComplaintInput = {
   verificationId: string;
   code: string;
   /** The project code on the site's QR board; without it, where the arrears happened. */
   projectCode?: string | null;
   regionCode?: string | null;
-  employerName: string;
-  name: string;
-  claimedFen: number;
-  coWorkers?: { name: string; claimedFen: number }[];
-  periodFrom?: string | null;
-  periodTo?: string | null;
-  description: string;
-}
+} & repo.SubmittedComplaint;
 
 /**
  * Checks a code in the caller's transaction, under the verification's row lock so that parallel
@@ -156,7 +150,7 @@ async function receiptOfSubmission(ctx: Ctx, verificationId: string): Promise<Om
 export async function lookupMyComplaints(ctx: Ctx, input: { verificationId: string; code: string }) {
   const proven = await ctx.db.tx((tx) => checkCode(tx, ctx, input.verificationId, input.code, true));
   if (proven === 'wrong') throw wrongCode();
-  const [waiting, cases] = [await repo.waitingSubmissionsOf(ctx.db, proven.phoneBidx), await repo.casesOfComplainant(ctx.db, proven.phoneBidx)];
+  const [waiting, cases] = await Promise.all([repo.waitingSubmissionsOf(ctx.db, proven.phoneBidx), repo.casesOfComplainant(ctx.db, proven.phoneBidx)]);
   return [
     // Stored but not yet routed (a moment, as a rule): the number is theirs already, the unit is not.
     ...waiting.map((s) => ({

@@ -36,16 +36,32 @@ export async function getParamValue<T = unknown>(db: DbOrTx, paramId: string, re
 
 /** Several parameters' values for one region on a date, from one read of the overrides. */
 export async function getParamValues(db: DbOrTx, paramIds: readonly string[], regionCode: string, onDate: string): Promise<Record<string, unknown>> {
+  return (await getParamValuesAt(db, paramIds, [{ regionCode, onDate }])).get(`${regionCode}|${onDate}`)!;
+}
+
+/** The same for several places and dates at once, keyed `regionCode|onDate`: one read of the overrides of all their regions. */
+export async function getParamValuesAt(
+  db: DbOrTx,
+  paramIds: readonly string[],
+  places: readonly { regionCode: string; onDate: string }[],
+): Promise<Map<string, Record<string, unknown>>> {
   const defs = paramIds.map((id) => {
     const def = getParamDef(id);
     if (!def) throw new Error(`unknown rule parameter ${id}`);
     return def;
   });
-  const regions = chain(regionCode);
-  const overrides = defs.some((d) => d.regionOverridable) ? await repo.overridesOnRegions(db, regions) : [];
-  return Object.fromEntries(
-    defs.map((d) => [d.id, resolveParamValue(d, d.regionOverridable ? overrides.filter((o) => o.param_id === d.id).map(toOverride) : [], regions, onDate).value]),
-  );
+  const chains = new Map(places.map((p) => [p.regionCode, chain(p.regionCode)]));
+  const overrides = defs.some((d) => d.regionOverridable) ? await repo.overridesOnRegions(db, [...new Set([...chains.values()].flat())]) : [];
+  const byParam = new Map(defs.map((d) => [d.id, d.regionOverridable ? overrides.filter((o) => o.param_id === d.id).map(toOverride) : []]));
+  const values = new Map<string, Record<string, unknown>>();
+  for (const { regionCode, onDate } of places) {
+    const key = `${regionCode}|${onDate}`;
+    if (values.has(key)) continue;
+    const regions = chains.get(regionCode)!;
+    // An override of another place's region is no ancestor of this one: resolve skips it.
+    values.set(key, Object.fromEntries(defs.map((d) => [d.id, resolveParamValue(d, byParam.get(d.id)!, regions, onDate).value])));
+  }
+  return values;
 }
 
 /** A parameter snapshot for set-based SQL (`scan_param`): each id's default and the overrides in effect by region path. */
