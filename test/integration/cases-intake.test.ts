@@ -4,8 +4,8 @@ import { buildApp } from '../../src/server/app';
 import { verifyChain } from '../../src/server/modules/audit/audit.service';
 import { routeWaitingComplaints } from '../../src/server/modules/cases/cases.intake';
 import { caseWorkerAad } from '../../src/server/modules/cases/cases.repo';
-import { type TestApp, as } from '../support/http';
-import { TREE, loadFixture } from '../support/fixtures';
+import { type TestApp, as, login } from '../support/http';
+import { PASSWORD, TREE, loadFixture } from '../support/fixtures';
 import { createTestPlatform, type TestPlatform } from '../support/platform';
 import { codeSentTo } from '../support/cases';
 import { loadProjects } from '../support/projects';
@@ -136,6 +136,25 @@ describe('the intake queue', () => {
     expect(set.retry_at!.getTime()).toBeGreaterThan(platform.clock.now().getTime());
     // Not tried again before its time.
     expect(await routeWaitingComplaints(platform)).toBe(0);
+
+    // The district's wage office sees it in 待分派, with the failure's kind, and brings it forward.
+    const wage = as(app, await login(app, 'wageA', PASSWORD));
+    const queue = await wage.get('/api/complaint-queue?setAside=true');
+    expect(queue.statusCode, queue.body).toBe(200);
+    const caseNo = (await platform.db.query<{ case_no: string }>(`SELECT case_no FROM complaint_submissions WHERE id = $1`, [bad.verificationId])).rows[0].case_no;
+    expect(queue.json()).toMatchObject({ total: 1, items: [{ caseNo, attempts: 1, lastError: 'TypeError', name: '钟1工', claimedFen: 200_000, workerCount: 1 }] });
+    expect(queue.body).not.toContain('13700131001');
+    // The enterprise has no such list; a routed complaint or an unknown number cannot be retried.
+    expect((await as(app, await login(app, 'companyA', PASSWORD)).get('/api/complaint-queue')).statusCode).toBe(403);
+    const goodNo = (await platform.db.query<{ case_no: string }>(`SELECT case_no FROM complaint_submissions WHERE id = $1`, [good.verificationId])).rows[0].case_no;
+    expect((await wage.post(`/api/complaint-queue/${goodNo}/retry`)).statusCode).toBe(404);
+    expect((await wage.post(`/api/complaint-queue/NO-SUCH/retry`)).statusCode).toBe(404);
+    expect((await wage.post(`/api/complaint-queue/${caseNo}/retry`)).statusCode).toBe(204);
+    const { rows: audits } = await platform.db.query<{ actor_name: string }>(`SELECT actor_name FROM audit_log WHERE action = 'case.retry_routing' AND object_id = $1`, [bad.verificationId]);
+    expect(audits).toEqual([{ actor_name: 'wageA' }]);
+    // Tried at once: still damaged, so set aside again, its second failure counted.
+    expect(await routeWaitingComplaints(platform)).toBe(0);
+    expect((await wage.get('/api/complaint-queue?setAside=true')).json().items[0]).toMatchObject({ caseNo, attempts: 2 });
   });
 
   it('sets none aside when the database itself fails mid-batch, and routes them once it is back', async () => {

@@ -51,6 +51,8 @@ interface Ids {
   caseWorkerB: string;
   incidentB: string;
   documentB: string;
+  /** The case number of a district-B public complaint that failed to route (待分派). */
+  complaintB: string;
 }
 
 interface Req {
@@ -418,6 +420,8 @@ const ROUTES: Record<string, Probe> = {
   'GET /api/cases/:id/files/:fileId': { foreign: (i) => ({ method: 'GET', url: `/api/cases/${i.caseB}/files/${i.fileB}` }), foreignStatus: 404 },
   'POST /api/warnings/:id/case': { foreign: (i) => ({ method: 'POST', url: `/api/warnings/${i.warningB}/case`, body: {} }), foreignStatus: 404 },
   'GET /api/clues': { list: () => ({ method: 'GET', url: '/api/clues' }), leak: (i) => [i.clueB, i.caseB] },
+  'GET /api/complaint-queue': { list: () => ({ method: 'GET', url: '/api/complaint-queue' }), leak: (i) => [i.complaintB] },
+  'POST /api/complaint-queue/:caseNo/retry': { foreign: (i) => ({ method: 'POST', url: `/api/complaint-queue/${i.complaintB}/retry` }), foreignStatus: 404 },
   'GET /api/cases': { list: () => ({ method: 'GET', url: '/api/cases' }), leak: (i) => [i.caseB, i.clueB] },
   'GET /api/cases/:id': { foreign: (i) => ({ method: 'GET', url: `/api/cases/${i.caseB}` }), foreignStatus: 404 },
   ...caseActions(),
@@ -521,7 +525,7 @@ beforeAll(async () => {
      VALUES ($1, $2, 'not_accepted_notice', '西人社不受探针1号', '2026-03-01', '{}', $3, 'probe', now())`,
     [documentB, caseB, documentFileB],
   );
-  const casesB = { caseB, clueB: caseBDetail.clues[0].id, caseWorkerB: caseBDetail.workers[0].id, incidentB, documentB };
+  const casesB = { caseB, clueB: caseBDetail.clues[0].id, caseWorkerB: caseBDetail.workers[0].id, incidentB, documentB, complaintB: await setAsideComplaintB(projects.projectB) };
   const mine = { depositDrawB, arrearsB, fundB, advanceB, ...casesB, ...(await warningFixtureB(projects.projectB, unitB, fx.enterpriseB)) };
   ids = {
     ...mine,
@@ -531,6 +535,18 @@ beforeAll(async () => {
   };
   // userB must be outside district A: wageCity is scoped to the city, above district A.
 });
+/** A public complaint on project B, stored and set aside after failing to route, put in directly. */
+async function setAsideComplaintB(projectB: string) {
+  const id = randomUUID();
+  const caseNo = `${TREE.districtB}-2026-900001`;
+  await platform.db.query(`INSERT INTO phone_verifications (id, purpose, phone_enc, phone_bidx, code_mac, expires_at, used_at, created_at) VALUES ($1, 'complaint', 'probe', 'probe', 'probe', now(), now(), now())`, [id]);
+  await platform.db.query(
+    `INSERT INTO complaint_submissions (id, case_no, project_id, region_code, region_path, complaint, received_at, attempts, retry_at, last_error)
+     SELECT $1, $2, p.id, p.region_code, p.region_path, $3, now(), 1, now() + interval '1 hour', 'TypeError' FROM projects p WHERE p.id = $4`,
+    [id, caseNo, JSON.stringify({ employerName: '西城探针建设有限公司', name: '探针工', claimedFen: 100_000, description: '探针' }), projectB],
+  );
+  return caseNo;
+}
 /** A district-B warning (disposed, with a pending proposal and an attachment), a signal and the risk scores. */
 async function warningFixtureB(projectB: string, unitB: string, enterpriseB: string) {
   const [warningB, proposalB, fileB, signalB] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
@@ -630,6 +646,10 @@ describe('cross-jurisdiction matrix (T2, T4)', () => {
     const caseB = (await wageCity.get(`/api/cases/${ids.caseB}`)).json();
     expect({ status: caseB.status, rowVersion: caseB.rowVersion, payments: caseB.payments.length, checklist: caseB.checklist.filter((c: { violation: boolean | null }) => c.violation !== null).length }).toEqual({ status: 'received', rowVersion: 1, payments: 0, checklist: 0 });
     expect((await wageCity.get('/api/clues')).json().total).toBe(1);
+    // The set-aside complaint is still waiting its retry time, not brought forward.
+    const queue = (await wageCity.get('/api/complaint-queue?setAside=true')).json();
+    expect(queue.items.map((c: { caseNo: string }) => c.caseNo)).toEqual([ids.complaintB]);
+    expect(new Date(queue.items[0].retryAt).getTime() - Date.now()).toBeGreaterThan(50 * 60_000);
   });
 
   it('an official sees own-subtree records (the positive side)', async () => {

@@ -1,9 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import type { Tx } from '../../db/client';
+import type { PageRequest } from '../../db/paging';
 import { systemActor } from '../../platform/access/actor';
 import { type AuditEntry, type AuditOrigin, appendAudits } from '../../platform/audit/audit';
 import { shanghaiDate } from '../../platform/calendar';
-import { contextFor, type Platform } from '../../platform/context';
+import { type Ctx, audit, contextFor, type Platform } from '../../platform/context';
+import { notFound } from '../../platform/errors';
 import { getParamValuesAt } from '../params';
 import { findProjectsParties } from '../projects';
 import * as repo from './cases.repo';
@@ -56,6 +58,48 @@ export async function routeWaitingComplaints(platform: Platform, limit = BATCH):
     }
     return routed;
   }
+}
+
+/** 待分派: public complaints in the caller's jurisdiction stored but not routed yet, oldest first; `setAside`, only those that failed to route and wait to be retried. */
+export async function listWaitingComplaints(ctx: Ctx, f: { setAside?: boolean }, page: PageRequest) {
+  const r = await repo.listWaitingSubmissions(ctx.db, ctx.actor, f, page);
+  return {
+    ...r,
+    items: r.items.map((s) => ({
+      caseNo: s.case_no,
+      receivedAt: s.received_at.toISOString(),
+      regionCode: s.region_code,
+      regionName: s.region_name,
+      projectName: s.project_name,
+      ...storedParts(s.complaint),
+      attempts: s.attempts,
+      retryAt: s.retry_at?.toISOString() ?? null,
+      // The error's kind only (never its message), as the drainer kept it.
+      lastError: s.last_error,
+    })),
+  };
+}
+
+/** What the list shows of a stored complaint, read warily: one that failed to route may be damaged. */
+function storedParts(c: Partial<repo.SubmittedComplaint>) {
+  const text = (v: unknown) => (typeof v === 'string' ? v : null);
+  const workers = [c, ...(Array.isArray(c.coWorkers) ? c.coWorkers : [])];
+  const amounts = workers.map((w) => w?.claimedFen);
+  return {
+    employerName: text(c.employerName),
+    name: text(c.name),
+    workerCount: workers.length,
+    claimedFen: amounts.every((a) => Number.isSafeInteger(a)) ? (amounts as number[]).reduce((sum, a) => sum + a, 0) : null,
+  };
+}
+
+/** 立即重试: a set-aside complaint is tried again at the drainer's next pass instead of at its retry time. */
+export async function retryComplaintNow(ctx: Ctx, caseNo: string): Promise<void> {
+  await ctx.db.tx(async (tx) => {
+    const s = await repo.retrySubmissionNow(tx, ctx.actor, caseNo, ctx.clock.now());
+    if (!s) throw notFound();
+    await audit(tx, ctx, { action: 'case.retry_routing', objectType: 'complaint_submission', objectId: s.id, after: { caseNo, attempts: s.attempts }, regionPath: s.region_path });
+  });
 }
 
 /** SQLSTATE classes of failures of the server or the connection, not of the statement's data. */

@@ -906,6 +906,45 @@ export async function setSubmissionAside(db: DbOrTx, id: string, now: Date, minu
   );
 }
 
+/** A stored public complaint not yet routed, as the staff's 待分派 list shows it. */
+export interface WaitingComplaintRow {
+  case_no: string;
+  received_at: Date;
+  region_code: string;
+  region_name: string;
+  project_name: string | null;
+  complaint: SubmittedComplaint;
+  attempts: number;
+  retry_at: Date | null;
+  last_error: string | null;
+}
+
+/** Public complaints in the actor's scope stored but not yet routed, oldest first; `setAside`: only those that failed to route. */
+export async function listWaitingSubmissions(db: DbOrTx, actor: Actor, f: { setAside?: boolean }, page: PageRequest): Promise<Page<WaitingComplaintRow>> {
+  const where = new Where();
+  where.and('s.routed_at IS NULL').and(scopeCondition(actor, { regionPath: 's.region_path' }, where.params));
+  if (f.setAside) where.and('s.attempts > 0');
+  return selectPage<WaitingComplaintRow>(db, page, {
+    sql: `SELECT s.case_no, s.received_at, s.region_code, r.name AS region_name, p.name AS project_name, s.complaint, s.attempts, s.retry_at, s.last_error,
+                 count(*) OVER () AS total_count
+            FROM complaint_submissions s JOIN regions r ON r.code = s.region_code LEFT JOIN projects p ON p.id = s.project_id
+           WHERE ${where} ORDER BY s.received_at, s.case_no`,
+    countSql: `SELECT count(*)::int AS n FROM complaint_submissions s WHERE ${where}`,
+    params: where.params,
+  });
+}
+
+/** Brings a set-aside complaint in the actor's scope forward to be tried at once; its id, or null when there is none such. */
+export async function retrySubmissionNow(tx: Tx, actor: Actor, caseNo: string, now: Date): Promise<{ id: string; region_path: string; attempts: number } | null> {
+  const params: unknown[] = [caseNo, now];
+  const { rows } = await tx.query<{ id: string; region_path: string; attempts: number }>(
+    `UPDATE complaint_submissions s SET retry_at = $2 WHERE s.case_no = $1 AND s.routed_at IS NULL AND s.attempts > 0 AND ${scopeCondition(actor, { regionPath: 's.region_path' }, params)}
+     RETURNING s.id, s.region_path, s.attempts`,
+    params,
+  );
+  return rows[0] ?? null;
+}
+
 /** The complaints a phone made that are still waiting to be routed, newest first. */
 export async function waitingSubmissionsOf(db: DbOrTx, phoneBidx: string) {
   const { rows } = await db.query<{ case_no: string; received_at: Date; project_name: string | null; complaint: SubmittedComplaint }>(

@@ -4,6 +4,7 @@ import type { App } from '../../platform/http/types';
 import { attachmentDisposition } from '../../platform/http/files';
 import { readUpload } from '../../platform/http/upload';
 import { importNationalClues } from './cases.import';
+import { listWaitingComplaints, retryComplaintNow } from './cases.intake';
 import { lookupMyComplaints, requestComplaintCode, submitPublicComplaint } from './cases.public';
 import { CHECKLIST_KEYS, CONCLUSION_KEYS, PAYMENT_SOURCES, SUPERVISION } from './cases.law';
 import { presentCaseDetail, presentCaseItem, presentClue } from './cases.presenter';
@@ -373,6 +374,56 @@ export async function casesRoutes(app: App) {
       const { page = 1, pageSize = 20, ...f } = req.query;
       const r = await service.listClues(req.ctx, f, { page, pageSize });
       return { ...r, items: r.items.map(presentClue) };
+    },
+  });
+
+  app.get('/api/complaint-queue', {
+    config: { access: 'cases.read' },
+    schema: {
+      tags,
+      summary: '待分派的扫码投诉（含分派失败待重试） / public complaints stored but not yet routed, those set aside after failing included',
+      querystring: Type.Object({ setAside: Type.Optional(Type.Boolean()), ...PageQuery }, Strict),
+      response: withProblems({
+        200: Paged(
+          Type.Object(
+            {
+              caseNo: Type.String(),
+              receivedAt: Timestamp,
+              regionCode: RegionCode,
+              regionName: Type.String(),
+              projectName: Nullable(Type.String()),
+              // Null where the stored complaint lacks it: a complaint that fails to route may be damaged.
+              employerName: Nullable(Type.String()),
+              name: Nullable(Type.String()),
+              workerCount: Type.Integer(),
+              claimedFen: Nullable(Type.Integer()),
+              attempts: Type.Integer({ description: 'failed routings so far; 0: waiting its turn' }),
+              retryAt: Nullable(Timestamp),
+              lastError: Nullable(Type.String({ description: 'the kind of the last failure (its class and code), never its message' })),
+            },
+            Strict,
+          ),
+        ),
+      }),
+    },
+    handler: async (req) => {
+      const { page = 1, pageSize = 20, ...f } = req.query;
+      return listWaitingComplaints(req.ctx, f, { page, pageSize });
+    },
+  });
+
+  app.post('/api/complaint-queue/:caseNo/retry', {
+    config: { access: 'cases.intake' },
+    schema: {
+      tags,
+      summary: '立即重新分派一件分派失败的投诉 / try routing a set-aside complaint again now',
+      params: Type.Object({ caseNo: Type.String({ minLength: 1, maxLength: 40 }) }, Strict),
+      response: withProblems({ 204: Type.Null() }),
+    },
+    handler: async (req, reply) => {
+      await retryComplaintNow(req.ctx, req.params.caseNo);
+      req.server.complaintIntake?.kick();
+      return reply.code(204).send(null);
     },
   });
 
