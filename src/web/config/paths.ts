@@ -50,7 +50,7 @@ export const warningsPath = (filters: Record<string, string | undefined> = {}) =
   return qs ? `${paths.warnings}?${qs}` : paths.warnings;
 };
 export const casePath = (id: string) => generatePath(paths.caseDetail, { id });
-/** The cases list with filters in its address (`status`, `open`, `overdue`, `supervised`, `major`, `q`; `tab=clues` for the clue list). */
+/** The cases list with filters in its address (`status`, `open`, `overdue`, `supervised`, `major`, `q`; `tab=clues` for the clue list, `tab=queue` for 待分派). */
 export const casesPath = (filters: Record<string, string | undefined> = {}) => {
   const qs = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => Boolean(e[1]))).toString();
   return qs ? `${paths.cases}?${qs}` : paths.cases;

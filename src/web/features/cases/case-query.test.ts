@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseSearch, caseTabOf, clueSearch, readCaseQuery, readClueQuery, readTab, switchCaseTab } from './case-query';
+import { caseSearch, caseTabOf, clueSearch, queueSearch, readCaseQuery, readClueQuery, readQueueQuery, readTab, switchCaseTab } from './case-query';
 
 const read = (qs: string) => readCaseQuery(new URLSearchParams(qs));
 
@@ -46,5 +46,15 @@ describe('the cases list address', () => {
     expect(q).toEqual({ status: 'intelligence', channel: 'anonymous_tip', page: 1, pageSize: 50 });
     expect(clueSearch(q).toString()).toBe('tab=clues&clueStatus=intelligence&channel=anonymous_tip&size=50');
     expect(readClueQuery(new URLSearchParams('clueStatus=x&channel=fax'))).toEqual({ status: undefined, channel: undefined, page: 1, pageSize: 20 });
+  });
+
+  it('reads and writes the 待分派 list, set-aside only or all', () => {
+    const search = new URLSearchParams('tab=queue&setAside=true&page=2');
+    expect(readTab(search, read('overdue=true'))).toBe('queue');
+    const q = readQueueQuery(search);
+    expect(q).toEqual({ setAside: true, page: 2, pageSize: 20 });
+    expect(queueSearch(q).toString()).toBe('tab=queue&setAside=true&page=2');
+    expect(queueSearch(readQueueQuery(new URLSearchParams('tab=queue&setAside=no&size=7'))).toString()).toBe('tab=queue');
+    expect(readTab(new URLSearchParams('tab=other'), read(''))).toBe('open');
   });
 });

@@ -6,10 +6,20 @@ import { CASE_STATUS_KEYS, type CaseStatus, clueChannelLabels } from './labels';
  * The cases page keeps its filters in the address, named as the API names them (`status`, `open`,
  * `overdue`, `supervised`, `major`, `q`, plus `page` and `size`), so other pages and notifications
  * can link to a filtered list: `/cases?overdue=true`. An address with no stage filter at all means
- * the open cases. `tab=clues` shows the clue list instead (`clueStatus`, `channel`). Pure.
+ * the open cases. `tab=clues` shows the clue list instead (`clueStatus`, `channel`), and `tab=queue`
+ * the public complaints not yet routed (`setAside`). Pure.
  */
-export type CaseTab = 'open' | 'overdue' | 'supervised' | 'closed' | 'clues';
-export const CASE_TABS: readonly CaseTab[] = ['open', 'overdue', 'supervised', 'closed', 'clues'];
+export type CaseTab = 'open' | 'overdue' | 'supervised' | 'closed' | 'clues' | 'queue';
+export const CASE_TABS: readonly CaseTab[] = ['open', 'overdue', 'supervised', 'closed', 'clues', 'queue'];
+/** The tabs that list cases. */
+export type CaseListTab = Exclude<CaseTab, 'clues' | 'queue'>;
+
+/** 待分派: `setAside` lists only the complaints that failed to route. */
+export interface QueueQuery {
+  setAside?: boolean;
+  page: number;
+  pageSize: number;
+}
 
 const PAGE_SIZES = new Set([10, 20, 50, 100]);
 const CLUE_STATUSES: readonly ClueStatus[] = ['open', 'in_case', 'intelligence'];
@@ -46,17 +56,22 @@ export function readClueQuery(search: URLSearchParams): ClueQuery {
   };
 }
 
-export const readTab = (search: URLSearchParams, query: CaseQuery): CaseTab => (search.get('tab') === 'clues' ? 'clues' : caseTabOf(query));
+export const readQueueQuery = (search: URLSearchParams): QueueQuery => ({ setAside: flag(search.get('setAside')) || undefined, ...paging(search) });
+
+export function readTab(search: URLSearchParams, query: CaseQuery): CaseTab {
+  const tab = search.get('tab');
+  return tab === 'clues' || tab === 'queue' ? tab : caseTabOf(query);
+}
 
 /** The tab a case query belongs to. */
-export function caseTabOf(q: CaseQuery): Exclude<CaseTab, 'clues'> {
+export function caseTabOf(q: CaseQuery): CaseListTab {
   if (q.status === 'closed' || q.open === false) return 'closed';
   if (q.overdue) return 'overdue';
   if (q.supervised) return 'supervised';
   return 'open';
 }
 
-const TAB_FILTERS: Record<Exclude<CaseTab, 'clues'>, Partial<CaseQuery>> = {
+const TAB_FILTERS: Record<CaseListTab, Partial<CaseQuery>> = {
   open: { open: true },
   overdue: { overdue: true },
   supervised: { supervised: true, open: true },
@@ -64,7 +79,7 @@ const TAB_FILTERS: Record<Exclude<CaseTab, 'clues'>, Partial<CaseQuery>> = {
 };
 
 /** The query on another tab: the keyword and the major filter stay, the stage and the page reset. */
-export const switchCaseTab = (q: CaseQuery, tab: Exclude<CaseTab, 'clues'>): CaseQuery => ({ q: q.q, major: q.major, page: 1, pageSize: q.pageSize, ...TAB_FILTERS[tab] });
+export const switchCaseTab = (q: CaseQuery, tab: CaseListTab): CaseQuery => ({ q: q.q, major: q.major, page: 1, pageSize: q.pageSize, ...TAB_FILTERS[tab] });
 
 /** The address for a case query; defaults (page 1, 20 a page, the open cases) are left out. */
 export function caseSearch(q: CaseQuery): URLSearchParams {
@@ -85,6 +100,14 @@ export function clueSearch(q: ClueQuery): URLSearchParams {
   const params = new URLSearchParams({ tab: 'clues' });
   if (q.status) params.set('clueStatus', q.status);
   if (q.channel) params.set('channel', q.channel);
+  if (q.page !== 1) params.set('page', String(q.page));
+  if (q.pageSize !== 20) params.set('size', String(q.pageSize));
+  return params;
+}
+
+export function queueSearch(q: QueueQuery): URLSearchParams {
+  const params = new URLSearchParams({ tab: 'queue' });
+  if (q.setAside) params.set('setAside', 'true');
   if (q.page !== 1) params.set('page', String(q.page));
   if (q.pageSize !== 20) params.set('size', String(q.pageSize));
   return params;

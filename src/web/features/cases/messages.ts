@@ -48,6 +48,22 @@ export const m = defineMessages({
   anonymous: { zh: '匿名举报（情报线索）', en: 'Anonymous (intelligence)' },
   clueStatus: { zh: '状态', en: 'Status' },
   linkedCase: { zh: '所属案件', en: 'Case' },
+  // 待分派: public complaints stored, not yet routed
+  tabQueue: { zh: '待分派投诉', en: 'Awaiting routing' },
+  queueHint: {
+    zh: '扫码投诉提交后即有案件编号，随后自动分派承办单位。分派失败的投诉会按间隔自动重试；可查看失败类型后立即重试。',
+    en: 'A QR complaint has its case number at once and is then routed to a unit automatically. One that fails to route is retried at intervals; after checking the failure you may retry it at once.',
+  },
+  setAsideOnly: { zh: '仅看分派失败的', en: 'Failed to route only' },
+  noQueue: { zh: '没有待分派的投诉', en: 'No complaint is waiting to be routed' },
+  queueStatus: { zh: '分派状态', en: 'Routing' },
+  queueWaiting: { zh: '排队分派中', en: 'Waiting its turn' },
+  queueSetAside: { zh: '分派失败 {n} 次', en: 'Failed {n} time(s)' },
+  queueRetryAt: { zh: '下次自动重试：{at}', en: 'Next automatic try: {at}' },
+  retryNow: { zh: '立即重试', en: 'Retry now' },
+  retried: { zh: '已提交重试，稍后刷新查看结果', en: 'Retry requested; refresh shortly to see the result' },
+  complaintName: { zh: '投诉人姓名', en: 'Complainant' },
+  notStored: { zh: '（缺失）', en: '(missing)' },
   period: { zh: '欠薪期间', en: 'Period unpaid' },
   description: { zh: '诉求内容', en: 'What was reported' },
   // intake
