@@ -34,7 +34,7 @@ export function ComplaintQueueTable({ rows, loading, initial, pagination, onRetr
         </>
       ),
     },
-    { title: t(m.employer), dataIndex: 'employerName', ellipsis: true, render: (v: string | null) => v ?? missing },
+    { title: t(m.employer), dataIndex: 'employerName', width: 220, ellipsis: true, render: (v: string | null) => v ?? missing },
     { title: t(m.complaintName), dataIndex: 'name', width: 120, render: (v: string | null) => v ?? missing },
     { title: t(m.workerCount), dataIndex: 'workerCount', width: 90, align: 'right' },
     { title: t(m.claimed), dataIndex: 'claimedFen', width: 130, align: 'right', render: (v: number | null) => (v === null ? missing : formatYuan(v)) },
@@ -84,7 +84,7 @@ export function ComplaintQueueTable({ rows, loading, initial, pagination, onRetr
       loading={loading}
       dataSource={rows}
       columns={columns}
-      scroll={{ x: 1300 }}
+      scroll={{ x: 1500 }}
       pagination={pagination}
       locale={{ emptyText: initial ? ' ' : <Empty description={t(m.noQueue)} /> }}
       data-testid="complaint-queue-table"
