@@ -93,7 +93,7 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
   });
 
   // The security headers, built once: @fastify/helmet rebuilds helmet's middleware (and parses the
-  // CSP) on every request, which under load was a tenth of the server's CPU.
+  // CSP) on every request, a cost that showed in the complaint intake's load profile.
   const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
