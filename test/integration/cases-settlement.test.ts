@@ -5,6 +5,7 @@ import { type Session, type TestApp, as, login } from '../support/http';
 import { type Fixture, PASSWORD, loadFixture } from '../support/fixtures';
 import { createTestPlatform, type TestPlatform } from '../support/platform';
 import { loadProjects } from '../support/projects';
+import { noticeMissedInstallments } from '../../src/server/modules/cases/cases.documents.service';
 import { escalateOverdueCases } from '../../src/server/modules/cases/cases.service';
 import { ctxOf, loadGovUnits } from '../support/warnings';
 
@@ -204,6 +205,25 @@ describe('和解协议 with a payment plan', () => {
     expect(c.facts.documents.settlement.agreement.installments[1]).toMatchObject({ cumulativeFen: 1_200_000, paidByDueFen: 500_000, state: 'missed' });
     // The mediation ran to the last installment: now it is overdue.
     expect(c.overdue).toBe(true);
+
+    // The morning job reports the missed installment once: an event on the case, a notice to the
+    // handling unit and to the employer; the installment paid in time is not reported.
+    const missed = await noticeMissedInstallments(ctxOf(platform));
+    expect(missed).toEqual([{ caseId: id, installment: 2, dueOn: '2026-04-10' }]);
+    expect(await noticeMissedInstallments(ctxOf(platform))).toEqual([]);
+    c = await detail(id);
+    expect(c.events.filter((e: { kind: string }) => e.kind === 'installment_missed')).toEqual([
+      expect.objectContaining({ kindLabel: { zh: '和解协议分期未按期履行', en: 'Settlement installment missed' }, data: expect.objectContaining({ docNo: '东人社调〔2026〕1号', installment: 2, dueOn: '2026-04-10', amountFen: 700_000, cumulativeFen: 1_200_000, paidByDueFen: 500_000 }) }),
+    ]);
+    const noticesOf = async (name: string) =>
+      ((await api(name).get('/api/notifications')).json().items as { kind: string; titleZh: string; link: string }[]).filter((n) => n.kind.startsWith('case.installment_missed.'));
+    expect(c.handlingUnitName).toBe('东城区住房和城乡建设局');
+    for (const name of ['housingA', 'companyA']) {
+      const notices = await noticesOf(name);
+      expect(notices, name).toHaveLength(1);
+      expect(notices[0]).toMatchObject({ kind: 'case.installment_missed.2026-04-10', link: `/cases/${id}`, titleZh: expect.stringContaining('第2期（2026-04-10）') });
+    }
+    expect(await noticesOf('townA2')).toEqual([]);
 
     // Paid up late: the installment reads late, and the case may be handled.
     await ok(await pay(id, workers[0].id, 600_000, '2026-04-11', '东城建工-0411'));

@@ -4,6 +4,7 @@ import { type Ctx, audit } from '../../platform/context';
 import { AppError, type FieldProblem, invalidFields, notFound } from '../../platform/errors';
 import { readStoredFile } from '../../platform/files/files';
 import { newIds } from '../../platform/ids';
+import { notifyResponsible } from '../notify';
 import { getParamValues } from '../params';
 import { checkCompensationRate, type FineRule } from './cases.law';
 import {
@@ -19,6 +20,7 @@ import {
   fineRangesOf,
   handlingDecisionOpen,
   type Installment,
+  installmentProgress,
   outstandingLines,
   penaltyOpen,
   settlementOpen,
@@ -248,6 +250,50 @@ export async function recordSettlement(ctx: Ctx, id: string, input: SettlementIn
       changes: { stageDueOn },
       before: { stageDueOn: c.stage_due_on },
     };
+  });
+}
+
+/**
+ * The daily check of payment plans: each installment of an open case's 和解协议 that passed its day
+ * unpaid is reported once, as an event on the case and a notice to the handling unit's officials
+ * and the employer's users, so the mediation does not wait for the case to fall overdue.
+ */
+export async function noticeMissedInstallments(ctx: Ctx) {
+  const on = today(ctx);
+  return ctx.db.tx(async (tx) => {
+    const missed = [];
+    for (const a of await repo.agreementsWithInstallmentsDue(tx, on)) {
+      const progress = installmentProgress(
+        (a.data.installments ?? []).map((x) => ({ dueOn: x.dueOn, amountFen: Number(x.amountFen) })),
+        a.payments.map((p) => ({ id: p.id, caseWorkerId: p.case_worker_id, amountFen: Number(p.amount_fen), paidOn: p.paid_on })),
+        { caseWorkerIds: (a.data.workers ?? []).map((w) => w.caseWorkerId), countedPaymentIds: a.data.countedPaymentIds ?? [] },
+        on,
+      );
+      const noticed = new Set(a.noticed);
+      for (const [k, x] of progress.installments.entries()) {
+        if (x.state === 'missed' && !noticed.has(x.dueOn)) missed.push({ a, installment: k + 1, ...x });
+      }
+    }
+    for (const m of missed) {
+      const data = { docNo: m.a.doc_no, installment: m.installment, dueOn: m.dueOn, amountFen: m.amountFen, cumulativeFen: m.cumulativeFen, paidByDueFen: m.paidByDueFen };
+      await repo.insertEvent(tx, { id: newIds(1)[0], caseId: m.a.case_id, at: ctx.clock.now(), kind: 'installment_missed', actorName: ctx.actor.name, data });
+    }
+    await notifyResponsible(
+      tx,
+      missed.map((m) => ({
+        refId: m.a.case_id,
+        kind: `case.installment_missed.${m.dueOn}`,
+        titleZh: `【和解协议未按期履行】${m.a.case_no} 第${m.installment}期（${m.dueOn}）`,
+        titleEn: `Settlement installment ${m.installment} (${m.dueOn}) unpaid: ${m.a.case_no}`,
+        link: `/cases/${m.a.case_id}`,
+        unitId: m.a.handling_unit_id,
+        industry: m.a.industry,
+        alsoUpOne: false,
+        enterpriseIds: m.a.employer_id ? [m.a.employer_id] : [],
+      })),
+      ctx.clock.now(),
+    );
+    return missed.map((m) => ({ caseId: m.a.case_id, installment: m.installment, dueOn: m.dueOn }));
   });
 }
 

@@ -158,6 +158,7 @@ const EVENT_LABELS: Record<string, { zh: string; en: string }> = {
   penalty: { zh: '作出行政处罚决定', en: 'Penalty decided' },
   compensation: { zh: '责令加付赔偿金', en: 'Additional compensation ordered' },
   settlement: { zh: '签订和解协议', en: 'Settlement agreement signed' },
+  installment_missed: { zh: '和解协议分期未按期履行', en: 'Settlement installment missed' },
   handling_decision: { zh: '作出行政处理决定', en: 'Handling decision issued' },
   document_rendered: { zh: '生成文书', en: 'Document file made' },
 };

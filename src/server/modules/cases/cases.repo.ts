@@ -566,6 +566,34 @@ export async function insertPayment(
   return rowCount === 1;
 }
 
+/** An open case's 和解协议 with an installment already due before `on`, and the installments the daily job already reported missed. */
+export interface AgreementDueRow {
+  case_id: string;
+  case_no: string;
+  title: string;
+  handling_unit_id: string | null;
+  industry: string | null;
+  employer_id: string | null;
+  doc_no: string;
+  data: { installments?: { dueOn: string; amountFen: number }[]; workers?: { caseWorkerId: string }[]; countedPaymentIds?: string[] };
+  noticed: string[];
+  payments: { id: string; case_worker_id: string; amount_fen: number; paid_on: string }[];
+}
+
+export async function agreementsWithInstallmentsDue(db: DbOrTx, on: string): Promise<AgreementDueRow[]> {
+  const { rows } = await db.query<AgreementDueRow>(
+    `SELECT c.id AS case_id, c.case_no, c.title, c.handling_unit_id, c.industry, c.employer_id, d.doc_no, d.data,
+            coalesce((SELECT array_agg(e.data ->> 'dueOn') FROM case_events e WHERE e.case_id = c.id AND e.kind = 'installment_missed'), '{}') AS noticed,
+            coalesce((SELECT jsonb_agg(jsonb_build_object('id', p.id, 'case_worker_id', p.case_worker_id, 'amount_fen', p.amount_fen, 'paid_on', p.paid_on::text))
+                        FROM case_payments p WHERE p.case_id = c.id), '[]') AS payments
+       FROM case_documents d JOIN cases c ON c.id = d.case_id
+      WHERE d.kind = 'settlement_agreement' AND c.status <> 'closed'
+        AND EXISTS (SELECT 1 FROM jsonb_array_elements(d.data -> 'installments') AS x WHERE x ->> 'dueOn' < $1)`,
+    [on],
+  );
+  return rows;
+}
+
 export const paymentsOf = async (db: DbOrTx, caseId: string) =>
   (
     // worker_answer / worker_note: the worker's own answer on the worker pages (cases.worker.ts).

@@ -23,6 +23,12 @@ describe('eventLines', () => {
     expect(eventLines({ supervision: [] }, 'en')).toEqual(['Supervision: None']);
   });
 
+  it('a missed installment: which, its day, its amount, what was due and paid by then', () => {
+    const data = { docNo: '东人社调1号', installment: 2, dueOn: '2026-04-10', amountFen: 700_000, cumulativeFen: 1_200_000, paidByDueFen: 500_000 };
+    expect(eventLines(data, 'zh')).toEqual(['文书编号：东人社调1号', '期次：第2期', '限期：2026-04-10', '金额：¥7,000.00', '截至该期累计应付：¥12,000.00', '到期前已付：¥5,000.00']);
+    expect(eventLines({ installment: 2 }, 'en')).toEqual(['Installment: No. 2']);
+  });
+
   it('a settlement: the day signed, the plan installment by installment, the new stage deadline', () => {
     const data = { documentId: 'x', docNo: '东人社调1号', signedOn: '2026-03-02', amountFen: 1_200_000, installments: [{ dueOn: '2026-03-10', amountFen: 500_000 }, { dueOn: '2026-04-10', amountFen: 700_000 }], stageDueOn: '2026-04-10' };
     expect(eventLines(data, 'zh')).toEqual(['文书编号：东人社调1号', '签订日期：2026-03-02', '金额：¥12,000.00', '分期支付：2026-03-10 ¥5,000.00；2026-04-10 ¥7,000.00', '阶段期限：2026-04-10']);
