@@ -84,24 +84,37 @@ async function openPostgres(url: string): Promise<Db> {
     query: (sql, params, options) => run(pool, sql, params, options),
     async tx(fn) {
       const client = await pool.connect();
+      // One statement at a time, in the order asked, even when the caller asks for several at once
+      // (Promise.all over reads): a transaction's statements run in sequence anyway, and pg 9 will
+      // refuse a query on a client that is still running one.
+      let last: Promise<unknown> = Promise.resolve();
+      const serial = <T>(step: () => Promise<T>): Promise<T> => {
+        const next = last.then(step, step);
+        last = next.catch(() => undefined);
+        return next;
+      };
       try {
         await client.query('BEGIN');
         const result = await fn({
-          query: (sql, params, options) => run(client, sql, params, options),
-          exec: async (sql) => {
-            await client.query(sql);
-          },
-          async prepared<T>(name: string, sql: string, params?: unknown[]) {
-            // The server would plan the first runs for their values before settling on a generic
-            // plan, or never; forced for this statement only (an error rolls the setting back too).
-            const { rows: [{ prior }] } = await client.query(
-              `SELECT current_setting('plan_cache_mode') AS prior, set_config('plan_cache_mode', 'force_generic_plan', true)`,
-            );
-            const result = await client.query({ name, text: sql, values: params as unknown[] });
-            await client.query(`SELECT set_config('plan_cache_mode', $1, true)`, [prior]);
-            return { rows: result.rows as T[], rowCount: result.rowCount ?? 0 };
+          query: (sql, params, options) => serial(() => run(client, sql, params, options)),
+          exec: (sql) =>
+            serial(async () => {
+              await client.query(sql);
+            }),
+          prepared<T>(name: string, sql: string, params?: unknown[]) {
+            return serial(async () => {
+              // The server would plan the first runs for their values before settling on a generic
+              // plan, or never; forced for this statement only (an error rolls the setting back too).
+              const { rows: [{ prior }] } = await client.query(
+                `SELECT current_setting('plan_cache_mode') AS prior, set_config('plan_cache_mode', 'force_generic_plan', true)`,
+              );
+              const result = await client.query({ name, text: sql, values: params as unknown[] });
+              await client.query(`SELECT set_config('plan_cache_mode', $1, true)`, [prior]);
+              return { rows: result.rows as T[], rowCount: result.rowCount ?? 0 };
+            });
           },
         });
+        await last;
         await client.query('COMMIT');
         return result;
       } catch (err) {
