@@ -28,6 +28,7 @@ import { paymentsRoutes } from './modules/payments/payments.routes';
 import { regionsRoutes } from './modules/regions/regions.routes';
 import { warningsRoutes } from './modules/warnings/warnings.routes';
 import { notifyRoutes } from './modules/notify/notify.routes';
+import { httpSmsGateway, startSmsDispatcher } from './modules/notify';
 import { startComplaintIntake } from './modules/cases/cases.intake';
 import { casesRoutes } from './modules/cases/cases.routes';
 import { caseDocumentsRoutes } from './modules/cases/cases.documents.routes';
@@ -137,6 +138,12 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
     const intake = startComplaintIntake(platform, app.log);
     app.decorate('complaintIntake', intake);
     app.addHook('onClose', () => intake.stop());
+  }
+  if (platform.config.sms.gatewayUrl) {
+    const gateway = httpSmsGateway({ url: platform.config.sms.gatewayUrl, secret: platform.config.sms.gatewaySecret!, profile: platform.config.crypto.profile });
+    const sms = startSmsDispatcher(platform, gateway, app.log);
+    app.decorate('smsDispatcher', sms);
+    app.addHook('onClose', () => sms.stop());
   }
 
   app.addHook('onRequest', authGuard(platform));

@@ -47,6 +47,12 @@ export interface Config {
   jobsEnabled: boolean;
   /** Behind a gateway: take the client IP from X-Forwarded-For. */
   trustProxy: boolean;
+  /** The SMS gateway (modules/notify/sms.ts); without one, codes are only written to the outbox (and shown in the demo). */
+  sms: {
+    gatewayUrl: string | undefined;
+    /** Shared secret of the gateway's request signature. */
+    gatewaySecret: string | undefined;
+  };
 }
 
 export class ConfigError extends Error {
@@ -135,10 +141,24 @@ export function loadConfig(env: Env = process.env, argv: string[] = process.argv
       .filter(Boolean),
     jobsEnabled: bool('JOBS_ENABLED', true),
     trustProxy: bool('TRUST_PROXY', false),
+    sms: { gatewayUrl: env.SMS_GATEWAY_URL || undefined, gatewaySecret: env.SMS_GATEWAY_SECRET || undefined },
   };
 
   for (const origin of config.trustedOrigins) {
     if (!/^https?:\/\/[^/]+$/.test(origin)) problems.push(`TRUSTED_ORIGINS entry "${origin}" must be scheme://host[:port]`);
+  }
+  if (config.sms.gatewayUrl !== undefined) {
+    // Phones and codes travel to it: HTTPS, or plain HTTP on this machine only.
+    let url: URL | undefined;
+    try {
+      url = new URL(config.sms.gatewayUrl);
+    } catch {
+      problems.push('SMS_GATEWAY_URL must be a URL');
+    }
+    if (url && url.protocol !== 'https:' && !(url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname))) {
+      problems.push('SMS_GATEWAY_URL must be https:// (plain http only to 127.0.0.1 or localhost)');
+    }
+    if (!config.sms.gatewaySecret || config.sms.gatewaySecret.length < 16) problems.push('SMS_GATEWAY_SECRET of at least 16 characters is required with SMS_GATEWAY_URL');
   }
   if (config.adminPassword !== undefined && config.adminPassword.length < 8) {
     problems.push('ADMIN_PASSWORD must be at least 8 characters');

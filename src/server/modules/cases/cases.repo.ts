@@ -763,8 +763,8 @@ export async function incidentsOfCase(db: DbOrTx, caseId: string) {
 // ---- Phone verification and the SMS outbox (public complaints) -------------------------------
 
 export const verificationAad = (id: string) => `phone_verifications:${id}:phone`;
-export const smsPhoneAad = (id: string) => `sms_outbox:${id}:phone`;
-export const smsParamsAad = (id: string) => `sms_outbox:${id}:params`;
+// The outbox is the notify module's: its dispatcher decrypts with the same associated data.
+export { smsParamsAad, smsPhoneAad } from '../notify';
 
 /** How many codes went to this phone, and to this address, since `since`; and when the last one went to the phone. */
 export async function recentVerifications(db: DbOrTx, phoneBidx: string, ip: string | null, since: Date) {

@@ -234,7 +234,11 @@ export async function casesRoutes(app: App) {
       body: Type.Object({ phone: Type.String({ pattern: '^1[3-9][0-9]{9}$', description: '手机号' }) }, Strict),
       response: withProblems({ 201: Type.Object({ verificationId: Type.String(), expiresAt: Timestamp, demoCode: Type.Optional(Type.String()) }, Strict) }),
     },
-    handler: async (req, reply) => reply.code(201).send(await requestComplaintCode(req.ctx, req.body)),
+    handler: async (req, reply) => {
+      const sent = await requestComplaintCode(req.ctx, req.body);
+      req.server.smsDispatcher?.kick();
+      return reply.code(201).send(sent);
+    },
   });
 
   app.post('/api/public/complaints', {
