@@ -131,4 +131,23 @@ describe('the SMS outbox', () => {
     expect(gateway.texted.filter((p) => p === '13500135003')).toHaveLength(1);
     expect((await outboxOf(verificationId)).sent_at).not.toBeNull();
   });
+
+  it('fails a message whose sender died on every one of its five tries, instead of taking it forever', async () => {
+    gateway.requests.length = 0;
+    platform.clock.advance(61_000);
+    const { verificationId } = await requestCode('13500135004');
+    const dead: SmsGateway = {
+      async send() {
+        throw new Error('killed');
+      },
+    };
+    for (let i = 0; i < 5; i++) {
+      await expect(dispatchSms(platform, dead)).rejects.toThrow('killed');
+      platform.clock.advance(60_000);
+    }
+    expect(await dispatchSms(platform, realGateway())).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    expect(await outboxOf(verificationId)).toMatchObject({ sent_at: null, attempts: 5, last_error: 'out of tries' });
+    expect((await outboxOf(verificationId)).failed_at).not.toBeNull();
+    expect(gateway.requests).toEqual([]);
+  });
 });

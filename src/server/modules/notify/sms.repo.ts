@@ -11,9 +11,15 @@ export interface DueSms {
 
 /**
  * Takes up to `limit` messages due to be sent, oldest first, and holds them for `leaseSeconds`: a
- * message whose sender died is due again when its lease runs out. Each take counts an attempt.
+ * message whose sender died is due again when its lease runs out. Each take counts an attempt; one
+ * taken `maxAttempts` times whose last lease ran out (its sender died each time) is failed instead.
  */
-export async function leaseDue(db: DbOrTx, now: Date, leaseSeconds: number, limit: number): Promise<DueSms[]> {
+export async function leaseDue(db: DbOrTx, now: Date, leaseSeconds: number, limit: number, maxAttempts: number): Promise<DueSms[]> {
+  await db.query(
+    `UPDATE sms_outbox SET failed_at = $1, next_attempt_at = NULL, last_error = coalesce(last_error, 'out of tries')
+      WHERE sent_at IS NULL AND failed_at IS NULL AND attempts >= $2 AND next_attempt_at <= $1`,
+    [now, maxAttempts],
+  );
   const { rows } = await db.query<DueSms>(
     `UPDATE sms_outbox o SET attempts = o.attempts + 1, next_attempt_at = $1::timestamptz + make_interval(secs => $2)
        FROM (SELECT id FROM sms_outbox

@@ -79,7 +79,7 @@ export function httpSmsGateway(options: { url: string; secret: string; profile: 
 /** Sends what is due in the outbox, up to `limit`; how many were sent, to retry and given up. */
 export async function dispatchSms(platform: Platform, gateway: SmsGateway, limit = BATCH) {
   const now = platform.clock.now();
-  const due = await repo.leaseDue(platform.db, now, LEASE_SECONDS, limit);
+  const due = await repo.leaseDue(platform.db, now, LEASE_SECONDS, limit, MAX_ATTEMPTS);
   const counts = { sent: 0, retrying: 0, failed: 0 };
   for (const m of due) {
     const outcome = await gateway.send({
