@@ -3,6 +3,7 @@ import { openPlatform } from './bootstrap';
 import { ConfigError, loadConfig } from './config';
 import { DataDirLockedError } from './db/lock';
 import { auditJobs } from './modules/audit/audit.jobs';
+import { notifyJobs } from './modules/notify/notify.jobs';
 import { authJobs } from './modules/auth/auth.jobs';
 import { payrollJobs } from './modules/payroll/payroll.jobs';
 import { warningJobs } from './modules/warnings/warnings.jobs';
@@ -20,7 +21,7 @@ async function main() {
   const initial = await ensureInitialData(platform);
 
   const app = await buildApp(platform, { logger, serveWeb: true });
-  const jobs = config.jobsEnabled ? await startJobs(platform, [...auditJobs, ...authJobs, ...payrollJobs, ...warningJobs, ...caseJobs], { work: true }) : null;
+  const jobs = config.jobsEnabled ? await startJobs(platform, [...auditJobs, ...authJobs, ...payrollJobs, ...warningJobs, ...caseJobs, ...notifyJobs], { work: true }) : null;
   await app.listen({ port: config.port, host: config.host });
 
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;

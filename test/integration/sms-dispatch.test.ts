@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app';
-import { dispatchSms, httpSmsGateway, type SmsGateway } from '../../src/server/modules/notify';
+import { dispatchSms, httpSmsGateway, purgeSentSms, type SmsGateway } from '../../src/server/modules/notify';
 import { hmac } from '../../src/server/platform/crypto/primitives';
 import { codeSentTo } from '../support/cases';
 import type { TestApp } from '../support/http';
@@ -149,5 +149,17 @@ describe('the SMS outbox', () => {
     expect(await outboxOf(verificationId)).toMatchObject({ sent_at: null, attempts: 5, last_error: 'out of tries' });
     expect((await outboxOf(verificationId)).failed_at).not.toBeNull();
     expect(gateway.requests).toEqual([]);
+  });
+
+  it('deletes the messages sent or given up a week ago, and keeps those still waiting or newer', async () => {
+    const { verificationId } = await requestCode('13500135005');
+    const count = async () => (await platform.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM sms_outbox`)).rows[0].n;
+    const before = await count();
+    expect(await purgeSentSms(platform)).toBe(0);
+    platform.clock.advance(7 * 86_400_000 + 1000);
+    // Everything before the last code is sent or failed a week ago; the last one still waits.
+    expect(await purgeSentSms(platform)).toBe(before - 1);
+    expect(await count()).toBe(1);
+    expect(await outboxOf(verificationId)).toMatchObject({ sent_at: null, failed_at: null });
   });
 });

@@ -44,3 +44,9 @@ export async function markRetry(db: DbOrTx, id: string, retryAt: Date, error: st
 export async function markFailed(db: DbOrTx, id: string, at: Date, error: string) {
   await db.query(`UPDATE sms_outbox SET failed_at = $2, next_attempt_at = NULL, last_error = $3 WHERE id = $1 AND sent_at IS NULL`, [id, at, error]);
 }
+
+/** Deletes the messages sent or given up before `before`: their phone and code are of no more use (PIPL: kept no longer than needed). */
+export async function purgeDone(db: DbOrTx, before: Date): Promise<number> {
+  const { rowCount } = await db.query(`DELETE FROM sms_outbox WHERE sent_at < $1 OR failed_at < $1`, [before]);
+  return rowCount;
+}

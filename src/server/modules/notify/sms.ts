@@ -110,6 +110,12 @@ declare module 'fastify' {
   }
 }
 
+/** How long a sent or failed message is kept, to answer a complainant's "I got no code" while it is fresh. */
+const KEEP_DAYS = 7;
+
+/** Deletes the messages done with more than KEEP_DAYS ago; how many. */
+export const purgeSentSms = (platform: Platform) => repo.purgeDone(platform.db, new Date(platform.clock.now().getTime() - KEEP_DAYS * 86_400_000));
+
 export interface SmsDispatcher {
   /** A message was written: send it soon. */
   kick(): void;
