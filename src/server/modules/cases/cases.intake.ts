@@ -5,6 +5,7 @@ import { systemActor } from '../../platform/access/actor';
 import { type AuditEntry, type AuditOrigin, appendAudits } from '../../platform/audit/audit';
 import { shanghaiDate } from '../../platform/calendar';
 import { type Ctx, audit, contextFor, type Platform } from '../../platform/context';
+import { type Drainer, startDrainer } from '../../platform/drainer';
 import { notFound } from '../../platform/errors';
 import { getParamValuesAt } from '../params';
 import { findProjectsParties } from '../projects';
@@ -185,13 +186,8 @@ declare module 'fastify' {
   }
 }
 
-export interface ComplaintIntake {
-  /** A complaint was stored: route it (and whatever else waits) soon. */
-  kick(): void;
-  /** Resolves once nothing is being routed. */
-  idle(): Promise<void>;
-  stop(): Promise<void>;
-}
+/** The drainer of `complaint_submissions`; a kick is a complaint stored (it counts toward a surge). */
+export type ComplaintIntake = Drainer;
 
 /**
  * Keeps the queue drained: routes on each kick, batch after batch while batches come full, and
@@ -199,9 +195,6 @@ export interface ComplaintIntake {
  * drain at a time in this process; a kick during a drain runs one more pass after it.
  */
 export function startComplaintIntake(platform: Platform, log: { error(obj: object, msg: string): void }, options: { sweepMs?: number } = {}): ComplaintIntake {
-  let running: Promise<void> | null = null;
-  let again = false;
-  let stopped = false;
   // Complaints stored in the last second, in tenths of a second (real time, not the platform's clock).
   const tenths = new Array<number>(10).fill(0);
   let tenth = Math.floor(performance.now() / 100);
@@ -215,50 +208,32 @@ export function startComplaintIntake(platform: Platform, log: { error(obj: objec
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   // Receiving comes first. In a surge, routing takes a small batch a second, so that it keeps
   // moving without holding up the requests, and catches up a full batch at a time once it is over.
-  const batchSize = async () => {
-    for (let waited = 0; !stopped; waited += GATHER_MS) {
+  const batchSize = async (stopped: () => boolean) => {
+    for (let waited = 0; !stopped(); waited += GATHER_MS) {
       await sleep(GATHER_MS);
       if (!inSurge()) return BATCH;
       if (waited + GATHER_MS >= SURGE_PAUSE_MS) return SURGE_BATCH;
     }
     return 0;
   };
-  const drain = async () => {
-    do {
-      again = false;
-      while (!stopped) {
-        const size = await batchSize();
+  const drainer = startDrainer(
+    async (stopped) => {
+      while (!stopped()) {
+        const size = await batchSize(stopped);
         if (size === 0 || (await routeWaitingComplaints(platform, size)) < size) break;
       }
-    } while (again && !stopped);
-  };
-  const run = () => {
-    if (stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = drain()
-      .catch((err) => log.error({ err: { name: (err as Error).name, code: errorCode(err) } }, 'routing waiting complaints failed; the sweep retries'))
-      .finally(() => (running = null));
-  };
-  const idle = async () => {
-    while (running) await running;
-  };
-  const timer = setInterval(run, options.sweepMs ?? 30_000);
-  timer.unref();
-  run();
+    },
+    {
+      sweepMs: options.sweepMs ?? 30_000,
+      onError: (err) => log.error({ err: { name: (err as Error).name, code: errorCode(err) } }, 'routing waiting complaints failed; the sweep retries'),
+    },
+  );
   return {
+    ...drainer,
     kick() {
       const counts = lastSecond();
       counts[tenth % 10] += 1;
-      run();
-    },
-    idle,
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await idle();
+      drainer.kick();
     },
   };
 }

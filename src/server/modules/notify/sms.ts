@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { hmac } from '../../platform/crypto/primitives';
 import type { Platform } from '../../platform/context';
+import { type Drainer, startDrainer } from '../../platform/drainer';
 import * as repo from './sms.repo';
 
 /**
@@ -116,52 +117,19 @@ const KEEP_DAYS = 7;
 /** Deletes the messages done with more than KEEP_DAYS ago; how many. */
 export const purgeSentSms = (platform: Platform) => repo.purgeDone(platform.db, new Date(platform.clock.now().getTime() - KEEP_DAYS * 86_400_000));
 
-export interface SmsDispatcher {
-  /** A message was written: send it soon. */
-  kick(): void;
-  /** Resolves once nothing is being sent. */
-  idle(): Promise<void>;
-  stop(): Promise<void>;
-}
+/** The drainer of `sms_outbox`; a kick is a message written. */
+export type SmsDispatcher = Drainer;
 
-/** Keeps the outbox sent: a pass on each kick (one more after a pass a kick interrupted) and a sweep every `sweepMs` for retries and other processes' messages. */
+/** Keeps the outbox sent: a pass on each kick and a sweep every `sweepMs` for retries and other processes' messages. */
 export function startSmsDispatcher(platform: Platform, gateway: SmsGateway, log: FastifyBaseLogger, options: { sweepMs?: number } = {}): SmsDispatcher {
-  let running: Promise<void> | null = null;
-  let again = false;
-  let stopped = false;
-  const drain = async () => {
-    do {
-      again = false;
-      while (!stopped) {
+  return startDrainer(
+    async (stopped) => {
+      while (!stopped()) {
         const counts = await dispatchSms(platform, gateway);
         if (counts.failed) log.warn({ failed: counts.failed }, 'SMS messages refused by the gateway or out of tries');
         if (counts.sent + counts.retrying + counts.failed < BATCH) break;
       }
-    } while (again && !stopped);
-  };
-  const run = () => {
-    if (stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = drain()
-      .catch((err) => log.error({ err: { name: (err as Error).name } }, 'sending SMS failed; the sweep retries'))
-      .finally(() => (running = null));
-  };
-  const idle = async () => {
-    while (running) await running;
-  };
-  const timer = setInterval(run, options.sweepMs ?? 5000);
-  timer.unref();
-  run();
-  return {
-    kick: run,
-    idle,
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await idle();
     },
-  };
+    { sweepMs: options.sweepMs ?? 5000, onError: (err) => log.error({ err: { name: (err as Error).name } }, 'sending SMS failed; the sweep retries') },
+  );
 }
