@@ -138,7 +138,7 @@ export function CasesPage() {
       )}
       {tab === 'queue' && (
         <>
-          <Alert type="info" showIcon message={t(m.queueHint)} style={{ marginBottom: 16 }} />
+          <Alert type="info" showIcon title={t(m.queueHint)} style={{ marginBottom: 16 }} />
           <Checkbox style={{ marginBottom: 16 }} checked={queueQuery.setAside === true} onChange={(e) => writeQueue({ ...queueQuery, setAside: e.target.checked || undefined, page: 1 })} data-testid="queue-set-aside-only">
             {t(m.setAsideOnly)}
           </Checkbox>
