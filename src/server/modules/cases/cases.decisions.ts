@@ -214,6 +214,13 @@ export interface Installment {
   amountFen: number;
 }
 
+/** What a settlement keeps in `data` besides its facts: the plan, whom it covers, the payments already counted in its amount. */
+export interface SettlementData {
+  installments?: Installment[];
+  workers?: { caseWorkerId: string }[];
+  countedPaymentIds?: string[];
+}
+
 /** One agreement per case, signed only while mediating. */
 export function settlementOpen(c: { status: CaseStatus; agreement: { docNo: string } | null }): Open {
   if (c.agreement) return no(`本案已签订和解协议（${c.agreement.docNo}），不能再次签订`, `The case already has a settlement agreement (${c.agreement.docNo})`);

@@ -20,13 +20,12 @@ import {
   fineRangesOf,
   handlingDecisionOpen,
   type Installment,
-  installmentProgress,
   outstandingLines,
   penaltyOpen,
   settlementOpen,
 } from './cases.decisions';
 import { DOCX_MIME } from './cases.docx';
-import { type DocumentWrite, orderOf, recordCaseDocument, regenerateDocumentFile } from './cases.documents';
+import { agreementProgress, type DocumentWrite, orderOf, recordCaseDocument, regenerateDocumentFile } from './cases.documents';
 import * as docRepo from './cases.documents.repo';
 import { mayDecide, mayRenderDocuments, mayWork } from './cases.policy';
 import * as repo from './cases.repo';
@@ -263,12 +262,7 @@ export async function noticeMissedInstallments(ctx: Ctx) {
   return ctx.db.tx(async (tx) => {
     const missed = [];
     for (const a of await repo.agreementsWithInstallmentsDue(tx, on)) {
-      const progress = installmentProgress(
-        (a.data.installments ?? []).map((x) => ({ dueOn: x.dueOn, amountFen: Number(x.amountFen) })),
-        a.payments.map((p) => ({ id: p.id, caseWorkerId: p.case_worker_id, amountFen: Number(p.amount_fen), paidOn: p.paid_on })),
-        { caseWorkerIds: (a.data.workers ?? []).map((w) => w.caseWorkerId), countedPaymentIds: a.data.countedPaymentIds ?? [] },
-        on,
-      );
+      const progress = agreementProgress(a.data, a.payments, on);
       const noticed = new Set(a.noticed);
       for (const [k, x] of progress.installments.entries()) {
         if (x.state === 'missed' && !noticed.has(x.dueOn)) missed.push({ a, installment: k + 1, ...x });

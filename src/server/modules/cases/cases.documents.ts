@@ -15,7 +15,6 @@ import {
   FINE_RULES,
   fineRangesOf,
   handlingDecisionOpen,
-  type Installment,
   type InstallmentProgress,
   installmentProgress,
   type OrderOfCase,
@@ -23,6 +22,7 @@ import {
   outstandingLines,
   penaltyOpen,
   SETTLEMENT_MAX_INSTALLMENTS,
+  type SettlementData,
   settlementOpen,
 } from './cases.decisions';
 import { mayDecide, mayRenderDocuments, mayWork } from './cases.policy';
@@ -176,11 +176,16 @@ export interface DocumentsFacts {
   handlingDecision: HandlingDecisionFacts | null;
 }
 
-/** What a settlement keeps in `data` besides its facts: the plan, whom it covers, the payments already counted in its amount. */
-interface SettlementData {
-  installments?: Installment[];
-  workers?: { caseWorkerId: string }[];
-  countedPaymentIds?: string[];
+type PaymentRow = { id: string; case_worker_id: string; amount_fen: number; paid_on: string };
+
+/** How a stored 和解协议 stands on `on`, from the case's payments as stored (installmentProgress on the rows). */
+export function agreementProgress(data: SettlementData, payments: readonly PaymentRow[], on: string) {
+  return installmentProgress(
+    (data.installments ?? []).map((x) => ({ dueOn: x.dueOn, amountFen: Number(x.amountFen) })),
+    payments.map((p) => ({ id: p.id, caseWorkerId: p.case_worker_id, amountFen: Number(p.amount_fen), paidOn: p.paid_on })),
+    { caseWorkerIds: (data.workers ?? []).map((w) => w.caseWorkerId), countedPaymentIds: data.countedPaymentIds ?? [] },
+    on,
+  );
 }
 
 function settlementFacts(
@@ -189,7 +194,7 @@ function settlementFacts(
   policy: Parameters<typeof mayWork>[1],
   documents: readonly DocumentRow[],
   lines: OutstandingLine[],
-  payments: readonly { id: string; case_worker_id: string; amount_fen: number; paid_on: string }[],
+  payments: readonly PaymentRow[],
   on: string,
 ): SettlementFacts | null {
   const doc = documents.find((d) => d.kind === 'settlement_agreement');
@@ -197,13 +202,7 @@ function settlementFacts(
   const open = settlementOpen({ status: c.status, agreement: doc ? { docNo: doc.doc_no } : null });
   let agreement: SettlementFacts['agreement'] = null;
   if (doc) {
-    const data = (doc.data ?? {}) as SettlementData;
-    const progress = installmentProgress(
-      (data.installments ?? []).map((x) => ({ dueOn: x.dueOn, amountFen: Number(x.amountFen) })),
-      payments.map((p) => ({ id: p.id, caseWorkerId: p.case_worker_id, amountFen: Number(p.amount_fen), paidOn: p.paid_on })),
-      { caseWorkerIds: (data.workers ?? []).map((w) => w.caseWorkerId), countedPaymentIds: data.countedPaymentIds ?? [] },
-      on,
-    );
+    const progress = agreementProgress((doc.data ?? {}) as SettlementData, payments, on);
     agreement = { documentId: doc.id, docNo: doc.doc_no, signedOn: doc.issued_on, amountFen: Number(doc.amount_fen ?? 0), ...progress };
   }
   return {

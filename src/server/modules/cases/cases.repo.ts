@@ -3,6 +3,7 @@ import { type Page, type PageRequest, selectPage } from '../../db/paging';
 import { Where } from '../../db/where';
 import type { Actor } from '../../platform/access/actor';
 import { scopeCondition } from '../../platform/access/scope-sql';
+import type { SettlementData } from './cases.decisions';
 import type { CaseStatus, ClosureKind } from './cases.rules';
 
 /** An official sees the cases of their region's subtree (an industry department, its industry's); nobody else yet. */
@@ -575,7 +576,7 @@ export interface AgreementDueRow {
   industry: string | null;
   employer_id: string | null;
   doc_no: string;
-  data: { installments?: { dueOn: string; amountFen: number }[]; workers?: { caseWorkerId: string }[]; countedPaymentIds?: string[] };
+  data: SettlementData;
   noticed: string[];
   payments: { id: string; case_worker_id: string; amount_fen: number; paid_on: string }[];
 }
